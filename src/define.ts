@@ -1,0 +1,17 @@
+/**
+ * The drop-in entry: registers every Chatdrop element (the only module with that side effect)
+ * and re-exports the public API.
+ */
+import { ChatWidget } from './elements/chat-widget/chat-widget.ts';
+import { defineElements } from './elements/define-elements.ts';
+
+export * from './index.ts';
+
+defineElements();
+if (!customElements.get('chat-widget')) customElements.define('chat-widget', ChatWidget);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'chat-widget': ChatWidget;
+  }
+}

@@ -1,0 +1,33 @@
+const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
+
+/** A byte count in human units: `0 B`, `999 B`, `1.5 KB`, `12 MB`. Never `NaN` or negative. */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes <= 0) return '0 B';
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < UNITS.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  const digits = unit === 0 || value >= 10 ? 0 : 1;
+  return `${value.toFixed(digits)} ${UNITS[unit]}`;
+}
+
+/** Bidi controls and zero-width characters that can disguise a file name (`invoice\u202Efdp.exe`). */
+const DISGUISING_CHARACTERS = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u0000-\u001F\u007F]/g;
+
+/** A file name made safe to display: disguising characters removed, never empty. */
+export function displayName(name: string): string {
+  const cleaned = name.replace(DISGUISING_CHARACTERS, '').trim();
+  return cleaned === '' || /^\.+$/.test(cleaned) ? 'untitled' : cleaned;
+}
+
+/** The broad kind of a file, by its declared media type. */
+export type FileKind = 'image' | 'video' | 'audio' | 'document';
+
+export function fileKind(mime: string): FileKind {
+  if (/^image\/(png|jpeg|gif|webp|avif|bmp)$/.test(mime)) return 'image';
+  if (mime.startsWith('video/')) return 'video';
+  if (mime.startsWith('audio/')) return 'audio';
+  return 'document';
+}

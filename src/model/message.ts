@@ -1,0 +1,49 @@
+/** Who sent a message. `id` is stable; `name` is only for display. */
+export interface Sender {
+  id: string;
+  name?: string;
+}
+
+/** One file carried by a message: a link to bytes stored out of band, plus what to show before downloading. */
+export interface Attachment {
+  /** Where the bytes live (http or https). */
+  url: string;
+  /** The original file name, shown to people; never used as a path. */
+  name: string;
+  /** Size in bytes. */
+  size: number;
+  /** Declared media type, `type/subtype` only. */
+  mime: string;
+  width?: number;
+  height?: number;
+  durationMs?: number;
+  /** A small raster `data:` URL shown at once, before any download. */
+  thumbnail?: string;
+  /** A compact placeholder hash (thumbhash) for while nothing is decoded. */
+  placeholder?: string;
+  /** Hex sha256 of the bytes. */
+  sha256?: string;
+  caption?: string;
+  alt?: string;
+}
+
+/** A chat message in its wire form. Text and attachments are plain data, never HTML. */
+export interface ChatMessage {
+  /** Client-made id: the idempotence key everywhere. */
+  id: string;
+  room: string;
+  sender: Sender;
+  /** Milliseconds since the epoch, from the sender's clock. */
+  createdAt: number;
+  /** Order in the room, set by the server (or the transport) when stored. */
+  seq?: number;
+  text?: string;
+  attachments?: Attachment[];
+  location?: { lat: number; lon: number };
+}
+
+/** How far a message of ours has come. Messages from others are always `sent`. */
+export type DeliveryState = 'sending' | 'sent' | 'failed';
+
+/** Largest wire form of a message, in bytes of JSON. */
+export const MAX_MESSAGE_BYTES = 4096;

@@ -1,0 +1,170 @@
+import { expect } from '@open-wc/testing';
+import { createChatStore, type ChatStore } from './chat-store.ts';
+import { MemoryHub, MemoryTransport } from '../transport/memory.ts';
+import { TransferError, type UploadHandler } from '../upload/handler.ts';
+import { makePngFile, makeRandomFile, until } from '../../test/helpers/files.ts';
+
+/** A memory transport that can also put any raw value on the wire. */
+class WireTransport extends MemoryTransport {
+  inject(raw: unknown) {
+    this.emitMessage(raw);
+  }
+}
+
+const stores: ChatStore[] = [];
+function storeFor(hub: MemoryHub, id: string, upload?: UploadHandler, onInvalidMessage?: (error: Error) => void) {
+  const transport = new WireTransport(hub);
+  const store = createChatStore({ transport, room: 'demo', user: { id }, upload, onInvalidMessage });
+  stores.push(store);
+  return { store, transport };
+}
+const texts = (store: ChatStore) => store.$entries.get().map((entry) => entry.message.text);
+
+/** Stores uploads in memory and hands out fake URLs: a host-supplied upload handler. */
+function memoryUploader(failures = 0): UploadHandler & { calls: number } {
+  const handler = Object.assign(
+    async (file: File, { onProgress }: Parameters<UploadHandler>[1]) => {
+      handler.calls++;
+      if (handler.calls <= failures) throw new TransferError('The server is busy. Try again in a moment.', 503, true);
+      onProgress(file.size / 2, file.size);
+      onProgress(file.size, file.size);
+      return { url: `https://files.example/${encodeURIComponent(file.name)}` };
+    },
+    { calls: 0 },
+  );
+  return handler;
+}
+
+afterEach(() => stores.splice(0).forEach((store) => store.stop()));
+
+describe('createChatStore', () => {
+  it('delivers a text from Alice to Bob and marks it sent with its seq', async () => {
+    const hub = new MemoryHub();
+    const alice = storeFor(hub, 'alice');
+    const bob = storeFor(hub, 'bob');
+    await alice.store.start();
+    await bob.store.start();
+    const sent = alice.store.sendText('  hello bob  ')!;
+    expect(alice.store.$entries.get()[0]!.delivery).to.equal('sending');
+    await until(() => texts(bob.store).includes('hello bob'), 2000, 'bob to get the text');
+    const mine = alice.store.$entries.get().find((entry) => entry.message.id === sent.id)!;
+    expect(mine.delivery).to.equal('sent');
+    expect(mine.message.seq).to.equal(1);
+    expect(bob.store.$entries.get()[0]!.isMine).to.equal(false);
+  });
+
+  it('ignores blank text', async () => {
+    const { store } = storeFor(new MemoryHub(), 'alice');
+    await store.start();
+    expect(store.sendText('   ')).to.equal(undefined);
+    expect(store.$entries.get()).to.have.length(0);
+  });
+
+  it('keeps a message sent offline and delivers it once when the connection returns', async () => {
+    const hub = new MemoryHub();
+    const alice = storeFor(hub, 'alice');
+    const bob = storeFor(hub, 'bob');
+    await alice.store.start();
+    await bob.store.start();
+    alice.transport.setReachable(false);
+    alice.store.sendText('typed offline');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(texts(bob.store)).to.deep.equal([]);
+    expect(alice.store.$status.get()).to.equal('offline');
+    alice.transport.setReachable(true);
+    await until(() => texts(bob.store).length === 1, 2000, 'delivery after reconnect');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(texts(bob.store)).to.deep.equal(['typed offline']);
+    expect(alice.store.$entries.get()[0]!.delivery).to.equal('sent');
+  });
+
+  it('shows a message that arrives twice once', async () => {
+    const { store, transport } = storeFor(new MemoryHub(), 'bob');
+    await store.start();
+    const message = { id: 'x1', room: 'demo', sender: { id: 'alice' }, createdAt: 1, seq: 1, text: 'once' };
+    transport.inject(message);
+    transport.inject({ ...message });
+    expect(texts(store)).to.deep.equal(['once']);
+  });
+
+  it('drops a malformed message with a warning and keeps the thread working', async () => {
+    const warnings: string[] = [];
+    const { store, transport } = storeFor(new MemoryHub(), 'bob', undefined, (error) => warnings.push(error.message));
+    await store.start();
+    transport.inject({ id: 'bad', room: 'demo', sender: 'alice', createdAt: 1, text: 'x' });
+    transport.inject('not even an object');
+    transport.inject({ id: 'ok', room: 'demo', sender: { id: 'alice' }, createdAt: 2, seq: 1, text: 'fine' });
+    expect(warnings).to.have.length(2);
+    expect(texts(store)).to.deep.equal(['fine']);
+  });
+
+  it('orders messages by the server seq, whatever order they arrive in', async () => {
+    const { store, transport } = storeFor(new MemoryHub(), 'bob');
+    await store.start();
+    for (const seq of [3, 1, 2]) transport.inject({ id: `m${seq}`, room: 'demo', sender: { id: 'alice' }, createdAt: 10 - seq, seq, text: `#${seq}` });
+    expect(texts(store)).to.deep.equal(['#1', '#2', '#3']);
+  });
+
+  it('shows a file bubble at once, uploads, then sends a small message with URL and thumbnail', async () => {
+    const hub = new MemoryHub();
+    const upload = memoryUploader();
+    const alice = storeFor(hub, 'alice', upload);
+    const bob = storeFor(hub, 'bob');
+    await alice.store.start();
+    await bob.store.start();
+    const photo = await makePngFile('photo.png', 640, 480);
+    const [message] = alice.store.sendFiles([{ file: photo, caption: 'the view' }]);
+    expect(alice.store.$entries.get().map((entry) => entry.message.id)).to.deep.equal([message!.id]);
+    expect(alice.store.$uploads.get()[message!.id]!.status).to.be.oneOf(['preparing', 'uploading']);
+    await until(() => bob.store.$entries.get().length === 1, 5000, 'bob to get the file');
+    const received = bob.store.$entries.get()[0]!.message.attachments![0]!;
+    expect(received).to.include({ url: 'https://files.example/photo.png', name: 'photo.png', size: photo.size, mime: 'image/png', width: 640, height: 480, caption: 'the view' });
+    expect(received.thumbnail).to.match(/^data:image\/(webp|jpeg);base64,/);
+    expect(JSON.stringify(bob.store.$entries.get()[0]!.message).length).to.be.below(4096);
+    expect(alice.store.$uploads.get()[message!.id]).to.include({ status: 'done', sent: photo.size });
+  });
+
+  it('never sends a message for a failed upload, and sends it once after Retry', async () => {
+    const hub = new MemoryHub();
+    const upload = memoryUploader(1);
+    const alice = storeFor(hub, 'alice', upload);
+    const bob = storeFor(hub, 'bob');
+    await alice.store.start();
+    await bob.store.start();
+    const [message] = alice.store.sendFiles([{ file: makeRandomFile('report.pdf', 2048, 'application/pdf') }]);
+    await until(() => alice.store.$uploads.get()[message!.id]?.status === 'failed', 2000, 'the upload to fail');
+    expect(alice.store.$uploads.get()[message!.id]!.error).to.equal('The server is busy. Try again in a moment.');
+    expect(alice.store.$entries.get()[0]!.delivery).to.equal('failed');
+    expect(bob.store.$entries.get()).to.have.length(0);
+    alice.store.retry(message!.id);
+    await until(() => bob.store.$entries.get().length === 1, 2000, 'bob to get the file after retry');
+    expect(upload.calls).to.equal(2);
+    expect(alice.store.$entries.get()[0]!.delivery).to.equal('sent');
+  });
+
+  it('cancelling an upload removes its bubble and sends nothing', async () => {
+    const hub = new MemoryHub();
+    const never: UploadHandler = (_file, { signal }) => new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(new TransferError('Upload cancelled.'))));
+    const alice = storeFor(hub, 'alice', never);
+    const bob = storeFor(hub, 'bob');
+    await alice.store.start();
+    await bob.store.start();
+    const [message] = alice.store.sendFiles([{ file: makeRandomFile('big.bin', 4096) }]);
+    await until(() => alice.store.$uploads.get()[message!.id]?.status === 'uploading', 2000, 'the upload to start');
+    alice.store.cancelUpload(message!.id);
+    expect(alice.store.$entries.get()).to.have.length(0);
+    expect(alice.store.$uploads.get()[message!.id]).to.equal(undefined);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(bob.store.$entries.get()).to.have.length(0);
+  });
+
+  it('gives two widgets on one page separate state', async () => {
+    const first = storeFor(new MemoryHub(), 'alice');
+    const second = storeFor(new MemoryHub(), 'alice');
+    await first.store.start();
+    await second.store.start();
+    first.store.sendText('only here');
+    expect(texts(second.store)).to.deep.equal([]);
+    expect(first.store.$entries).not.to.equal(second.store.$entries);
+  });
+});

@@ -1,0 +1,159 @@
+import { atom, map, type ReadableAtom } from 'nanostores';
+import type { ChatMessage, Sender } from '../model/message.ts';
+import { createId } from '../model/ids.ts';
+import { parseMessage } from '../model/schema.ts';
+import type { ChatTransport, ConnectionStatus } from '../transport/transport.ts';
+import type { DownloadHandler, UploadHandler } from '../upload/handler.ts';
+import { fetchDownload } from '../upload/downloader.ts';
+import { createOutbox } from './outbox.ts';
+import { createFileSender } from './file-sender.ts';
+import { createDownloads } from './downloads.ts';
+import { placeEntry } from './thread-order.ts';
+import type { DownloadState, StagedFile, ThreadEntry, UploadState } from './types.ts';
+
+export interface ChatStoreOptions {
+  transport: ChatTransport;
+  room: string;
+  user: Sender;
+  /** Moves a file's bytes to storage; without one, sending files fails with a readable error. */
+  upload?: UploadHandler;
+  /** Fetches an attachment's bytes; defaults to a `fetch` with progress. */
+  download?: DownloadHandler;
+  /** Called for every value from the wire that is not a valid message (it is dropped). */
+  onInvalidMessage?(error: Error, input: unknown): void;
+}
+
+/** The state of one chat widget and the actions on it. Create one per widget: nothing is shared. */
+export interface ChatStore {
+  readonly room: string;
+  readonly user: Sender;
+  readonly transport: ChatTransport;
+  /** The thread, in the order every participant sees. */
+  readonly $entries: ReadableAtom<ThreadEntry[]>;
+  readonly $uploads: ReadableAtom<Record<string, UploadState>>;
+  readonly $downloads: ReadableAtom<Record<string, DownloadState>>;
+  readonly $status: ReadableAtom<ConnectionStatus>;
+  /** Connects the transport and starts receiving. */
+  start(): Promise<void>;
+  /** Disconnects and stops every transfer. */
+  stop(): void;
+  /** Sends a text message; returns it at once (delivery shows in `$entries`). */
+  sendText(text: string): ChatMessage | undefined;
+  /** Sends each file as its own message: the bubble appears at once, the message travels once uploaded. */
+  sendFiles(files: readonly StagedFile[]): ChatMessage[];
+  /** Tries a failed upload or send again. */
+  retry(messageId: string): void;
+  /** Stops an upload and removes its message. */
+  cancelUpload(messageId: string): void;
+  /** Downloads an attachment (progress in `$downloads`) and resolves with its bytes. */
+  download(messageId: string, index?: number): Promise<Blob>;
+  /** Stops a download. */
+  cancelDownload(messageId: string, index?: number): void;
+}
+
+export function createChatStore(options: ChatStoreOptions): ChatStore {
+  const { transport, room, user } = options;
+  const $entries = atom<ThreadEntry[]>([]);
+  const $uploads = map<Record<string, UploadState>>({});
+  const $status = atom<ConnectionStatus>(transport.status);
+  let lastSeq = 0;
+
+  const upsert = (entry: ThreadEntry) => {
+    if (entry.message.seq !== undefined) lastSeq = Math.max(lastSeq, entry.message.seq);
+    $entries.set(placeEntry($entries.get(), entry));
+  };
+  const entryOf = (id: string) => $entries.get().find((entry) => entry.message.id === id);
+  const remove = (id: string) => $entries.set($entries.get().filter((entry) => entry.message.id !== id));
+
+  const outbox = createOutbox({
+    transport,
+    onAck: (message, seq) => upsert({ message: { ...message, seq }, delivery: 'sent', isMine: true }),
+    onRefused: (message) => upsert({ message, delivery: 'failed', isMine: true }),
+  });
+  const files = createFileSender({
+    upload: options.upload,
+    $uploads,
+    onPrepared: (message) => upsert({ message, delivery: 'sending', isMine: true }),
+    onUploaded: (message) => {
+      upsert({ message, delivery: 'sending', isMine: true });
+      outbox.enqueue(message);
+    },
+    onFailed: (message) => upsert({ message, delivery: 'failed', isMine: true }),
+  });
+  const downloads = createDownloads({
+    download: options.download ?? fetchDownload,
+    attachmentOf: (messageId, index) => entryOf(messageId)?.message.attachments?.[index],
+  });
+
+  const receive = (input: unknown) => {
+    let message: ChatMessage;
+    try {
+      message = parseMessage(input);
+    } catch (error) {
+      options.onInvalidMessage?.(error as Error, input);
+      return;
+    }
+    if (message.room !== room) return;
+    const known = entryOf(message.id);
+    if (known?.message.seq !== undefined) return;
+    upsert({ message, delivery: 'sent', isMine: message.sender.id === user.id });
+  };
+
+  const onMessage = (event: CustomEvent<unknown>) => receive(event.detail);
+  const onStatus = async (event: CustomEvent<ConnectionStatus>) => {
+    $status.set(event.detail);
+    if (event.detail !== 'online') return;
+    if (lastSeq > 0) {
+      const missed = await transport.history({ after: lastSeq }).catch(() => []);
+      missed.forEach(receive);
+    }
+    outbox.flush();
+  };
+
+  return {
+    room,
+    user,
+    transport,
+    $entries,
+    $uploads,
+    $downloads: downloads.$downloads,
+    $status,
+    async start() {
+      transport.addEventListener('message', onMessage);
+      transport.addEventListener('status', onStatus);
+      await transport.connect({ room, user });
+      $status.set(transport.status);
+      outbox.flush();
+    },
+    stop() {
+      transport.removeEventListener('message', onMessage);
+      transport.removeEventListener('status', onStatus);
+      files.cancelAll();
+      downloads.cancelAll();
+      transport.close();
+    },
+    sendText(text) {
+      const trimmed = text.trim();
+      if (trimmed === '') return undefined;
+      const message: ChatMessage = { id: createId(), room, sender: user, createdAt: Date.now(), text: trimmed };
+      upsert({ message, delivery: 'sending', isMine: true });
+      outbox.enqueue(message);
+      return message;
+    },
+    sendFiles(staged) {
+      return staged.map((item) => files.send({ id: createId(), room, sender: user, createdAt: Date.now() }, item));
+    },
+    retry(messageId) {
+      const entry = entryOf(messageId);
+      if (!entry || entry.delivery !== 'failed') return;
+      if (files.retry(messageId)) return;
+      upsert({ ...entry, delivery: 'sending' });
+      outbox.enqueue(entry.message);
+    },
+    cancelUpload(messageId) {
+      if (files.cancel(messageId)) remove(messageId);
+    },
+    download: (messageId, index = 0) => downloads.start(messageId, index),
+    cancelDownload: (messageId, index = 0) => downloads.cancel(messageId, index),
+  };
+}

@@ -1,0 +1,35 @@
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { CHROME_ARGS, findChrome } from './scripts/find-chrome.mjs';
+import { commonjsToEsm } from './scripts/wtr-commonjs-plugin.mjs';
+import { referenceServer } from './scripts/wtr-server-plugin.mjs';
+import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
+
+let executablePath;
+try {
+  executablePath = findChrome();
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
+
+export default {
+  files: ['src/**/*.test.ts', 'test/browser/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'production'] },
+  concurrency: 1,
+  testFramework: { config: { timeout: 10000 } },
+  browserStartTimeout: 60000,
+  testsStartTimeout: 60000,
+  testsFinishTimeout: 180000,
+  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROME_ARGS } })],
+  plugins: [
+    commonjsToEsm(),
+    esbuildPlugin({ ts: true, target: 'chrome130', tsconfig: 'tsconfig.json' }),
+    referenceServer(),
+  ],
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html><head><script>window.process = { env: { NODE_ENV: 'production' } };</script></head>
+<body><script type="module" src="${testFramework}"></script></body></html>`,
+  reporters: [defaultReporter({ reportTestResults: true, reportTestProgress: false }), summaryReporter()],
+};
