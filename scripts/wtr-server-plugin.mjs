@@ -1,5 +1,5 @@
 // Starts the reference server for the browser tests on a free loopback port, with a temporary
-// data folder, and serves its URL to the tests as the module `/__chatdrop__/server.js`.
+// data folder, and serves its URL to the tests as the module `@chatdrop/test-server`.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,9 @@ export function referenceServer() {
     async serverStop() {
       await server?.stop();
       if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+    resolveImport({ source }) {
+      return source === '@chatdrop/test-server' ? '/__chatdrop__/server.js' : undefined;
     },
     serve(context) {
       if (context.path === '/__chatdrop__/server.js') {

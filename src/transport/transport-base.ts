@@ -5,6 +5,9 @@ import type { ChatMessage } from '../model/message.ts';
 export abstract class TransportBase extends EventTarget implements ChatTransport {
   #status: ConnectionStatus = 'offline';
 
+  declare addEventListener: ChatTransport['addEventListener'];
+  declare removeEventListener: ChatTransport['removeEventListener'];
+
   get status(): ConnectionStatus {
     return this.#status;
   }

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { serverUrl } from '/__chatdrop__/server.js';
+import { serverUrl } from '@chatdrop/test-server';
 import { WebSocketTransport, toWebSocketUrl } from './websocket.ts';
 import { MessageRefusedError } from './transport.ts';
 import { createChatStore } from '../state/chat-store.ts';

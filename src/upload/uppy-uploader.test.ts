@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { serverUrl } from '/__chatdrop__/server.js';
+import { serverUrl } from '@chatdrop/test-server';
 import { createUppyUploader } from './uppy-uploader.ts';
 import { fetchDownload } from './downloader.ts';
 import { TransferError } from './handler.ts';

@@ -1,4 +1,4 @@
-declare module '/__chatdrop__/server.js' {
+declare module '@chatdrop/test-server' {
   /** The reference server the test run started, e.g. `http://127.0.0.1:40123`. */
   export const serverUrl: string;
 }

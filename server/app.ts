@@ -1,0 +1,109 @@
+/**
+ * The Chatdrop reference server: the demo page and the built library, file uploads and downloads,
+ * and the WebSocket relay with durable per-room history.
+ */
+import cors, { type FastifyCorsOptions } from '@fastify/cors';
+import staticFiles from '@fastify/static';
+import Fastify, { type FastifyRequest } from 'fastify';
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { downloadRoutes } from './downloads.ts';
+import { createHistoryStore } from './history-store.ts';
+import { relayRoutes } from './relay.ts';
+import { uploadRoutes } from './uploads.ts';
+
+/** How to start the server. */
+export interface ServerOptions {
+  /** Port to listen on; `0` picks any free port. Default 8080. */
+  port?: number;
+  /** Interface to listen on. Default `0.0.0.0`. */
+  host?: string;
+  /** Folder for uploaded files (`files/`) and room histories (`rooms/`); made if missing. */
+  dataDir: string;
+  /** Folder holding `index.html` and `dist/`. Default the project root. */
+  staticRoot?: string;
+  /** Largest accepted upload in bytes (inclusive). Default 100 MiB. */
+  maxFileSize?: number;
+  /** Origins allowed to upload and download cross-origin; an entry `*` allows all. Default none. */
+  corsOrigins?: string[];
+  /** Largest WebSocket frame the relay reads, in bytes. Default 64 KiB. */
+  maxFrameBytes?: number;
+}
+
+/** A server that is listening. */
+export interface RunningServer {
+  /** Where it can be reached, e.g. `http://127.0.0.1:8080`. */
+  url: string;
+  /** The port it listens on. */
+  port: number;
+  /** Closes every WebSocket and connection, stops listening and closes the history files. */
+  close(): Promise<void>;
+}
+
+/** The project root: the folder above `server/`. */
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Default largest upload: 100 MiB. */
+export const DEFAULT_MAX_FILE_SIZE = 100 * 1024 * 1024;
+
+/** Default largest relay frame: 64 KiB. */
+export const DEFAULT_MAX_FRAME_BYTES = 64 * 1024;
+
+/** Headers a cross-origin client may read from uploads and downloads. */
+const EXPOSED_HEADERS = ['Content-Length', 'Content-Range', 'Content-Disposition'];
+
+/** Starts the server and resolves once it is listening. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const dataDir = resolve(options.dataDir);
+  const staticRoot = resolve(options.staticRoot ?? PROJECT_ROOT);
+  const filesDir = join(dataDir, 'files');
+  const roomsDir = join(dataDir, 'rooms');
+  await mkdir(filesDir, { recursive: true });
+  await mkdir(roomsDir, { recursive: true });
+  const store = createHistoryStore(roomsDir);
+
+  const app = Fastify({ logger: false, forceCloseConnections: true });
+  app.addHook('onError', async (request, reply, error) => {
+    if (reply.statusCode >= 500) console.error(`${request.method} ${request.url}: ${error.message}`);
+  });
+  await app.register(cors, { delegator: corsDelegator(options.corsOrigins ?? []) });
+  await app.register(staticFiles, { root: join(staticRoot, 'dist'), prefix: '/dist/', index: false, list: false, dotfiles: 'ignore' });
+  app.get('/', (_request, reply) => reply.sendFile('index.html', staticRoot));
+  await app.register(uploadRoutes, { filesDir, maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE });
+  await app.register(downloadRoutes, { filesDir });
+  await app.register(relayRoutes, { store, maxFrameBytes: options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES });
+
+  try {
+    await app.listen({ port: options.port ?? 8080, host: options.host ?? '0.0.0.0' });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const address = app.server.address() as AddressInfo;
+  return {
+    url: `http://${urlHost(address.address)}:${address.port}`,
+    port: address.port,
+    async close() {
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
+/** CORS only for `/upload` and `/files/…`, and only for the configured origins. */
+function corsDelegator(origins: string[]): (request: FastifyRequest, callback: (error: Error | null, options?: FastifyCorsOptions) => void) => void {
+  const origin = origins.includes('*') ? '*' : origins.length > 0 ? origins : false;
+  return (request, callback) => {
+    const path = request.url.split('?')[0] ?? '';
+    const covered = path === '/upload' || path.startsWith('/files/');
+    callback(null, covered ? { origin, methods: ['GET', 'HEAD', 'POST'], exposedHeaders: EXPOSED_HEADERS, maxAge: 600 } : { origin: false });
+  };
+}
+
+/** The host part of a URL for a listening address: wildcard addresses become loopback. */
+function urlHost(address: string): string {
+  if (address === '0.0.0.0' || address === '::') return '127.0.0.1';
+  return address.includes(':') ? `[${address}]` : address;
+}

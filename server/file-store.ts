@@ -1,0 +1,63 @@
+/**
+ * Where uploaded files live on disk: `<dataDir>/files/<id>` for the bytes and `<id>.json` beside it
+ * for what the uploader declared. Ids are long random strings; names never become paths.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** What is stored beside each file. */
+export interface FileMetadata {
+  /** The original file name, cleaned (see `cleanFileName`); shown to people, never a path. */
+  name: string;
+  /** Declared media type, `type/subtype` only. */
+  mime: string;
+  /** Size in bytes. */
+  size: number;
+  /** Milliseconds since the epoch when the upload completed. */
+  createdAt: number;
+}
+
+/** Random bytes in an id: 24 bytes make 32 base64url characters (192 bits). */
+const ID_BYTES = 24;
+const ID_PATTERN = /^[A-Za-z0-9_-]{32,128}$/;
+
+/** A new unguessable file id (base64url, 32 characters). */
+export function createFileId(): string {
+  return randomBytes(ID_BYTES).toString('base64url');
+}
+
+/** Whether `id` has the shape of a file id, so it is safe to join to a folder. */
+export function isFileId(id: string): boolean {
+  return ID_PATTERN.test(id);
+}
+
+/** The path of a file's bytes. `id` must have passed `isFileId`. */
+export function filePath(filesDir: string, id: string): string {
+  return join(filesDir, id);
+}
+
+/** Writes a file's metadata; the rename makes it appear whole or not at all. */
+export async function writeMetadata(filesDir: string, id: string, metadata: FileMetadata): Promise<void> {
+  const target = join(filesDir, `${id}.json`);
+  const temporary = `${target}.tmp`;
+  await writeFile(temporary, JSON.stringify(metadata), { flag: 'wx' });
+  await rename(temporary, target);
+}
+
+/** A file's metadata, or `undefined` when the id is malformed or unknown (or its upload never completed). */
+export async function readMetadata(filesDir: string, id: string): Promise<FileMetadata | undefined> {
+  if (!isFileId(id)) return undefined;
+  try {
+    const value: unknown = JSON.parse(await readFile(join(filesDir, `${id}.json`), 'utf8'));
+    return isMetadata(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isMetadata(value: unknown): value is FileMetadata {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return typeof record.name === 'string' && typeof record.mime === 'string' && Number.isSafeInteger(record.size) && typeof record.createdAt === 'number';
+}

@@ -1,0 +1,190 @@
+/**
+ * `/ws`: the WebSocket relay of `src/transport/protocol.ts`. A socket joins one room, gets its recent
+ * history, sends messages that are validated, stored durably with a `seq`, acked to the sender and
+ * relayed to the room's other sockets in `seq` order. The relay never fetches a URL from a message.
+ */
+import websocket from '@fastify/websocket';
+import type { FastifyInstance } from 'fastify';
+import type { RawData, WebSocket } from 'ws';
+import type { Sender } from '../src/model/message.ts';
+import { parseMessage } from '../src/model/schema.ts';
+import { HISTORY_ON_JOIN, MAX_HISTORY_PAGE, type ServerFrame } from '../src/transport/protocol.ts';
+import { readFrame, type IncomingFrame } from './frames.ts';
+import type { HistoryStore, RoomHistory } from './history-store.ts';
+
+/** Options of the relay. */
+export interface RelayOptions {
+  /** Where messages are stored. */
+  store: HistoryStore;
+  /** Largest frame read, in bytes; a bigger one is answered with an `error` frame. */
+  maxFrameBytes: number;
+  /** Milliseconds between pings; a socket that has not answered the previous ping is dropped. Default 20 000. */
+  pingIntervalMs?: number;
+}
+
+/** Frames above this are cut by the WebSocket layer itself (closing the socket), whatever the cap. */
+const MIN_HARD_CEILING = 2 * 1024 * 1024;
+/** A socket that lets this much pile up unsent is too slow to keep. */
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+/** How long sockets get to close politely when the server stops. */
+const CLOSE_GRACE_MS = 250;
+
+interface Session {
+  room: string;
+  user: Sender;
+  history: RoomHistory;
+}
+
+interface Peer {
+  socket: WebSocket;
+  alive: boolean;
+  /** Set by the `join` frame; resolves to the session once the room is loaded (or `undefined` if it failed). */
+  joined?: Promise<Session | undefined>;
+  room?: string;
+}
+
+/** Registers the relay on `/ws`. */
+export async function relayRoutes(app: FastifyInstance, options: RelayOptions): Promise<void> {
+  const peers = new Set<Peer>();
+  const rooms = new Map<string, Set<Peer>>();
+  const heartbeat = setInterval(() => peers.forEach(checkAlive), options.pingIntervalMs ?? 20_000);
+  heartbeat.unref();
+
+  await app.register(websocket, {
+    options: { maxPayload: Math.max(options.maxFrameBytes * 16, MIN_HARD_CEILING) },
+    preClose: async () => {
+      clearInterval(heartbeat);
+      await closeAll([...peers].map((peer) => peer.socket));
+      app.websocketServer.close();
+    },
+  });
+
+  app.get('/ws', { websocket: true }, (socket) => {
+    const peer: Peer = { socket, alive: true };
+    peers.add(peer);
+    socket.on('pong', () => {
+      peer.alive = true;
+    });
+    socket.on('message', (data, isBinary) => onData(peer, data, isBinary));
+    socket.on('close', () => {
+      peers.delete(peer);
+      if (peer.room !== undefined) rooms.get(peer.room)?.delete(peer);
+    });
+  });
+
+  function onData(peer: Peer, data: RawData, isBinary: boolean): void {
+    if (isBinary) return reply(peer, { type: 'error', reason: 'Frames must be JSON text.' });
+    const bytes = Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? Buffer.from(data) : data;
+    if (bytes.length > options.maxFrameBytes) {
+      return reply(peer, { type: 'error', reason: `The frame is larger than the relay's limit of ${options.maxFrameBytes} bytes.` });
+    }
+    const read = readFrame(bytes.toString('utf8'));
+    if ('problem' in read) return reply(peer, { type: 'error', ...read.problem });
+    const frame = read.frame;
+    if (frame.type === 'join') return join(peer, frame);
+    const joined = peer.joined;
+    if (joined === undefined) return reply(peer, { type: 'error', ...echo(frame), reason: 'Join a room first.' });
+    void joined.then((session) => {
+      if (session === undefined) reply(peer, { type: 'error', ...echo(frame), reason: 'Join a room first.' });
+      else if (frame.type === 'send') relay(peer, session, frame.message);
+      else history(peer, session, frame);
+    });
+  }
+
+  function join(peer: Peer, frame: Extract<IncomingFrame, { type: 'join' }>): void {
+    if (peer.joined !== undefined) return reply(peer, { type: 'error', reason: 'This connection has already joined a room.' });
+    peer.joined = options.store.room(frame.room).then(
+      (history) => {
+        if (!peers.has(peer)) return undefined;
+        peer.room = frame.room;
+        let members = rooms.get(frame.room);
+        if (members === undefined) rooms.set(frame.room, (members = new Set()));
+        members.add(peer);
+        const messages = frame.after === undefined ? history.latest(HISTORY_ON_JOIN) : history.after(frame.after, MAX_HISTORY_PAGE);
+        reply(peer, { type: 'joined', room: frame.room, messages });
+        return { room: frame.room, user: frame.user, history };
+      },
+      () => {
+        peer.joined = undefined;
+        reply(peer, { type: 'error', reason: 'The room could not be opened; join again later.' });
+        return undefined;
+      },
+    );
+  }
+
+  function relay(peer: Peer, session: Session, raw: unknown): void {
+    const id = messageId(raw);
+    let message;
+    try {
+      message = parseMessage(raw);
+    } catch (error) {
+      return reply(peer, { type: 'error', ...(id !== undefined && { id }), reason: `The message was refused: ${(error as Error).message}` });
+    }
+    if (message.room !== session.room) return reply(peer, { type: 'error', id: message.id, reason: 'The message is for another room than the one joined.' });
+    if (message.sender.id !== session.user.id) return reply(peer, { type: 'error', id: message.id, reason: 'The message sender is not the joined user.' });
+    session.history.append(message).then(
+      ({ message: stored, duplicate }) => {
+        if (duplicate && stored.sender.id !== session.user.id) {
+          return reply(peer, { type: 'error', id: stored.id, reason: 'This message id is already used by another sender.' });
+        }
+        reply(peer, { type: 'ack', id: stored.id, seq: stored.seq });
+        if (!duplicate) rooms.get(session.room)?.forEach((other) => other !== peer && reply(other, { type: 'message', message: stored }));
+      },
+      () => reply(peer, { type: 'error', id: message.id, reason: 'The message could not be stored; send it again.' }),
+    );
+  }
+
+  function history(peer: Peer, session: Session, frame: Extract<IncomingFrame, { type: 'history' }>): void {
+    const limit = Math.min(frame.limit ?? HISTORY_ON_JOIN, MAX_HISTORY_PAGE);
+    const { before, after } = frame;
+    const messages =
+      after !== undefined
+        ? session.history.after(after, limit).filter((message) => before === undefined || (message.seq ?? 0) < before)
+        : before !== undefined
+          ? session.history.before(before, limit)
+          : session.history.latest(limit);
+    reply(peer, { type: 'history', requestId: frame.requestId, messages });
+  }
+
+  function checkAlive(peer: Peer): void {
+    if (!peer.alive) return peer.socket.terminate();
+    peer.alive = false;
+    peer.socket.ping();
+  }
+}
+
+/** The id or request id an error about `frame` should carry back. */
+function echo(frame: IncomingFrame): { id?: string; requestId?: string } {
+  if (frame.type === 'history') return { requestId: frame.requestId };
+  const id = frame.type === 'send' ? messageId(frame.message) : undefined;
+  return id === undefined ? {} : { id };
+}
+
+/** The id of a raw message, when it has a plausible one. */
+function messageId(raw: unknown): string | undefined {
+  const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && id.length <= 128 ? id : undefined;
+}
+
+/** Sends a frame if the socket is open; a socket too slow to drain what it is sent is dropped. */
+function reply(peer: Peer, frame: ServerFrame): void {
+  const socket = peer.socket;
+  if (socket.readyState !== socket.OPEN) return;
+  if (socket.bufferedAmount > MAX_BUFFERED_BYTES) return socket.terminate();
+  socket.send(JSON.stringify(frame));
+}
+
+/** Closes sockets with "going away", and cuts those that have not closed after a short grace. */
+async function closeAll(sockets: WebSocket[]): Promise<void> {
+  const closed = sockets.map(
+    (socket) =>
+      new Promise<void>((resolve) => {
+        if (socket.readyState === socket.CLOSED) return resolve();
+        socket.once('close', () => resolve());
+        socket.close(1001, 'The server is shutting down.');
+      }),
+  );
+  const grace = new Promise<void>((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref());
+  await Promise.race([Promise.all(closed), grace]);
+  sockets.forEach((socket) => socket.readyState !== socket.CLOSED && socket.terminate());
+}

@@ -1,0 +1,156 @@
+// End to end: the real reference server on a free port, two real Chromium pages as Alice and Bob.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'puppeteer-core';
+import { launchChromium } from '../helpers/browser.ts';
+// @ts-expect-error: a plain JavaScript module shared with the test scripts
+import { startServerProcess } from '../../scripts/server-process.mjs';
+
+const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
+const PHOTO = join(fixtures, 'photo.jpg');
+const PDF = join(fixtures, 'report.pdf');
+const sha256 = async (path: string) => createHash('sha256').update(await readFile(path)).digest('hex');
+
+/** Waits for a file fully saved by Chromium (no `.crdownload` left) in `folder`. */
+async function savedFile(folder: string, name: string, timeout = 15_000): Promise<string> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const names = await readdir(folder).catch(() => [] as string[]);
+    if (names.includes(name) && !names.some((entry) => entry.endsWith('.crdownload'))) return join(folder, name);
+    if (Date.now() > deadline) throw new Error(`${name} was not saved; the folder holds ${names.join(', ') || 'nothing'}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** All text of the page, shadow roots included. */
+function deepText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const walk = (node: Node): string => {
+      let text = node.nodeType === Node.TEXT_NODE ? node.textContent ?? '' : '';
+      if (node instanceof Element && node.shadowRoot) text += walk(node.shadowRoot);
+      for (const child of node.childNodes) text += walk(child);
+      return text;
+    };
+    return walk(document.body);
+  });
+}
+
+async function waitForText(page: Page, text: string, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!(await deepText(page)).includes(text)) {
+    if (Date.now() > deadline) throw new Error(`"${text}" did not appear`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** A file bubble in `page` whose name is `name`, as a deep selector. */
+const bubbleFor = (name: string) => `chat-widget >>> chat-thread >>> file-bubble[data-name="${name}"]`;
+
+describe('two people chatting through the reference server', () => {
+  let server: { url: string; stop(): Promise<void> };
+  let browser: Browser;
+  let dataDir: string;
+  let downloads: string;
+  let alice: Page;
+  let bob: Page;
+  const bobFileRequests: string[] = [];
+
+  before(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'chatdrop-e2e-data-'));
+    downloads = await mkdtemp(join(tmpdir(), 'chatdrop-e2e-downloads-'));
+    server = await startServerProcess({ dataDir });
+    browser = await launchChromium();
+    alice = await browser.newPage();
+    bob = await browser.newPage();
+    const session = await bob.createCDPSession();
+    await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+    bob.on('request', (request) => {
+      if (request.url().includes('/files/')) bobFileRequests.push(request.url());
+    });
+    for (const [page, user] of [[alice, 'alice'], [bob, 'bob']] as const) {
+      page.on('pageerror', (error) => console.error(`${user}: ${error}`));
+      await page.goto(`${server.url}/?room=e2e&user=${user}`);
+      await page.waitForSelector('chat-widget >>> [part="status"][data-status="online"]', { timeout: 10_000 });
+    }
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    await rm(downloads, { recursive: true, force: true });
+  });
+
+  it('carries a text from Alice to Bob', async () => {
+    const textarea = await alice.waitForSelector('chat-widget >>> file-composer >>> textarea');
+    await textarea!.type('Hello Bob, files coming');
+    await alice.keyboard.press('Enter');
+    await waitForText(bob, 'Hello Bob, files coming');
+  });
+
+  it('uploads a photo picked with the picker and a PDF dropped on the widget, with progress', async () => {
+    await alice.evaluate(() => {
+      // Record whether a progress bar shows in any file bubble while the uploads run.
+      const seen = ((window as unknown as { progressSeen: boolean }).progressSeen = false);
+      void seen;
+      const look = () => {
+        const widget = document.querySelector('chat-widget')!;
+        const thread = widget.shadowRoot!.querySelector('chat-thread')!;
+        for (const bubble of thread.shadowRoot!.querySelectorAll('file-bubble')) {
+          if (bubble.shadowRoot!.querySelector('[role="progressbar"]')) (window as unknown as { progressSeen: boolean }).progressSeen = true;
+        }
+        requestAnimationFrame(look);
+      };
+      look();
+    });
+    const picker = await alice.waitForSelector('chat-widget >>> file-composer >>> input[type="file"]');
+    await picker!.uploadFile(PHOTO);
+    await alice.waitForSelector('chat-widget >>> file-composer >>> [part="staged-file"]');
+    (await alice.waitForSelector('chat-widget >>> file-composer >>> [part="send"]'))!.click();
+
+    const pdfBytes = (await readFile(PDF)).toString('base64');
+    await alice.evaluate(async (base64: string) => {
+      const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], 'report.pdf', { type: 'application/pdf' }));
+      const widget = document.querySelector('chat-widget')!;
+      widget.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true, composed: true }));
+      widget.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true, composed: true }));
+    }, pdfBytes);
+    await alice.waitForSelector('chat-widget >>> file-composer >>> [part="staged-file"]');
+    (await alice.waitForSelector('chat-widget >>> file-composer >>> [part="send"]'))!.click();
+
+    await alice.waitForSelector(`${bubbleFor('photo.jpg')} >>> [part="download"]`, { timeout: 10_000 });
+    await alice.waitForSelector(`${bubbleFor('report.pdf')} >>> [part="download"]`, { timeout: 10_000 });
+    assert.equal(await alice.evaluate(() => (window as unknown as { progressSeen: boolean }).progressSeen), true, 'a progress bar showed while uploading');
+  });
+
+  it("shows Bob the photo's thumbnail, name, size and type before any download", async () => {
+    const thumbnail = await bob.waitForSelector(`${bubbleFor('photo.jpg')} >>> img[part="thumbnail"]`, { timeout: 10_000 });
+    const src = await thumbnail!.evaluate((img) => (img as HTMLImageElement).src);
+    assert.match(src, /^data:image\/(webp|jpeg);base64,/);
+    assert.equal(await thumbnail!.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0), true);
+    const photoText = await (await bob.waitForSelector(bubbleFor('photo.jpg')))!.evaluate((bubble) => bubble.shadowRoot!.textContent ?? '');
+    assert.match(photoText, /photo\.jpg/);
+    assert.match(photoText, /22 KB/);
+    assert.match(photoText, /image\/jpeg/);
+    const pdfText = await (await bob.waitForSelector(bubbleFor('report.pdf')))!.evaluate((bubble) => bubble.shadowRoot!.textContent ?? '');
+    assert.match(pdfText, /application\/pdf/);
+    assert.ok(await bob.$(`${bubbleFor('report.pdf')} >>> [part="icon"]`), 'the PDF shows as a document with an icon');
+    assert.deepEqual(bobFileRequests, [], 'nothing was downloaded yet');
+  });
+
+  it('lets Bob download both files, and the saved bytes equal what Alice sent', async () => {
+    for (const [name, original] of [['photo.jpg', PHOTO], ['report.pdf', PDF]] as const) {
+      (await bob.waitForSelector(`${bubbleFor(name)} >>> [part="download"]`))!.click();
+      const saved = await savedFile(downloads, name);
+      assert.equal(await sha256(saved), await sha256(original), `${name} arrived byte for byte`);
+    }
+    assert.equal(bobFileRequests.length, 2);
+  });
+});
