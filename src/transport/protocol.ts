@@ -2,17 +2,21 @@
  * The WebSocket protocol between `WebSocketTransport` and the reference relay (JSON text frames).
  *
  * Client to server:
- * - `{ type: 'join', room, user, after? }`: first frame; joins a room. The server answers `joined`
- *   with the stored messages after `after` (or the newest `HISTORY_ON_JOIN`).
+ * - `{ type: 'join', room, user, after?, token? }`: first frame; joins a room. The server answers
+ *   `joined` with the stored messages after `after` (or the newest `HISTORY_ON_JOIN`). When the
+ *   server has a secret, `token` must be one it signed for this user and room.
  * - `{ type: 'send', message }`: store and relay; answered by `ack` (or `error` with the id).
  * - `{ type: 'history', requestId, before?, after?, limit? }`: answered by `history`.
+ * - `{ type: 'ping' }`: answered by `pong` (the client's heartbeat, to find dead connections).
  *
  * Server to client:
  * - `{ type: 'joined', room, messages }`
  * - `{ type: 'message', message }`: a message from someone else, with its `seq`.
  * - `{ type: 'ack', id, seq }`
  * - `{ type: 'history', requestId, messages }`
- * - `{ type: 'error', id?, requestId?, reason }`
+ * - `{ type: 'pong' }`
+ * - `{ type: 'error', id?, requestId?, reason, retryAfterMs? }`: with `retryAfterMs` the refusal is
+ *   temporary (rate limit): the client keeps the message and sends it again after that delay.
  */
 import type { ChatMessage, Sender } from '../model/message.ts';
 
@@ -20,13 +24,15 @@ export const HISTORY_ON_JOIN = 200;
 export const MAX_HISTORY_PAGE = 500;
 
 export type ClientFrame =
-  | { type: 'join'; room: string; user: Sender; after?: number }
+  | { type: 'join'; room: string; user: Sender; after?: number; token?: string }
   | { type: 'send'; message: ChatMessage }
-  | { type: 'history'; requestId: string; before?: number; after?: number; limit?: number };
+  | { type: 'history'; requestId: string; before?: number; after?: number; limit?: number }
+  | { type: 'ping' };
 
 export type ServerFrame =
   | { type: 'joined'; room: string; messages: ChatMessage[] }
   | { type: 'message'; message: ChatMessage }
   | { type: 'ack'; id: string; seq: number }
   | { type: 'history'; requestId: string; messages: ChatMessage[] }
-  | { type: 'error'; id?: string; requestId?: string; reason: string };
+  | { type: 'pong' }
+  | { type: 'error'; id?: string; requestId?: string; reason: string; retryAfterMs?: number };

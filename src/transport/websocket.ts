@@ -16,7 +16,7 @@ export interface WebSocketTransportOptions {
 }
 
 /** A `ws:`/`wss:` URL for `url`, which may be relative to the page or use `http:`/`https:`. */
-export function toWebSocketUrl(url: string, base: string = location.href): string {
+export function toWebSocketUrl(url: string, base: string | undefined = globalThis.location?.href): string {
   const resolved = new URL(url, base);
   if (resolved.protocol === 'http:') resolved.protocol = 'ws:';
   if (resolved.protocol === 'https:') resolved.protocol = 'wss:';

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { launchChromium } from '../helpers/browser.ts';
 // @ts-expect-error: a plain JavaScript module shared with the test scripts
 import { startServerProcess } from '../../scripts/server-process.mjs';
@@ -48,12 +48,43 @@ async function waitForText(page: Page, text: string, timeout = 10_000): Promise<
   }
 }
 
-/** A file bubble in `page` whose name is `name`, as a deep selector. */
-const bubbleFor = (name: string) => `chat-widget >>> chat-thread >>> file-bubble[data-name="${name}"]`;
+/**
+ * Waits for a deep selector (`a >>> b` crosses shadow roots). Polls: puppeteer's own
+ * waitForSelector watches the document's mutations and misses changes inside shadow roots.
+ */
+async function waitFor(page: Page, selector: string, timeout = 10_000): Promise<ElementHandle<Element>> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const handle = await page.$(selector);
+    if (handle) return handle;
+    if (Date.now() > deadline) throw new Error(`${selector} did not appear`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Waits for the part `part` inside the file bubble named `name`, and returns it. */
+async function bubblePart(page: Page, name: string, part: string, timeout = 10_000): Promise<ElementHandle<Element>> {
+  const handle = await page.waitForFunction(
+    (fileName: string, partName: string) => {
+      const thread = document.querySelector('chat-widget')?.shadowRoot?.querySelector('chat-thread');
+      for (const bubble of thread?.shadowRoot?.querySelectorAll('file-bubble') ?? []) {
+        if (bubble.shadowRoot?.querySelector('[part="name"]')?.getAttribute('title') !== fileName) continue;
+        const found = partName === 'bubble' ? bubble : bubble.shadowRoot.querySelector(`[part="${partName}"]`);
+        if (found) return found;
+      }
+      return undefined;
+    },
+    { timeout, polling: 50 },
+    name,
+    part,
+  );
+  return handle as ElementHandle<Element>;
+}
 
 describe('two people chatting through the reference server', () => {
   let server: { url: string; stop(): Promise<void> };
-  let browser: Browser;
+  // One browser each, as two people have: a background tab would not run animation frames.
+  let browsers: Browser[] = [];
   let dataDir: string;
   let downloads: string;
   let alice: Page;
@@ -64,9 +95,9 @@ describe('two people chatting through the reference server', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'chatdrop-e2e-data-'));
     downloads = await mkdtemp(join(tmpdir(), 'chatdrop-e2e-downloads-'));
     server = await startServerProcess({ dataDir });
-    browser = await launchChromium();
-    alice = await browser.newPage();
-    bob = await browser.newPage();
+    browsers = [await launchChromium(), await launchChromium()];
+    alice = await browsers[0]!.newPage();
+    bob = await browsers[1]!.newPage();
     const session = await bob.createCDPSession();
     await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
     bob.on('request', (request) => {
@@ -74,20 +105,22 @@ describe('two people chatting through the reference server', () => {
     });
     for (const [page, user] of [[alice, 'alice'], [bob, 'bob']] as const) {
       page.on('pageerror', (error) => console.error(`${user}: ${error}`));
+      // tsx keeps function names with a `__name` helper, which functions sent to the page need too.
+      await page.evaluateOnNewDocument('globalThis.__name = (fn) => fn');
       await page.goto(`${server.url}/?room=e2e&user=${user}`);
-      await page.waitForSelector('chat-widget >>> [part="status"][data-status="online"]', { timeout: 10_000 });
+      await waitFor(page, 'chat-widget >>> [part="status"][data-status="online"]');
     }
   });
 
   after(async () => {
-    await browser?.close();
+    await Promise.all(browsers.map((browser) => browser.close()));
     await server?.stop();
     await rm(dataDir, { recursive: true, force: true });
     await rm(downloads, { recursive: true, force: true });
   });
 
   it('carries a text from Alice to Bob', async () => {
-    const textarea = await alice.waitForSelector('chat-widget >>> file-composer >>> textarea');
+    const textarea = await waitFor(alice, 'chat-widget >>> file-composer >>> textarea');
     await textarea!.type('Hello Bob, files coming');
     await alice.keyboard.press('Enter');
     await waitForText(bob, 'Hello Bob, files coming');
@@ -108,10 +141,10 @@ describe('two people chatting through the reference server', () => {
       };
       look();
     });
-    const picker = await alice.waitForSelector('chat-widget >>> file-composer >>> input[type="file"]');
-    await picker!.uploadFile(PHOTO);
-    await alice.waitForSelector('chat-widget >>> file-composer >>> [part="staged-file"]');
-    (await alice.waitForSelector('chat-widget >>> file-composer >>> [part="send"]'))!.click();
+    const picker = await waitFor(alice, 'chat-widget >>> file-composer >>> input[type="file"]');
+    await (picker as ElementHandle<HTMLInputElement>).uploadFile(PHOTO);
+    await waitFor(alice, 'chat-widget >>> file-composer >>> [part="staged-file"]');
+    await (await waitFor(alice, 'chat-widget >>> file-composer >>> [part="send"]')).click();
 
     const pdfBytes = (await readFile(PDF)).toString('base64');
     await alice.evaluate(async (base64: string) => {
@@ -122,32 +155,32 @@ describe('two people chatting through the reference server', () => {
       widget.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true, composed: true }));
       widget.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true, composed: true }));
     }, pdfBytes);
-    await alice.waitForSelector('chat-widget >>> file-composer >>> [part="staged-file"]');
-    (await alice.waitForSelector('chat-widget >>> file-composer >>> [part="send"]'))!.click();
+    await waitFor(alice, 'chat-widget >>> file-composer >>> [part="staged-file"]');
+    await (await waitFor(alice, 'chat-widget >>> file-composer >>> [part="send"]')).click();
 
-    await alice.waitForSelector(`${bubbleFor('photo.jpg')} >>> [part="download"]`, { timeout: 10_000 });
-    await alice.waitForSelector(`${bubbleFor('report.pdf')} >>> [part="download"]`, { timeout: 10_000 });
+    await bubblePart(alice, 'photo.jpg', 'download');
+    await bubblePart(alice, 'report.pdf', 'download');
     assert.equal(await alice.evaluate(() => (window as unknown as { progressSeen: boolean }).progressSeen), true, 'a progress bar showed while uploading');
   });
 
   it("shows Bob the photo's thumbnail, name, size and type before any download", async () => {
-    const thumbnail = await bob.waitForSelector(`${bubbleFor('photo.jpg')} >>> img[part="thumbnail"]`, { timeout: 10_000 });
-    const src = await thumbnail!.evaluate((img) => (img as HTMLImageElement).src);
+    const thumbnail = await bubblePart(bob, 'photo.jpg', 'thumbnail');
+    const src = await thumbnail.evaluate((img) => (img as HTMLImageElement).src);
     assert.match(src, /^data:image\/(webp|jpeg);base64,/);
-    assert.equal(await thumbnail!.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0), true);
-    const photoText = await (await bob.waitForSelector(bubbleFor('photo.jpg')))!.evaluate((bubble) => bubble.shadowRoot!.textContent ?? '');
+    await bob.waitForFunction((img: Element) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0, { timeout: 5000 }, thumbnail);
+    const photoText = await (await bubblePart(bob, 'photo.jpg', 'bubble')).evaluate((bubble) => bubble.shadowRoot!.textContent ?? '');
     assert.match(photoText, /photo\.jpg/);
     assert.match(photoText, /22 KB/);
     assert.match(photoText, /image\/jpeg/);
-    const pdfText = await (await bob.waitForSelector(bubbleFor('report.pdf')))!.evaluate((bubble) => bubble.shadowRoot!.textContent ?? '');
+    const pdfText = await (await bubblePart(bob, 'report.pdf', 'bubble')).evaluate((bubble) => bubble.shadowRoot!.textContent ?? '');
     assert.match(pdfText, /application\/pdf/);
-    assert.ok(await bob.$(`${bubbleFor('report.pdf')} >>> [part="icon"]`), 'the PDF shows as a document with an icon');
+    await bubblePart(bob, 'report.pdf', 'icon');
     assert.deepEqual(bobFileRequests, [], 'nothing was downloaded yet');
   });
 
   it('lets Bob download both files, and the saved bytes equal what Alice sent', async () => {
     for (const [name, original] of [['photo.jpg', PHOTO], ['report.pdf', PDF]] as const) {
-      (await bob.waitForSelector(`${bubbleFor(name)} >>> [part="download"]`))!.click();
+      await (await bubblePart(bob, name, 'download')).click();
       const saved = await savedFile(downloads, name);
       assert.equal(await sha256(saved), await sha256(original), `${name} arrived byte for byte`);
     }

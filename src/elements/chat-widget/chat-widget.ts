@@ -1,4 +1,4 @@
-import { LitElement, html, type PropertyValues } from 'lit';
+import { LitElement, html } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { createChatStore, type ChatStore } from '../../state/chat-store.ts';
@@ -74,6 +74,7 @@ export class ChatWidget extends LitElement {
   @query('file-composer') private composer?: HTMLElement & { addFiles(files: Iterable<File>): void };
 
   readonly #status = new StoreController<ConnectionStatus>(this);
+  #settingsInUse: unknown[] = [];
   #guestId = `guest-${Math.random().toString(36).slice(2, 8)}`;
 
   constructor() {
@@ -96,20 +97,23 @@ export class ChatWidget extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.store) this.#startStore();
+    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.store?.stop();
     this.store = undefined;
+    this.#settingsInUse = [];
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.isConnected && this.store && STORE_SETTINGS.some((name) => changed.has(name))) {
-      this.store.stop();
-      this.#startStore();
-    }
+  /** The store is made on the first update (after the host set its properties) and remade when a setting changes. */
+  protected override willUpdate(): void {
+    const settings = STORE_SETTINGS.map((name) => this[name]);
+    if (this.store && settings.every((value, index) => value === this.#settingsInUse[index])) return;
+    this.store?.stop();
+    this.#settingsInUse = settings;
+    this.#startStore();
   }
 
   #startStore(): void {

@@ -1,0 +1,163 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { Attachment } from '../../model/message.ts';
+import { defineElements } from '../define-elements.ts';
+import type { FileBubble } from './file-bubble.ts';
+
+defineElements();
+
+const PIXEL = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+const photo: Attachment = {
+  url: 'https://files.example/p.png',
+  name: 'beach.png',
+  size: 1_500_000,
+  mime: 'image/png',
+  width: 800,
+  height: 600,
+  thumbnail: `data:image/png;base64,${PIXEL}`,
+};
+const report: Attachment = { url: 'https://files.example/r.pdf', name: 'report.pdf', size: 12_300_000, mime: 'application/pdf', caption: 'Q3\nfigures' };
+
+async function bubble(props: Partial<FileBubble>): Promise<FileBubble> {
+  const element = await fixture<FileBubble>(html`<file-bubble></file-bubble>`);
+  Object.assign(element, { messageId: 'm1', ...props });
+  await element.updateComplete;
+  return element;
+}
+
+const part = <T extends HTMLElement = HTMLElement>(element: FileBubble, name: string) =>
+  element.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
+
+/** Clicks a part and resolves with the event it raises. */
+async function clickFor<K extends 'chat-retry' | 'chat-download' | 'chat-cancel-upload' | 'chat-cancel-download'>(element: FileBubble, name: string, type: K) {
+  const button = part<HTMLButtonElement>(element, name)!;
+  expect(button.tagName).to.equal('BUTTON');
+  setTimeout(() => button.click());
+  return (await oneEvent(element, type)).detail;
+}
+
+describe('<file-bubble>', () => {
+  it('shows an image thumbnail at once, sized from the image, described by its alt text', async () => {
+    const element = await bubble({ attachment: { ...photo, alt: 'Waves on sand' } });
+    const img = part<HTMLImageElement>(element, 'thumbnail')!;
+    expect(img.getAttribute('src')).to.equal(photo.thumbnail);
+    expect(img.alt).to.equal('Waves on sand');
+    expect([img.getAttribute('width'), img.getAttribute('height')]).to.deep.equal(['800', '600']);
+    expect(part(element, 'icon')).to.equal(null);
+  });
+
+  it('uses the file name as alt text when there is none', async () => {
+    const element = await bubble({ attachment: photo });
+    expect(part<HTMLImageElement>(element, 'thumbnail')!.alt).to.equal('beach.png');
+  });
+
+  it('shows a typed icon, name, size, type and caption for a document', async () => {
+    const element = await bubble({ attachment: report });
+    expect(part(element, 'thumbnail')).to.equal(null);
+    expect(part(element, 'icon')!.querySelector('svg')).to.not.equal(null);
+    expect(part(element, 'name')!.textContent).to.equal('report.pdf');
+    expect(part(element, 'size')!.textContent).to.equal('12 MB');
+    expect(part(element, 'type')!.textContent).to.equal('application/pdf');
+    expect(part(element, 'caption')!.textContent).to.equal('Q3\nfigures');
+  });
+
+  it('refuses an SVG or oversized thumbnail and shows the icon instead', async () => {
+    const element = await bubble({ attachment: { ...photo, thumbnail: 'data:image/svg+xml;base64,PHN2Zz4=' } });
+    expect(part(element, 'thumbnail')).to.equal(null);
+    expect(part(element, 'icon')).to.not.equal(null);
+  });
+
+  it('shortens a long name in the middle, keeping the extension, with the full name in the title and label', async () => {
+    const name = `${'quarterly-financial-report-final-'.repeat(3)}v2.xlsx`;
+    const element = await bubble({ attachment: { ...report, name } });
+    const shown = part(element, 'name')!;
+    expect(shown.textContent!.length).to.be.at.most(40);
+    expect(shown.textContent).to.match(/^quarterly.*….*v2\.xlsx$/);
+    expect(shown.title).to.equal(name);
+    expect(part(element, 'bubble')!.getAttribute('aria-label')).to.equal(name);
+  });
+
+  it('shows a hostile name as plain text and never runs it', async () => {
+    const name = '<img src=x onerror="window.__chatdropPwned = true">.png';
+    const element = await bubble({ attachment: { ...report, name, caption: '<img src=x onerror="window.__chatdropPwned = true">' } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(part(element, 'bubble')!.getAttribute('aria-label')).to.equal(name);
+    expect(part(element, 'name')!.title).to.equal(name);
+    expect(element.shadowRoot!.querySelector('img[src="x"], img[onerror]')).to.equal(null);
+    expect((window as { __chatdropPwned?: boolean }).__chatdropPwned).to.equal(undefined);
+  });
+
+  it('removes bidi controls so a disguised extension shows for what it is', async () => {
+    const element = await bubble({ attachment: { ...report, name: 'invoice\u202Efdp.exe' } });
+    expect(part(element, 'name')!.textContent).to.equal('invoicefdp.exe');
+    expect(element.shadowRoot!.textContent).to.not.include('\u202E');
+  });
+
+  it('never turns a script URL into a link or a source, and offers no download', async () => {
+    const element = await bubble({ attachment: { ...report, url: 'javascript:alert(1)' } });
+    expect(part(element, 'error')!.textContent).to.equal('Unsupported link');
+    expect(part(element, 'download')).to.equal(null);
+    expect(element.shadowRoot!.innerHTML).to.not.include('javascript:');
+  });
+
+  it('shows upload progress with its percentage, and Cancel asks to stop the upload', async () => {
+    const element = await bubble({ attachment: { ...report, url: '' }, isMine: true, delivery: 'sending', upload: { status: 'uploading', sent: 400, total: 1000 } });
+    const progress = part(element, 'progress')!;
+    expect(progress.getAttribute('role')).to.equal('progressbar');
+    expect(['aria-valuemin', 'aria-valuemax', 'aria-valuenow'].map((name) => progress.getAttribute(name))).to.deep.equal(['0', '100', '40']);
+    expect(element.shadowRoot!.textContent).to.include('Uploading… 40%');
+    expect(element.shadowRoot!.textContent).to.not.include('Unsupported link');
+    expect(part(element, 'download')).to.equal(null);
+    expect(await clickFor(element, 'cancel', 'chat-cancel-upload')).to.deep.equal({ messageId: 'm1' });
+  });
+
+  it('says why an upload failed and Retry asks to try again', async () => {
+    const error = 'The file is too large for the server (limit 10 MB).';
+    const element = await bubble({ attachment: { ...report, url: '' }, isMine: true, delivery: 'failed', upload: { status: 'failed', sent: 0, total: 1, error } });
+    expect(part(element, 'error')!.textContent).to.equal(error);
+    expect(await clickFor(element, 'retry', 'chat-retry')).to.deep.equal({ messageId: 'm1' });
+  });
+
+  it('offers Download on a sent file, asking for that attachment', async () => {
+    const element = await bubble({ attachment: report, index: 2 });
+    expect(part(element, 'download')!.textContent).to.equal('Download');
+    expect(await clickFor(element, 'download', 'chat-download')).to.deep.equal({ messageId: 'm1', index: 2 });
+  });
+
+  it('shows download progress, and Cancel asks to stop the download', async () => {
+    const element = await bubble({ attachment: report, index: 1, download: { status: 'downloading', received: 3_075_000, total: 12_300_000 } });
+    expect(part(element, 'progress')!.getAttribute('aria-valuenow')).to.equal('25');
+    expect(part(element, 'download')).to.equal(null);
+    expect(await clickFor(element, 'cancel', 'chat-cancel-download')).to.deep.equal({ messageId: 'm1', index: 1 });
+  });
+
+  it('says why a download failed and offers to download again', async () => {
+    const element = await bubble({ attachment: report, download: { status: 'failed', received: 0, error: 'The server refused the download (404).' } });
+    expect(part(element, 'error')!.textContent).to.equal('The server refused the download (404).');
+    expect(part(element, 'download')!.textContent).to.equal('Download again');
+    expect(await clickFor(element, 'download', 'chat-download')).to.deep.equal({ messageId: 'm1', index: 0 });
+  });
+
+  it('says a finished download is downloaded and offers to save it again', async () => {
+    const element = await bubble({ attachment: report, download: { status: 'done', received: 3, blob: new Blob(['pdf']) } });
+    expect(element.shadowRoot!.textContent).to.include('Downloaded');
+    expect(part(element, 'download')!.textContent).to.equal('Save again');
+    expect(part(element, 'thumbnail')).to.equal(null);
+  });
+
+  it('shows a downloaded image in full from its bytes, and lets the object URL go when removed', async () => {
+    const blob = new Blob([Uint8Array.from(atob(PIXEL), (c) => c.charCodeAt(0))], { type: 'image/png' });
+    const element = await bubble({ attachment: photo, download: { status: 'done', received: blob.size, blob } });
+    const src = part<HTMLImageElement>(element, 'thumbnail')!.src;
+    expect(src).to.match(/^blob:/);
+    expect((await fetch(src)).ok).to.equal(true);
+    element.remove();
+    let isRevoked = false;
+    await fetch(src).catch(() => (isRevoked = true));
+    expect(isRevoked).to.equal(true);
+  });
+
+  it('passes an accessibility audit while uploading and when sent', async () => {
+    await expect(await bubble({ attachment: { ...report, url: '' }, isMine: true, upload: { status: 'uploading', sent: 1, total: 2 } })).to.be.accessible();
+    await expect(await bubble({ attachment: photo })).to.be.accessible();
+  });
+});

@@ -1,0 +1,198 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { SendDetail } from '../events.ts';
+import { defineElements } from '../define-elements.ts';
+import type { FileComposer } from './file-composer.ts';
+
+defineElements();
+
+const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+const photo = () => new File([PNG], 'photo.png', { type: 'image/png' });
+const notes = () => new File(['some notes'], 'notes.txt', { type: 'text/plain' });
+
+const root = (composer: FileComposer) => composer.shadowRoot!;
+const part = <T extends HTMLElement = HTMLElement>(composer: FileComposer, name: string) => root(composer).querySelector<T>(`[part~="${name}"]`);
+const parts = (composer: FileComposer, name: string) => [...root(composer).querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
+const textarea = (composer: FileComposer) => part<HTMLTextAreaElement>(composer, 'textarea')!;
+const refusals = (composer: FileComposer) => [...part(composer, 'error')!.querySelectorAll('li')].map((item) => item.textContent);
+/** The full names of the staged files (the shown name may be shortened). */
+const stagedNames = (composer: FileComposer) => parts(composer, 'staged-file').map((item) => item.querySelector<HTMLElement>('.name')!.title);
+
+async function type(composer: FileComposer, value: string): Promise<void> {
+  const field = textarea(composer);
+  field.value = value;
+  field.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  await composer.updateComplete;
+}
+
+function pressEnter(composer: FileComposer, init: KeyboardEventInit = {}): KeyboardEvent {
+  const event = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, cancelable: true, ...init });
+  textarea(composer).dispatchEvent(event);
+  return event;
+}
+
+/** Collects the `chat-send` events a composer raises. */
+function sends(composer: FileComposer): SendDetail[] {
+  const details: SendDetail[] = [];
+  composer.addEventListener('chat-send', (event) => details.push(event.detail));
+  return details;
+}
+
+describe('<file-composer>', () => {
+  it('sends the trimmed text on Enter and clears the field', async () => {
+    const composer = await fixture<FileComposer>(html`<file-composer></file-composer>`);
+    await type(composer, '  hello there \n');
+    setTimeout(() => pressEnter(composer));
+    const event = await oneEvent(composer, 'chat-send');
+    expect(event.detail).to.deep.equal({ text: 'hello there', files: [] });
+    await composer.updateComplete;
+    expect(textarea(composer).value).to.equal('');
+  });
+
+  it('starts a new line on Shift+Enter and while an input method is composing, without sending', async () => {
+    const composer = await fixture<FileComposer>(html`<file-composer></file-composer>`);
+    const sent = sends(composer);
+    await type(composer, 'line one');
+    expect(pressEnter(composer, { shiftKey: true }).defaultPrevented).to.equal(false);
+    expect(pressEnter(composer, { isComposing: true }).defaultPrevented).to.equal(false);
+    expect(sent).to.deep.equal([]);
+    expect(textarea(composer).value).to.equal('line one');
+  });
+
+  it('sends nothing when there is neither text nor a file', async () => {
+    const composer = await fixture<FileComposer>(html`<file-composer></file-composer>`);
+    const sent = sends(composer);
+    await type(composer, '   ');
+    pressEnter(composer);
+    part<HTMLButtonElement>(composer, 'send')!.click();
+    expect(sent).to.deep.equal([]);
+  });
+
+  it('stages added files in a tray with a preview, name and size, and sends them with caption and alt text', async () => {
+    const composer = await fixture<FileComposer>(html`<file-composer></file-composer>`);
+    const [image, text] = [photo(), notes()];
+    composer.addFiles([image, text]);
+    await composer.updateComplete;
+    expect(stagedNames(composer)).to.deep.equal(['photo.png', 'notes.txt']);
+    const [first, second] = parts(composer, 'staged-file');
+    expect(first!.querySelector('img')!.src).to.match(/^blob:/);
+    expect(first!.textContent).to.include(`${PNG.length} B`);
+    expect(second!.querySelector('img, [part="alt"]')).to.equal(null);
+
+    const fill = (field: HTMLInputElement, value: string) => {
+      field.value = value;
+      field.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    };
+    fill(first!.querySelector<HTMLInputElement>('[part="caption"]')!, ' At the beach ');
+    fill(first!.querySelector<HTMLInputElement>('[part="alt"]')!, 'Waves on sand');
+    await type(composer, 'look');
+    setTimeout(() => part<HTMLButtonElement>(composer, 'send')!.click());
+    const { detail } = await oneEvent(composer, 'chat-send');
+    expect(detail).to.deep.equal({ text: 'look', files: [{ file: image, caption: 'At the beach', alt: 'Waves on sand' }, { file: text }] });
+    await composer.updateComplete;
+    expect(part(composer, 'tray')).to.equal(null);
+  });
+
+  it('removes a staged file and lets its preview go', async () => {
+    const composer = await fixture<FileComposer>(html`<file-composer></file-composer>`);
+    composer.addFiles([photo(), notes()]);
+    await composer.updateComplete;
+    const preview = parts(composer, 'staged-file')[0]!.querySelector('img')!.src;
+    const remove = part<HTMLButtonElement>(composer, 'remove')!;
+    expect(remove.getAttribute('aria-label')).to.equal('Remove photo.png');
+    remove.click();
+    await composer.updateComplete;
+    expect(stagedNames(composer)).to.deep.equal(['notes.txt']);
+    let isRevoked = false;
+    await fetch(preview).catch(() => (isRevoked = true));
+    expect(isRevoked).to.equal(true);
+  });
+
+  it('refuses a file over the size limit before staging it, saying why', async () => {
+    const composer = await fixture<FileComposer>(html`<file-composer max-file-size="10000000"></file-composer>`);
+    const big = new File([new Uint8Array(12_000_000)], 'big.bin');
+    setTimeout(() => composer.addFiles([big, new File([new Uint8Array(10_000_000)], 'exact.bin')]));
+    const { detail } = await oneEvent(composer, 'chat-files-refused');
+    expect(detail.files).to.deep.equal([{ name: 'big.bin', reason: '"big.bin" is 12 MB; the limit is 10 MB.' }]);
+    await composer.updateComplete;
+    expect(refusals(composer)).to.deep.equal(['"big.bin" is 12 MB; the limit is 10 MB.']);
+    expect(part(composer, 'error')!.getAttribute('role')).to.equal('alert');
+    expect(stagedNames(composer)).to.deep.equal(['exact.bin']);
+  });
+
+  it('refuses types it does not accept, by MIME type, wildcard or extension', async () => {
+    const composer = await fixture<FileComposer>(html`<file-composer accept="image/*, .pdf,text/plain"></file-composer>`);
+    const exe = new File(['MZ'], 'x.exe', { type: 'application/x-msdownload' });
+    composer.addFiles([photo(), exe, new File(['%PDF'], 'Report.PDF'), notes()]);
+    await composer.updateComplete;
+    expect(stagedNames(composer)).to.deep.equal(['photo.png', 'Report.PDF', 'notes.txt']);
+    expect(refusals(composer)).to.deep.equal(['"x.exe" is not a type you can send here.']);
+    expect(root(composer).querySelector('input[type="file"]')!.getAttribute('accept')).to.equal('image/*, .pdf,text/plain');
+  });
+
+  it('refuses files beyond the most it may send at once, counting those already staged', async () => {
+    const composer = await fixture<FileComposer>(html`<file-composer max-files="2"></file-composer>`);
+    composer.addFiles([notes()]);
+    composer.addFiles([photo(), notes(), notes()]);
+    await composer.updateComplete;
+    expect(stagedNames(composer)).to.deep.equal(['notes.txt', 'photo.png']);
+    expect(refusals(composer)).to.deep.equal(['You can send at most 2 files at once.']);
+  });
+
+  it('stages files dropped on it, showing a drop zone while they are dragged over', async () => {
+    const composer = await fixture<FileComposer>(html`<file-composer></file-composer>`);
+    const data = new DataTransfer();
+    data.items.add(notes());
+    const drag = (type: string) => new DragEvent(type, { dataTransfer: data, bubbles: true, composed: true, cancelable: true });
+    textarea(composer).dispatchEvent(drag('dragenter'));
+    await composer.updateComplete;
+    expect(part(composer, 'drop-zone')).to.not.equal(null);
+    const drop = drag('drop');
+    textarea(composer).dispatchEvent(drop);
+    await composer.updateComplete;
+    expect(drop.defaultPrevented).to.equal(true);
+    expect(part(composer, 'drop-zone')).to.equal(null);
+    expect(stagedNames(composer)).to.deep.equal(['notes.txt']);
+  });
+
+  it('stages files pasted into it', async () => {
+    const composer = await fixture<FileComposer>(html`<file-composer></file-composer>`);
+    const data = new DataTransfer();
+    data.items.add(photo());
+    textarea(composer).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, composed: true, cancelable: true }));
+    await composer.updateComplete;
+    expect(stagedNames(composer)).to.deep.equal(['photo.png']);
+  });
+
+  it('shows hostile file names as text, without their disguise', async () => {
+    const composer = await fixture<FileComposer>(html`<file-composer accept=".png"></file-composer>`);
+    composer.addFiles([
+      new File(['x'], '<img src=x onerror="window.__chatdropPwned = true">.png', { type: 'text/plain' }),
+      new File(['x'], 'invoice\u202Efdp.exe', { type: 'application/x-msdownload' }),
+    ]);
+    await composer.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stagedNames(composer)).to.deep.equal(['<img src=x onerror="window.__chatdropPwned = true">.png']);
+    expect(root(composer).querySelector('.name')!.textContent).to.match(/^<img src=x.*….*\.png$/);
+    expect(refusals(composer)).to.deep.equal(['"invoicefdp.exe" is not a type you can send here.']);
+    expect(root(composer).querySelector('img[src="x"], img[onerror]')).to.equal(null);
+    expect((window as { __chatdropPwned?: boolean }).__chatdropPwned).to.equal(undefined);
+  });
+
+  it('takes no files and sends nothing while disabled', async () => {
+    const composer = await fixture<FileComposer>(html`<file-composer disabled></file-composer>`);
+    const sent = sends(composer);
+    composer.addFiles([notes()]);
+    await composer.updateComplete;
+    expect(part(composer, 'tray')).to.equal(null);
+    expect(textarea(composer).disabled).to.equal(true);
+    pressEnter(composer);
+    expect(sent).to.deep.equal([]);
+  });
+
+  it('passes an accessibility audit with staged files and a refusal', async () => {
+    const composer = await fixture<FileComposer>(html`<file-composer accept="image/*"></file-composer>`);
+    composer.addFiles([photo(), notes()]);
+    await composer.updateComplete;
+    await expect(composer).to.be.accessible();
+  });
+});
