@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { createChatStore, type ChatStore } from './chat-store.ts';
 import { MemoryHub, MemoryTransport } from '../transport/memory.ts';
+import { memoryOutboxStorage } from './outbox-storage.ts';
 import { TransferError, type UploadHandler } from '../upload/handler.ts';
 import { makePngFile, makeRandomFile, until } from '../../test/helpers/files.ts';
 
@@ -14,7 +15,7 @@ class WireTransport extends MemoryTransport {
 const stores: ChatStore[] = [];
 function storeFor(hub: MemoryHub, id: string, upload?: UploadHandler, onInvalidMessage?: (error: Error) => void) {
   const transport = new WireTransport(hub);
-  const store = createChatStore({ transport, room: 'demo', user: { id }, upload, onInvalidMessage });
+  const store = createChatStore({ transport, room: 'demo', user: { id }, upload, onInvalidMessage, outboxStorage: memoryOutboxStorage() });
   stores.push(store);
   return { store, transport };
 }

@@ -6,6 +6,7 @@ import type { ChatTransport, ConnectionStatus } from '../transport/transport.ts'
 import type { DownloadHandler, UploadHandler } from '../upload/handler.ts';
 import { fetchDownload } from '../upload/downloader.ts';
 import { createOutbox } from './outbox.ts';
+import { defaultOutboxStorage, type OutboxStorage } from './outbox-storage.ts';
 import { createFileSender } from './file-sender.ts';
 import { createDownloads } from './downloads.ts';
 import { placeEntry } from './thread-order.ts';
@@ -19,9 +20,16 @@ export interface ChatStoreOptions {
   upload?: UploadHandler;
   /** Fetches an attachment's bytes; defaults to a `fetch` with progress. */
   download?: DownloadHandler;
+  /** Where unacknowledged messages wait, surviving a reload. Default: IndexedDB where there is one. */
+  outboxStorage?: OutboxStorage;
+  /** A credential for the transport (the reference relay's signed token). */
+  token?: string;
   /** Called for every value from the wire that is not a valid message (it is dropped). */
   onInvalidMessage?(error: Error, input: unknown): void;
 }
+
+/** Page size when catching up after a reconnect. */
+const CATCH_UP_PAGE = 500;
 
 /** The state of one chat widget and the actions on it. Create one per widget: nothing is shared. */
 export interface ChatStore {
@@ -67,6 +75,7 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
 
   const outbox = createOutbox({
     transport,
+    storage: options.outboxStorage ?? defaultOutboxStorage(),
     onAck: (message, seq) => upsert({ message: { ...message, seq }, delivery: 'sent', isMine: true }),
     onRefused: (message) => upsert({ message, delivery: 'failed', isMine: true }),
   });
@@ -100,14 +109,19 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
   };
 
   const onMessage = (event: CustomEvent<unknown>) => receive(event.detail);
-  const onStatus = async (event: CustomEvent<ConnectionStatus>) => {
+  /** Fetches everything stored after the last seq we hold, page by page, so a cut leaves no hole. */
+  const catchUp = async () => {
+    while (lastSeq > 0 && transport.status === 'online') {
+      const missed = await transport.history({ after: lastSeq, limit: CATCH_UP_PAGE }).catch(() => []);
+      missed.forEach(receive);
+      if (missed.length < CATCH_UP_PAGE) return;
+    }
+  };
+  const onStatus = (event: CustomEvent<ConnectionStatus>) => {
     $status.set(event.detail);
     if (event.detail !== 'online') return;
-    if (lastSeq > 0) {
-      const missed = await transport.history({ after: lastSeq }).catch(() => []);
-      missed.forEach(receive);
-    }
     outbox.flush();
+    void catchUp();
   };
 
   return {
@@ -121,11 +135,14 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     async start() {
       transport.addEventListener('message', onMessage);
       transport.addEventListener('status', onStatus);
-      await transport.connect({ room, user });
+      const unsent = await outbox.load(room, user.id);
+      unsent.forEach((message) => upsert({ message, delivery: 'sending', isMine: true }));
+      await transport.connect({ room, user, token: options.token, lastSeq: () => (lastSeq > 0 ? lastSeq : undefined) });
       $status.set(transport.status);
       outbox.flush();
     },
     stop() {
+      outbox.stop();
       transport.removeEventListener('message', onMessage);
       transport.removeEventListener('status', onStatus);
       files.cancelAll();

@@ -23,6 +23,10 @@ export interface HistoryQuery {
 export interface Session {
   room: string;
   user: Sender;
+  /** The highest seq the client holds; a transport that can resume asks for what came after it on every (re)connect. */
+  lastSeq?(): number | undefined;
+  /** A credential the server checks (the reference relay's signed token). */
+  token?: string;
 }
 
 /** Events a transport dispatches. `message` carries the raw value from the wire: the store validates it. */
@@ -56,6 +60,17 @@ export interface ChatTransport extends EventTarget {
 /** The server refused a message for good (invalid, not allowed): resending it will not help. */
 export class MessageRefusedError extends Error {
   override name = 'MessageRefusedError';
+}
+
+/** The server is busy (rate limit): send the message again after `retryAfterMs`. */
+export class RetryLaterError extends Error {
+  override name = 'RetryLaterError';
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
+    super(message);
+  }
 }
 
 /** The connection dropped or was closed before the ack: the message may be resent. */

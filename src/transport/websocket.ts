@@ -1,7 +1,7 @@
 import type { ChatMessage } from '../model/message.ts';
 import type { ClientFrame, ServerFrame } from './protocol.ts';
 import { TransportBase } from './transport-base.ts';
-import { ConnectionLostError, MessageRefusedError, type Ack, type HistoryQuery, type Session } from './transport.ts';
+import { ConnectionLostError, MessageRefusedError, RetryLaterError, type Ack, type HistoryQuery, type Session } from './transport.ts';
 
 interface Pending<T> {
   resolve(value: T): void;
@@ -9,10 +9,14 @@ interface Pending<T> {
 }
 
 export interface WebSocketTransportOptions {
-  /** First reconnect delay in ms (then doubled, with jitter). Default 500. */
+  /** Ceiling of the first reconnect delay in ms (then doubled); each delay is drawn between a tenth of it and all of it. Default 1000. */
   minReconnectDelay?: number;
   /** Longest reconnect delay in ms. Default 30 000. */
   maxReconnectDelay?: number;
+  /** How often to ping the server while online, in ms. Default 10 000. */
+  heartbeatInterval?: number;
+  /** How long a ping may go unanswered (no frame at all) before the connection counts as dead, in ms. Default 5 000. */
+  heartbeatTimeout?: number;
 }
 
 /** A `ws:`/`wss:` URL for `url`, which may be relative to the page or use `http:`/`https:`. */
@@ -24,8 +28,10 @@ export function toWebSocketUrl(url: string, base: string | undefined = globalThi
 }
 
 /**
- * A transport to the reference relay over WebSocket. Reconnects with backoff and jitter; on each
- * (re)connect it joins the room and receives the stored messages.
+ * A transport to the reference relay over WebSocket. Reconnects with exponential backoff and
+ * full jitter (so many clients do not return at once); pings to find a connection that died
+ * without closing; on each (re)connect it joins the room asking for what came after the last
+ * seq the client holds.
  */
 export class WebSocketTransport extends TransportBase {
   readonly url: string;
@@ -35,13 +41,15 @@ export class WebSocketTransport extends TransportBase {
   #isClosed = false;
   #attempt = 0;
   #retryTimer?: ReturnType<typeof setTimeout>;
+  #heartbeatTimer?: ReturnType<typeof setInterval>;
+  #lastFrameAt = 0;
   readonly #acks = new Map<string, Pending<Ack>>();
   readonly #histories = new Map<string, Pending<unknown[]>>();
 
   constructor(url: string, options: WebSocketTransportOptions = {}) {
     super();
     this.url = toWebSocketUrl(url);
-    this.#options = { minReconnectDelay: 500, maxReconnectDelay: 30_000, ...options };
+    this.#options = { minReconnectDelay: 1000, maxReconnectDelay: 30_000, heartbeatInterval: 10_000, heartbeatTimeout: 5_000, ...options };
   }
 
   connect(session: Session): Promise<void> {
@@ -53,7 +61,9 @@ export class WebSocketTransport extends TransportBase {
   close(): void {
     this.#isClosed = true;
     clearTimeout(this.#retryTimer);
+    clearInterval(this.#heartbeatTimer);
     this.#socket?.close(1000);
+    this.#socket = undefined;
     this.#dropPending();
     this.setStatus('offline');
   }
@@ -88,20 +98,41 @@ export class WebSocketTransport extends TransportBase {
     return new Promise((settled) => {
       const socket = new WebSocket(this.url);
       this.#socket = socket;
-      socket.onopen = () => this.#write({ type: 'join', room: session.room, user: session.user });
+      socket.onopen = () => {
+        const after = session.lastSeq?.();
+        this.#write({ type: 'join', room: session.room, user: session.user, ...(after ? { after } : {}), ...(session.token ? { token: session.token } : {}) });
+      };
       socket.onmessage = (event) => {
+        this.#lastFrameAt = Date.now();
         if (this.#handle(event.data)) settled();
       };
       socket.onclose = () => {
-        if (this.#socket !== socket) return;
-        this.#socket = undefined;
-        this.#dropPending();
+        this.#lose(socket);
         settled();
-        if (this.#isClosed) return;
-        this.setStatus('offline');
-        this.#scheduleReconnect();
       };
     });
+  }
+
+  /** Gives up on `socket` (closed, or silent too long): fail what waits on it, and reconnect. */
+  #lose(socket: WebSocket): void {
+    if (this.#socket !== socket) return;
+    this.#socket = undefined;
+    clearInterval(this.#heartbeatTimer);
+    socket.onclose = socket.onmessage = socket.onopen = null;
+    if (socket.readyState === WebSocket.CONNECTING || socket.readyState === WebSocket.OPEN) socket.close();
+    this.#dropPending();
+    if (this.#isClosed) return;
+    this.setStatus('offline');
+    this.#scheduleReconnect();
+  }
+
+  #startHeartbeat(socket: WebSocket): void {
+    const { heartbeatInterval, heartbeatTimeout } = this.#options;
+    clearInterval(this.#heartbeatTimer);
+    this.#heartbeatTimer = setInterval(() => {
+      if (Date.now() - this.#lastFrameAt > heartbeatInterval + heartbeatTimeout) this.#lose(socket);
+      else this.#write({ type: 'ping' });
+    }, heartbeatInterval);
   }
 
   /** Handles one frame; true when it was the `joined` answer. */
@@ -115,8 +146,9 @@ export class WebSocketTransport extends TransportBase {
     switch (frame?.type) {
       case 'joined':
         this.#attempt = 0;
-        this.setStatus('online');
         if (Array.isArray(frame.messages)) frame.messages.forEach((message) => this.emitMessage(message));
+        this.#startHeartbeat(this.#socket!);
+        this.setStatus('online');
         return true;
       case 'message':
         this.emitMessage(frame.message);
@@ -130,7 +162,8 @@ export class WebSocketTransport extends TransportBase {
         this.#histories.delete(frame.requestId);
         return false;
       case 'error':
-        if (frame.id) this.#acks.get(frame.id)?.reject(new MessageRefusedError(frame.reason));
+        if (frame.id && typeof frame.retryAfterMs === 'number') this.#acks.get(frame.id)?.reject(new RetryLaterError(frame.reason, frame.retryAfterMs));
+        else if (frame.id) this.#acks.get(frame.id)?.reject(new MessageRefusedError(frame.reason));
         if (frame.id) this.#acks.delete(frame.id);
         if (frame.requestId) this.#histories.get(frame.requestId)?.reject(new MessageRefusedError(frame.reason));
         if (frame.requestId) this.#histories.delete(frame.requestId);
@@ -147,7 +180,7 @@ export class WebSocketTransport extends TransportBase {
   #scheduleReconnect(): void {
     const { minReconnectDelay, maxReconnectDelay } = this.#options;
     const ceiling = Math.min(maxReconnectDelay, minReconnectDelay * 2 ** this.#attempt++);
-    const delay = ceiling / 2 + Math.random() * (ceiling / 2);
+    const delay = ceiling * (0.1 + 0.9 * Math.random());
     this.#retryTimer = setTimeout(() => void this.#open(), delay);
   }
 

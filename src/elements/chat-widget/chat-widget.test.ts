@@ -1,0 +1,114 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../define.ts';
+import type { ChatWidget } from './chat-widget.ts';
+import { MemoryHub, MemoryTransport } from '../../transport/memory.ts';
+import { BroadcastTransport } from '../../transport/broadcast.ts';
+import type { UploadHandler } from '../../upload/handler.ts';
+import { makePngFile } from '../../../test/helpers/files.ts';
+
+/** A memory transport that can also put any raw value on the wire. */
+class WireTransport extends MemoryTransport {
+  inject(raw: unknown) {
+    this.emitMessage(raw);
+  }
+}
+
+const shadow = (element: Element) => element.shadowRoot!;
+const threadOf = (widget: ChatWidget) => shadow(widget).querySelector('chat-thread')!;
+const composerOf = (widget: ChatWidget) => shadow(widget).querySelector('file-composer')!;
+const texts = (widget: ChatWidget) => [...shadow(threadOf(widget)).querySelectorAll('text-bubble')].map((bubble) => shadow(bubble).querySelector('[part="text"]')?.textContent);
+const statusOf = (widget: ChatWidget) => shadow(widget).querySelector('[part="status"]')!;
+
+async function widgetPair(upload?: UploadHandler) {
+  const hub = new MemoryHub();
+  const aliceTransport = new WireTransport(hub);
+  const bobTransport = new WireTransport(hub);
+  const page = await fixture<HTMLDivElement>(html`<div>
+    <chat-widget room="r" user="alice" .transport=${aliceTransport} .uploadHandler=${upload}></chat-widget>
+    <chat-widget room="r" user="bob" .transport=${bobTransport}></chat-widget>
+  </div>`);
+  const [alice, bob] = [...page.querySelectorAll('chat-widget')] as ChatWidget[];
+  await waitUntil(() => statusOf(alice!).textContent === 'Online' && statusOf(bob!).textContent === 'Online', 'both online');
+  return { alice: alice!, bob: bob!, aliceTransport, bobTransport };
+}
+
+function typeAndPressEnter(widget: ChatWidget, text: string) {
+  const textarea = shadow(composerOf(widget)).querySelector('textarea')!;
+  textarea.value = text;
+  textarea.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  textarea.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, cancelable: true }));
+}
+
+describe('<chat-widget>', () => {
+  it('carries what Alice types to Bob, each widget with its own store', async () => {
+    const { alice, bob } = await widgetPair();
+    typeAndPressEnter(alice, 'hello from alice');
+    await waitUntil(() => texts(bob).includes('hello from alice'), 'bob sees the text');
+    expect(texts(alice)).to.deep.equal(['hello from alice']);
+    expect(alice.store).to.not.equal(bob.store);
+    expect(alice.store!.user.id).to.equal('alice');
+  });
+
+  it('shows the connection state to everyone, screen readers included', async () => {
+    const { alice, aliceTransport } = await widgetPair();
+    expect(statusOf(alice).getAttribute('role')).to.equal('status');
+    aliceTransport.setReachable(false);
+    await waitUntil(() => statusOf(alice).textContent === 'Offline', 'offline shown');
+    aliceTransport.setReachable(true);
+    await waitUntil(() => statusOf(alice).textContent === 'Online', 'online again');
+  });
+
+  it('sends a staged image through the host upload handler and Bob gets its thumbnail', async () => {
+    const upload: UploadHandler = async (file, { onProgress }) => {
+      onProgress(file.size, file.size);
+      return { url: `https://files.example/${file.name}` };
+    };
+    const { alice, bob } = await widgetPair(upload);
+    (composerOf(alice) as unknown as { addFiles(files: File[]): void }).addFiles([await makePngFile('sunset.png', 300, 200)]);
+    await composerOf(alice).updateComplete;
+    (shadow(composerOf(alice)).querySelector('[part="send"]') as HTMLButtonElement).click();
+    await waitUntil(() => shadow(threadOf(bob)).querySelector('file-bubble'), 'bob gets a file bubble', { timeout: 5000 });
+    const bubble = shadow(threadOf(bob)).querySelector('file-bubble')!;
+    await waitUntil(() => shadow(bubble).querySelector('img[part="thumbnail"]'), 'thumbnail shown');
+    expect((shadow(bubble).querySelector('img[part="thumbnail"]') as HTMLImageElement).src).to.match(/^data:image\//);
+  });
+
+  it('raises chat-invalid-message for a malformed message and keeps the thread', async () => {
+    const { bob, bobTransport } = await widgetPair();
+    const warned = oneEvent(bob, 'chat-invalid-message');
+    bobTransport.inject({ id: 'x', room: 'r', sender: { id: 'eve' }, createdAt: 1, text: 42 });
+    expect((await warned).detail.reason).to.match(/text/);
+    bobTransport.inject({ id: 'y', room: 'r', sender: { id: 'eve' }, createdAt: 1, seq: 9, text: 'still here' });
+    await waitUntil(() => texts(bob).includes('still here'), 'valid message shown');
+  });
+
+  it('downloads through the host download handler and reports the bytes', async () => {
+    const { bob, bobTransport } = await widgetPair();
+    const bytes = new Blob(['%PDF-1.4 test']);
+    bob.downloadHandler = async (_attachment, { onProgress }) => {
+      onProgress(bytes.size, bytes.size);
+      return bytes;
+    };
+    await bob.updateComplete;
+    await waitUntil(() => statusOf(bob).textContent === 'Online', 'online after the handler change');
+    bobTransport.inject({ id: 'f', room: 'r', sender: { id: 'alice' }, createdAt: 1, seq: 1, attachments: [{ url: 'https://files.example/a.pdf', name: 'a.pdf', size: bytes.size, mime: 'application/pdf' }] });
+    await waitUntil(() => shadow(threadOf(bob)).querySelector('file-bubble'), 'file bubble');
+    const bubble = shadow(threadOf(bob)).querySelector('file-bubble')!;
+    await waitUntil(() => shadow(bubble).querySelector('[part="download"]'), 'download button');
+    const done = oneEvent(bob, 'chat-download-done');
+    (shadow(bubble).querySelector('[part="download"]') as HTMLButtonElement).click();
+    expect((await done).detail.blob).to.equal(bytes);
+  });
+
+  it('makes a BroadcastChannel transport from the transport attribute, and a new store when the room changes', async () => {
+    const widget = await fixture<ChatWidget>(html`<chat-widget room="one" user="u" transport="broadcast:test-attr"></chat-widget>`);
+    await waitUntil(() => widget.store?.transport.status === 'online', 'online');
+    expect(widget.store!.transport).to.be.instanceOf(BroadcastTransport);
+    const first = widget.store;
+    widget.room = 'two';
+    await widget.updateComplete;
+    expect(widget.store).to.not.equal(first);
+    expect(widget.store!.room).to.equal('two');
+    expect(first!.transport.status).to.equal('offline');
+  });
+});
