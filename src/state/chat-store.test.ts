@@ -159,6 +159,28 @@ describe('createChatStore', () => {
     expect(bob.store.$entries.get()).to.have.length(0);
   });
 
+  it('emits files in the order they were sent, never holds text back, and all see one order', async () => {
+    const hub = new MemoryHub();
+    const slowForBigFiles: UploadHandler = async (file, { onProgress }) => {
+      await new Promise((resolve) => setTimeout(resolve, file.size > 1000 ? 300 : 10));
+      onProgress(file.size, file.size);
+      return { url: `https://files.example/${file.name}` };
+    };
+    const alice = storeFor(hub, 'alice', slowForBigFiles);
+    const bob = storeFor(hub, 'bob');
+    await alice.store.start();
+    await bob.store.start();
+    alice.store.sendFiles([{ file: makeRandomFile('big.bin', 5000) }, { file: makeRandomFile('small.bin', 10) }]);
+    alice.store.sendText('typed while uploading');
+    const order = (store: ChatStore) => store.$entries.get().map((entry) => entry.message.text ?? entry.message.attachments![0]!.name);
+    await until(() => order(alice.store)[0] === 'typed while uploading', 2000, 'the text to go first');
+    expect(order(alice.store), 'the uploading files wait below the text').to.deep.equal(['typed while uploading', 'big.bin', 'small.bin']);
+    await until(() => bob.store.$entries.get().length === 3, 3000, 'bob to get all three');
+    expect(order(bob.store)).to.deep.equal(['typed while uploading', 'big.bin', 'small.bin']);
+    await until(() => alice.store.$entries.get().every((entry) => entry.delivery === 'sent'), 2000, 'all acked');
+    expect(order(alice.store)).to.deep.equal(order(bob.store));
+  });
+
   it('gives two widgets on one page separate state', async () => {
     const first = storeFor(new MemoryHub(), 'alice');
     const second = storeFor(new MemoryHub(), 'alice');

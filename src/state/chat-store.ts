@@ -8,6 +8,7 @@ import { fetchDownload } from '../upload/downloader.ts';
 import { createOutbox } from './outbox.ts';
 import { defaultOutboxStorage, type OutboxStorage } from './outbox-storage.ts';
 import { createFileSender } from './file-sender.ts';
+import { createFileOrder } from './file-order.ts';
 import { createDownloads } from './downloads.ts';
 import { placeEntry } from './thread-order.ts';
 import type { DownloadState, StagedFile, ThreadEntry, UploadState } from './types.ts';
@@ -79,15 +80,19 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     onAck: (message, seq) => upsert({ message: { ...message, seq }, delivery: 'sent', isMine: true }),
     onRefused: (message) => upsert({ message, delivery: 'failed', isMine: true }),
   });
+  const fileOrder = createFileOrder((message) => outbox.enqueue(message));
   const files = createFileSender({
     upload: options.upload,
     $uploads,
     onPrepared: (message) => upsert({ message, delivery: 'sending', isMine: true }),
     onUploaded: (message) => {
       upsert({ message, delivery: 'sending', isMine: true });
-      outbox.enqueue(message);
+      fileOrder.uploaded(message);
     },
-    onFailed: (message) => upsert({ message, delivery: 'failed', isMine: true }),
+    onFailed: (message) => {
+      upsert({ message, delivery: 'failed', isMine: true });
+      fileOrder.dropped(message.id);
+    },
   });
   const downloads = createDownloads({
     download: options.download ?? fetchDownload,
@@ -158,7 +163,11 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       return message;
     },
     sendFiles(staged) {
-      return staged.map((item) => files.send({ id: createId(), room, sender: user, createdAt: Date.now() }, item));
+      return staged.map((item) => {
+        const id = createId();
+        fileOrder.sent(id);
+        return files.send({ id, room, sender: user, createdAt: Date.now() }, item);
+      });
     },
     retry(messageId) {
       const entry = entryOf(messageId);
@@ -168,7 +177,9 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       outbox.enqueue(entry.message);
     },
     cancelUpload(messageId) {
-      if (files.cancel(messageId)) remove(messageId);
+      if (!files.cancel(messageId)) return;
+      remove(messageId);
+      fileOrder.dropped(messageId);
     },
     download: (messageId, index = 0) => downloads.start(messageId, index),
     cancelDownload: (messageId, index = 0) => downloads.cancel(messageId, index),
