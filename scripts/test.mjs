@@ -1,5 +1,5 @@
-// `npm test`: type-check, build, browser tests (web-test-runner in Chromium), then server and
-// end-to-end tests (node:test). Ends with one line `N passed, N failed, N skipped`.
+// `npm test`: type-check, build, browser tests (web-test-runner in Chromium), then server,
+// delivery-fault and end-to-end tests (node:test). Ends with one line `N passed, N failed, N skipped`.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,8 +52,10 @@ run('browser tests (web-test-runner, Chromium)', npx, ['web-test-runner'], { CHA
 addCounts(browserSummary);
 
 const nodeSummary = join(work, 'node.json');
-const nodeTests = [...testFiles('server', /\.test\.ts$/), ...(built ? testFiles('test/e2e', /\.test\.ts$/) : [])];
+const nodeTests = [...testFiles('server', /\.test\.ts$/), ...testFiles('test/delivery', /\.test\.ts$/), ...(built ? testFiles('test/e2e', /\.test\.ts$/) : [])];
 run('server and end-to-end tests (node:test)', process.execPath, [
+  // The delivery tests run the browser's WebSocketTransport in Node, which needs the global WebSocket.
+  '--experimental-websocket', '--disable-warning=ExperimentalWarning',
   '--import', 'tsx', '--test', '--test-concurrency=1',
   '--test-reporter=spec', '--test-reporter-destination=stdout',
   '--test-reporter=./scripts/node-summary-reporter.mjs', `--test-reporter-destination=${nodeSummary}`,

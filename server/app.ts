@@ -11,6 +11,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { downloadRoutes } from './downloads.ts';
 import { createHistoryStore } from './history-store.ts';
+import type { RelayFaults } from './faults.ts';
+import type { RateLimit } from './rate-limit.ts';
 import { relayRoutes } from './relay.ts';
 import { uploadRoutes } from './uploads.ts';
 
@@ -30,6 +32,16 @@ export interface ServerOptions {
   corsOrigins?: string[];
   /** Largest WebSocket frame the relay reads, in bytes. Default 64 KiB. */
   maxFrameBytes?: number;
+  /**
+   * When set (non-empty), every relay `join` must carry a token signed with this secret for its
+   * user id and room (`signToken` in `tokens.ts`); others get an error and close code 4001.
+   * `npm start` reads it from `CHATDROP_SECRET`.
+   */
+  secret?: string;
+  /** Frames each relay connection may send (all but `ping`). Default 200 a second, bursts of 500. */
+  rateLimit?: RateLimit;
+  /** Test-only: relay misbehaviour switched live by the test holding this object (see `faults.ts`). */
+  faults?: RelayFaults;
 }
 
 /** A server that is listening. */
@@ -73,7 +85,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.get('/', (_request, reply) => reply.sendFile('index.html', staticRoot));
   await app.register(uploadRoutes, { filesDir, maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE });
   await app.register(downloadRoutes, { filesDir });
-  await app.register(relayRoutes, { store, maxFrameBytes: options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES });
+  await app.register(relayRoutes, {
+    store,
+    maxFrameBytes: options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES,
+    ...(options.secret && { secret: options.secret }),
+    ...(options.rateLimit && { rateLimit: options.rateLimit }),
+    ...(options.faults && { faults: options.faults }),
+  });
 
   try {
     await app.listen({ port: options.port ?? 8080, host: options.host ?? '0.0.0.0' });

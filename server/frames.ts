@@ -13,7 +13,11 @@ const joinFrame = v.object({
   room: text(256),
   user: v.object({ id: text(256), name: v.optional(v.pipe(v.string(), v.maxLength(256))) }),
   after: v.optional(seq),
+  /** Checked by the relay (when it has a secret), so that any bad token closes the socket the same way. */
+  token: v.optional(v.unknown()),
 });
+
+const pingFrame = v.object({ type: v.literal('ping') });
 
 const sendFrame = v.object({ type: v.literal('send'), message: v.unknown() });
 
@@ -25,13 +29,14 @@ const historyFrame = v.object({
   limit: v.optional(seq),
 });
 
-const clientFrame = v.variant('type', [joinFrame, sendFrame, historyFrame]);
+const clientFrame = v.variant('type', [joinFrame, sendFrame, historyFrame, pingFrame]);
 
 /** A client frame as read from the wire: like `ClientFrame`, with the sent message still unvalidated. */
 export type IncomingFrame =
-  | { type: 'join'; room: string; user: Sender; after?: number }
+  | { type: 'join'; room: string; user: Sender; after?: number; token?: unknown }
   | { type: 'send'; message: unknown }
-  | { type: 'history'; requestId: string; before?: number; after?: number; limit?: number };
+  | { type: 'history'; requestId: string; before?: number; after?: number; limit?: number }
+  | { type: 'ping' };
 
 /** Why a frame could not be read, with what the error frame may echo back. */
 export interface FrameProblem {
@@ -51,7 +56,7 @@ export function readFrame(raw: string): { frame: IncomingFrame } | { problem: Fr
   const result = v.safeParse(clientFrame, value);
   if (result.success) return { frame: result.output };
   const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  const known = record.type === 'join' || record.type === 'send' || record.type === 'history';
+  const known = record.type === 'join' || record.type === 'send' || record.type === 'history' || record.type === 'ping';
   const issue = result.issues[0];
   const path = issue.path?.map((item) => String(item.key)).join('.');
   const reason = known ? `The ${String(record.type)} frame is malformed${path ? ` at ${path}` : ''}: ${issue.message}` : 'Unknown frame type.';

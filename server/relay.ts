@@ -2,6 +2,7 @@
  * `/ws`: the WebSocket relay of `src/transport/protocol.ts`. A socket joins one room, gets its recent
  * history, sends messages that are validated, stored durably with a `seq`, acked to the sender and
  * relayed to the room's other sockets in `seq` order. The relay never fetches a URL from a message.
+ * With a secret, a join needs a token signed for its user and room; each socket has a rate limit.
  */
 import websocket from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
@@ -9,8 +10,11 @@ import type { RawData, WebSocket } from 'ws';
 import type { Sender } from '../src/model/message.ts';
 import { parseMessage } from '../src/model/schema.ts';
 import { HISTORY_ON_JOIN, MAX_HISTORY_PAGE, type ServerFrame } from '../src/transport/protocol.ts';
+import { createFaultSwitch, type RelayFaults } from './faults.ts';
 import { readFrame, type IncomingFrame } from './frames.ts';
 import type { HistoryStore, RoomHistory } from './history-store.ts';
+import { createTokenBucket, DEFAULT_RATE_LIMIT, type RateLimit, type TokenBucket } from './rate-limit.ts';
+import { checkJoinToken } from './tokens.ts';
 
 /** Options of the relay. */
 export interface RelayOptions {
@@ -20,7 +24,16 @@ export interface RelayOptions {
   maxFrameBytes: number;
   /** Milliseconds between pings; a socket that has not answered the previous ping is dropped. Default 20 000. */
   pingIntervalMs?: number;
+  /** When set (non-empty), a `join` must carry a token signed with it for that user and room (see `tokens.ts`). */
+  secret?: string;
+  /** Frames per connection (every frame but `ping`). Default `DEFAULT_RATE_LIMIT`. */
+  rateLimit?: RateLimit;
+  /** Test-only misbehaviour, read live (see `faults.ts`). */
+  faults?: RelayFaults;
 }
+
+/** Close code for a join refused for its token. */
+export const CLOSE_UNAUTHORIZED = 4001;
 
 /** Frames above this are cut by the WebSocket layer itself (closing the socket), whatever the cap. */
 const MIN_HARD_CEILING = 2 * 1024 * 1024;
@@ -38,6 +51,7 @@ interface Session {
 interface Peer {
   socket: WebSocket;
   alive: boolean;
+  bucket: TokenBucket;
   /** Set by the `join` frame; resolves to the session once the room is loaded (or `undefined` if it failed). */
   joined?: Promise<Session | undefined>;
   room?: string;
@@ -47,6 +61,8 @@ interface Peer {
 export async function relayRoutes(app: FastifyInstance, options: RelayOptions): Promise<void> {
   const peers = new Set<Peer>();
   const rooms = new Map<string, Set<Peer>>();
+  const faults = createFaultSwitch(options.faults);
+  const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   const heartbeat = setInterval(() => peers.forEach(checkAlive), options.pingIntervalMs ?? 20_000);
   heartbeat.unref();
 
@@ -54,13 +70,14 @@ export async function relayRoutes(app: FastifyInstance, options: RelayOptions): 
     options: { maxPayload: Math.max(options.maxFrameBytes * 16, MIN_HARD_CEILING) },
     preClose: async () => {
       clearInterval(heartbeat);
+      faults.flush();
       await closeAll([...peers].map((peer) => peer.socket));
       app.websocketServer.close();
     },
   });
 
   app.get('/ws', { websocket: true }, (socket) => {
-    const peer: Peer = { socket, alive: true };
+    const peer: Peer = { socket, alive: true, bucket: createTokenBucket(rateLimit) };
     peers.add(peer);
     socket.on('pong', () => {
       peer.alive = true;
@@ -79,8 +96,15 @@ export async function relayRoutes(app: FastifyInstance, options: RelayOptions): 
       return reply(peer, { type: 'error', reason: `The frame is larger than the relay's limit of ${options.maxFrameBytes} bytes.` });
     }
     const read = readFrame(bytes.toString('utf8'));
+    if ('frame' in read && read.frame.type === 'ping') return reply(peer, { type: 'pong' });
+    const retryAfterMs = peer.bucket.take();
+    if (retryAfterMs > 0) {
+      const about = 'frame' in read ? echo(read.frame) : { ...(read.problem.requestId !== undefined && { requestId: read.problem.requestId }) };
+      return reply(peer, { type: 'error', ...about, reason: 'Too many frames on this connection; slow down and send again later.', retryAfterMs });
+    }
     if ('problem' in read) return reply(peer, { type: 'error', ...read.problem });
     const frame = read.frame;
+    if (frame.type === 'ping') return; // answered above
     if (frame.type === 'join') return join(peer, frame);
     const joined = peer.joined;
     if (joined === undefined) return reply(peer, { type: 'error', ...echo(frame), reason: 'Join a room first.' });
@@ -93,6 +117,11 @@ export async function relayRoutes(app: FastifyInstance, options: RelayOptions): 
 
   function join(peer: Peer, frame: Extract<IncomingFrame, { type: 'join' }>): void {
     if (peer.joined !== undefined) return reply(peer, { type: 'error', reason: 'This connection has already joined a room.' });
+    const refusal = options.secret ? checkJoinToken(frame.token, options.secret, frame.user.id, frame.room) : undefined;
+    if (refusal !== undefined) {
+      reply(peer, { type: 'error', reason: refusal });
+      return peer.socket.close(CLOSE_UNAUTHORIZED, 'The join token was refused.');
+    }
     peer.joined = options.store.room(frame.room).then(
       (history) => {
         if (!peers.has(peer)) return undefined;
@@ -127,8 +156,10 @@ export async function relayRoutes(app: FastifyInstance, options: RelayOptions): 
         if (duplicate && stored.sender.id !== session.user.id) {
           return reply(peer, { type: 'error', id: stored.id, reason: 'This message id is already used by another sender.' });
         }
-        reply(peer, { type: 'ack', id: stored.id, seq: stored.seq });
-        if (!duplicate) rooms.get(session.room)?.forEach((other) => other !== peer && reply(other, { type: 'message', message: stored }));
+        if (!faults.dropAck()) reply(peer, { type: 'ack', id: stored.id, seq: stored.seq });
+        if (duplicate) return;
+        const frame: ServerFrame = { type: 'message', message: stored };
+        rooms.get(session.room)?.forEach((other) => other !== peer && faults.broadcast(other, frame, (held) => reply(other, held)));
       },
       () => reply(peer, { type: 'error', id: message.id, reason: 'The message could not be stored; send it again.' }),
     );

@@ -10,7 +10,7 @@ import { defaultOutboxStorage, type OutboxStorage } from './outbox-storage.ts';
 import { createFileSender } from './file-sender.ts';
 import { createFileOrder } from './file-order.ts';
 import { createDownloads } from './downloads.ts';
-import { placeEntry } from './thread-order.ts';
+import { placeEntry, removeEntry } from './thread-order.ts';
 import type { DownloadState, StagedFile, ThreadEntry, UploadState } from './types.ts';
 
 export interface ChatStoreOptions {
@@ -67,12 +67,20 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
   const $status = atom<ConnectionStatus>(transport.status);
   let lastSeq = 0;
 
+  const byId = new Map<string, ThreadEntry>();
   const upsert = (entry: ThreadEntry) => {
     if (entry.message.seq !== undefined) lastSeq = Math.max(lastSeq, entry.message.seq);
-    $entries.set(placeEntry($entries.get(), entry));
+    const previous = byId.get(entry.message.id);
+    byId.set(entry.message.id, entry);
+    $entries.set(placeEntry($entries.get(), entry, previous));
   };
-  const entryOf = (id: string) => $entries.get().find((entry) => entry.message.id === id);
-  const remove = (id: string) => $entries.set($entries.get().filter((entry) => entry.message.id !== id));
+  const entryOf = (id: string) => byId.get(id);
+  const remove = (id: string) => {
+    const entry = byId.get(id);
+    if (!entry) return;
+    byId.delete(id);
+    $entries.set(removeEntry($entries.get(), entry));
+  };
 
   const outbox = createOutbox({
     transport,

@@ -17,6 +17,15 @@ export interface WebSocketTransportOptions {
   heartbeatInterval?: number;
   /** How long a ping may go unanswered (no frame at all) before the connection counts as dead, in ms. Default 5 000. */
   heartbeatTimeout?: number;
+  /** How long to wait for the room to be joined after starting to connect, in ms. Default 10 000. */
+  connectTimeout?: number;
+  /** How long to wait for an ack before sending the same message again on the same connection, in ms. Default 5 000. */
+  ackTimeout?: number;
+}
+
+interface PendingAck extends Pending<Ack> {
+  /** Resends the message while the ack is missing. */
+  timer: ReturnType<typeof setTimeout>;
 }
 
 /** A `ws:`/`wss:` URL for `url`, which may be relative to the page or use `http:`/`https:`. */
@@ -42,14 +51,24 @@ export class WebSocketTransport extends TransportBase {
   #attempt = 0;
   #retryTimer?: ReturnType<typeof setTimeout>;
   #heartbeatTimer?: ReturnType<typeof setInterval>;
+  /** Gives up on a connection attempt that has not joined the room in time. */
+  #joinTimer?: ReturnType<typeof setTimeout>;
   #lastFrameAt = 0;
-  readonly #acks = new Map<string, Pending<Ack>>();
+  readonly #acks = new Map<string, PendingAck>();
   readonly #histories = new Map<string, Pending<unknown[]>>();
 
   constructor(url: string, options: WebSocketTransportOptions = {}) {
     super();
     this.url = toWebSocketUrl(url);
-    this.#options = { minReconnectDelay: 1000, maxReconnectDelay: 30_000, heartbeatInterval: 10_000, heartbeatTimeout: 5_000, ...options };
+    this.#options = {
+      minReconnectDelay: 700,
+      maxReconnectDelay: 30_000,
+      heartbeatInterval: 10_000,
+      heartbeatTimeout: 5_000,
+      connectTimeout: 10_000,
+      ackTimeout: 5_000,
+      ...options,
+    };
   }
 
   connect(session: Session): Promise<void> {
@@ -61,6 +80,7 @@ export class WebSocketTransport extends TransportBase {
   close(): void {
     this.#isClosed = true;
     clearTimeout(this.#retryTimer);
+    clearTimeout(this.#joinTimer);
     clearInterval(this.#heartbeatTimer);
     this.#socket?.close(1000);
     this.#socket = undefined;
@@ -74,9 +94,21 @@ export class WebSocketTransport extends TransportBase {
         reject(new ConnectionLostError('not connected'));
         return;
       }
-      this.#acks.get(message.id)?.reject(new ConnectionLostError('sent again'));
-      this.#acks.set(message.id, { resolve, reject });
-      this.#write({ type: 'send', message });
+      const earlier = this.#acks.get(message.id);
+      if (earlier) {
+        clearTimeout(earlier.timer);
+        earlier.reject(new ConnectionLostError('sent again'));
+      }
+      const frame: ClientFrame = { type: 'send', message };
+      const resendUntilAcked = (): ReturnType<typeof setTimeout> =>
+        setTimeout(() => {
+          const pending = this.#acks.get(message.id);
+          if (!pending) return;
+          this.#write(frame); // the relay answers a repeated id with the original ack
+          pending.timer = resendUntilAcked();
+        }, this.#options.ackTimeout);
+      this.#acks.set(message.id, { resolve, reject, timer: resendUntilAcked() });
+      this.#write(frame);
     });
   }
 
@@ -106,10 +138,16 @@ export class WebSocketTransport extends TransportBase {
         this.#lastFrameAt = Date.now();
         if (this.#handle(event.data)) settled();
       };
-      socket.onclose = () => {
+      // Some WebSocket implementations fire only `error` (or nothing) when a connection attempt fails.
+      socket.onclose = socket.onerror = () => {
         this.#lose(socket);
         settled();
       };
+      clearTimeout(this.#joinTimer);
+      this.#joinTimer = setTimeout(() => {
+        this.#lose(socket);
+        settled();
+      }, this.#options.connectTimeout);
     });
   }
 
@@ -118,7 +156,8 @@ export class WebSocketTransport extends TransportBase {
     if (this.#socket !== socket) return;
     this.#socket = undefined;
     clearInterval(this.#heartbeatTimer);
-    socket.onclose = socket.onmessage = socket.onopen = null;
+    clearTimeout(this.#joinTimer);
+    socket.onclose = socket.onerror = socket.onmessage = socket.onopen = null;
     if (socket.readyState === WebSocket.CONNECTING || socket.readyState === WebSocket.OPEN) socket.close();
     this.#dropPending();
     if (this.#isClosed) return;
@@ -145,6 +184,7 @@ export class WebSocketTransport extends TransportBase {
     }
     switch (frame?.type) {
       case 'joined':
+        clearTimeout(this.#joinTimer);
         this.#attempt = 0;
         if (Array.isArray(frame.messages)) frame.messages.forEach((message) => this.emitMessage(message));
         this.#startHeartbeat(this.#socket!);
@@ -154,17 +194,17 @@ export class WebSocketTransport extends TransportBase {
         this.emitMessage(frame.message);
         return false;
       case 'ack':
-        this.#acks.get(frame.id)?.resolve({ id: frame.id, seq: frame.seq });
-        this.#acks.delete(frame.id);
+        this.#settleAck(frame.id)?.resolve({ id: frame.id, seq: frame.seq });
         return false;
       case 'history':
         this.#histories.get(frame.requestId)?.resolve(Array.isArray(frame.messages) ? frame.messages : []);
         this.#histories.delete(frame.requestId);
         return false;
       case 'error':
-        if (frame.id && typeof frame.retryAfterMs === 'number') this.#acks.get(frame.id)?.reject(new RetryLaterError(frame.reason, frame.retryAfterMs));
-        else if (frame.id) this.#acks.get(frame.id)?.reject(new MessageRefusedError(frame.reason));
-        if (frame.id) this.#acks.delete(frame.id);
+        if (frame.id) {
+          const refusal = typeof frame.retryAfterMs === 'number' ? new RetryLaterError(frame.reason, frame.retryAfterMs) : new MessageRefusedError(frame.reason);
+          this.#settleAck(frame.id)?.reject(refusal);
+        }
         if (frame.requestId) this.#histories.get(frame.requestId)?.reject(new MessageRefusedError(frame.reason));
         if (frame.requestId) this.#histories.delete(frame.requestId);
         return false;
@@ -184,8 +224,18 @@ export class WebSocketTransport extends TransportBase {
     this.#retryTimer = setTimeout(() => void this.#open(), delay);
   }
 
+  /** Takes the pending ack of `id` out of the waiting list (and stops its resending). */
+  #settleAck(id: string): Pending<Ack> | undefined {
+    const pending = this.#acks.get(id);
+    if (!pending) return undefined;
+    clearTimeout(pending.timer);
+    this.#acks.delete(id);
+    return pending;
+  }
+
   #dropPending(): void {
     const lost = new ConnectionLostError('connection lost');
+    for (const pending of this.#acks.values()) clearTimeout(pending.timer);
     for (const pending of [...this.#acks.values(), ...this.#histories.values()]) pending.reject(lost);
     this.#acks.clear();
     this.#histories.clear();
