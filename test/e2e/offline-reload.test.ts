@@ -1,0 +1,96 @@
+// A message sent while offline survives a page reload and is delivered once when the
+// connection returns: a real page, a real reload, the real relay behind a fault proxy.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { launchChromium } from '../helpers/browser.ts';
+import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.ts';
+// @ts-expect-error: a plain JavaScript module shared with the test scripts
+import { startServerProcess } from '../../scripts/server-process.mjs';
+
+/** The page's texts in thread order and its connection state, read through the shadow roots. */
+function readWidget(page: Page): Promise<{ status: string; texts: string[]; deliveries: string[] }> {
+  return page.evaluate(() => {
+    const widget = document.querySelector('chat-widget')!.shadowRoot!;
+    const bubbles = [...widget.querySelector('chat-thread')!.shadowRoot!.querySelectorAll('text-bubble')];
+    return {
+      status: widget.querySelector('[part="status"]')?.getAttribute('data-status') ?? '',
+      texts: bubbles.map((bubble) => bubble.shadowRoot!.querySelector('[part="text"]')?.textContent ?? ''),
+      deliveries: bubbles.map((bubble) => bubble.getAttribute('delivery') ?? ''),
+    };
+  });
+}
+
+async function waitUntil(page: Page, check: (state: Awaited<ReturnType<typeof readWidget>>) => boolean, what: string, timeout = 15_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const state = await readWidget(page).catch(() => undefined);
+    if (state && check(state)) return state;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last state ${JSON.stringify(state)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('a message sent offline', () => {
+  let server: { url: string; port: number; stop(): Promise<void> };
+  let proxy: FaultProxy;
+  let browsers: Browser[] = [];
+  let dataDir: string;
+
+  before(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'chatdrop-offline-'));
+    server = await startServerProcess({ dataDir });
+    proxy = await startFaultProxy(server.port);
+    browsers = [await launchChromium(), await launchChromium()];
+  });
+
+  after(async () => {
+    await Promise.all(browsers.map((browser) => browser.close()));
+    await proxy?.close();
+    await server?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('survives a reload and is delivered exactly once when the connection returns', async () => {
+    const alice = await browsers[0]!.newPage();
+    const bob = await browsers[1]!.newPage();
+    // Alice's page reaches the relay through the fault proxy: her WebSocket goes to its port.
+    await alice.evaluateOnNewDocument(`{
+      const Native = WebSocket;
+      globalThis.WebSocket = class extends Native {
+        constructor(url, protocols) { super(String(url).replace(/:\\d+\\//, ':${proxy.port}/'), protocols); }
+      };
+    }`);
+    await alice.goto(`${server.url}/?room=offline&user=alice`);
+    await bob.goto(`${server.url}/?room=offline&user=bob`);
+    await waitUntil(alice, (state) => state.status === 'online', 'alice online');
+    await waitUntil(bob, (state) => state.status === 'online', 'bob online');
+
+    proxy.refuse(true);
+    proxy.cutAll();
+    await waitUntil(alice, (state) => state.status !== 'online', 'alice offline');
+    const textarea = await alice.$('chat-widget >>> file-composer >>> textarea');
+    await textarea!.type('written in a tunnel');
+    await alice.keyboard.press('Enter');
+    await waitUntil(alice, (state) => state.texts.includes('written in a tunnel'), 'the message in alice’s thread');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    await alice.reload();
+    const reloaded = await waitUntil(alice, (state) => state.texts.includes('written in a tunnel'), 'the message back after the reload');
+    assert.notEqual(reloaded.status, 'online', 'still offline after the reload');
+    assert.deepEqual(reloaded.deliveries, ['sending']);
+    assert.deepEqual((await readWidget(bob)).texts, [], 'bob has nothing yet');
+
+    proxy.refuse(false);
+    await waitUntil(bob, (state) => state.texts.length === 1, 'bob to receive it');
+    await waitUntil(alice, (state) => state.deliveries.join() === 'sent', 'alice to see it sent');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.deepEqual((await readWidget(bob)).texts, ['written in a tunnel'], 'delivered once');
+    await alice.reload();
+    const afterSecondReload = await waitUntil(alice, (state) => state.status === 'online' && state.texts.length > 0, 'alice online again');
+    assert.deepEqual(afterSecondReload.texts, ['written in a tunnel'], 'not sent again after another reload');
+  });
+});
