@@ -67,6 +67,9 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
   const $status = atom<ConnectionStatus>(transport.status);
   let lastSeq = 0;
 
+  let lastCreatedAt = 0;
+  /** The clock for our messages, strictly increasing so messages not yet stored keep their send order. */
+  const nextCreatedAt = () => (lastCreatedAt = Math.max(Date.now(), lastCreatedAt + 1));
   const byId = new Map<string, ThreadEntry>();
   const upsert = (entry: ThreadEntry) => {
     if (entry.message.seq !== undefined) lastSeq = Math.max(lastSeq, entry.message.seq);
@@ -165,7 +168,7 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     sendText(text) {
       const trimmed = text.trim();
       if (trimmed === '') return undefined;
-      const message: ChatMessage = { id: createId(), room, sender: user, createdAt: Date.now(), text: trimmed };
+      const message: ChatMessage = { id: createId(), room, sender: user, createdAt: nextCreatedAt(), text: trimmed };
       upsert({ message, delivery: 'sending', isMine: true });
       outbox.enqueue(message);
       return message;
@@ -174,7 +177,7 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       return staged.map((item) => {
         const id = createId();
         fileOrder.sent(id);
-        return files.send({ id, room, sender: user, createdAt: Date.now() }, item);
+        return files.send({ id, room, sender: user, createdAt: nextCreatedAt() }, item);
       });
     },
     retry(messageId) {
