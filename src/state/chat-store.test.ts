@@ -181,6 +181,26 @@ describe('createChatStore', () => {
     expect(order(alice.store)).to.deep.equal(order(bob.store));
   });
 
+  it('loads older history page by page and knows when there is no more', async () => {
+    const hub = new MemoryHub();
+    const alice = storeFor(hub, 'alice');
+    await alice.store.start();
+    for (let index = 1; index <= 120; index++) alice.store.sendText(`#${index}`);
+    await until(() => alice.store.$entries.get().every((entry) => entry.delivery === 'sent'), 3000, 'all stored');
+    // Like the relay, the transport hands over only the newest messages on connect.
+    const reader = createChatStore({ transport: new MemoryTransport(hub, { historyOnConnect: 20 }), room: 'demo', user: { id: 'reader' }, outboxStorage: memoryOutboxStorage() });
+    stores.push(reader);
+    await reader.start();
+    expect(reader.$entries.get().map((entry) => entry.message.text).slice(0, 2)).to.deep.equal(['#101', '#102']);
+    expect(await reader.loadOlder(50)).to.equal(50);
+    expect(reader.$entries.get()[0]!.message.text).to.equal('#51');
+    expect(await reader.loadOlder(50)).to.equal(50);
+    expect(reader.$hasOlder.get()).to.equal(true);
+    expect(await reader.loadOlder(50)).to.equal(0);
+    expect(reader.$hasOlder.get()).to.equal(false);
+    expect(reader.$entries.get().map((entry) => entry.message.seq)).to.deep.equal(Array.from({ length: 120 }, (_, index) => index + 1));
+  });
+
   it('gives two widgets on one page separate state', async () => {
     const first = storeFor(new MemoryHub(), 'alice');
     const second = storeFor(new MemoryHub(), 'alice');

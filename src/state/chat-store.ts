@@ -42,6 +42,8 @@ export interface ChatStore {
   readonly $uploads: ReadableAtom<Record<string, UploadState>>;
   readonly $downloads: ReadableAtom<Record<string, DownloadState>>;
   readonly $status: ReadableAtom<ConnectionStatus>;
+  /** Whether older messages may still be fetched with `loadOlder()`. */
+  readonly $hasOlder: ReadableAtom<boolean>;
   /** Connects the transport and starts receiving. */
   start(): Promise<void>;
   /** Disconnects and stops every transfer. */
@@ -58,6 +60,8 @@ export interface ChatStore {
   download(messageId: string, index?: number): Promise<Blob>;
   /** Stops a download. */
   cancelDownload(messageId: string, index?: number): void;
+  /** Fetches up to `limit` messages older than the oldest stored one we hold; resolves with how many came. */
+  loadOlder(limit?: number): Promise<number>;
 }
 
 export function createChatStore(options: ChatStoreOptions): ChatStore {
@@ -65,6 +69,8 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
   const $entries = atom<ThreadEntry[]>([]);
   const $uploads = map<Record<string, UploadState>>({});
   const $status = atom<ConnectionStatus>(transport.status);
+  const $hasOlder = atom(true);
+  let loadingOlder: Promise<number> | undefined;
   let lastSeq = 0;
 
   let lastCreatedAt = 0;
@@ -148,6 +154,7 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     $uploads,
     $downloads: downloads.$downloads,
     $status,
+    $hasOlder,
     async start() {
       transport.addEventListener('message', onMessage);
       transport.addEventListener('status', onStatus);
@@ -194,5 +201,19 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     },
     download: (messageId, index = 0) => downloads.start(messageId, index),
     cancelDownload: (messageId, index = 0) => downloads.cancel(messageId, index),
+    loadOlder(limit = 50) {
+      loadingOlder ??= (async () => {
+        const oldest = $entries.get().find((entry) => entry.message.seq !== undefined)?.message.seq;
+        if (oldest === undefined || oldest <= 1 || !$hasOlder.get()) {
+          if (oldest !== undefined && oldest <= 1) $hasOlder.set(false);
+          return 0;
+        }
+        const older = await transport.history({ before: oldest, limit });
+        older.forEach(receive);
+        if (older.length < limit) $hasOlder.set(false);
+        return older.length;
+      })().finally(() => (loadingOlder = undefined));
+      return loadingOlder;
+    },
   };
 }

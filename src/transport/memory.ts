@@ -24,13 +24,17 @@ export class MemoryHub {
 
 /**
  * A transport to a `MemoryHub` in the same page. Stores each id once, numbers messages per room,
- * and can be switched offline to exercise the outbox.
+ * and can be switched offline to exercise the outbox. `historyOnConnect` limits what a connect
+ * hands over to the newest N messages, as the relay does.
  */
 export class MemoryTransport extends TransportBase {
   #room?: Room;
   #isReachable = true;
 
-  constructor(readonly hub: MemoryHub = new MemoryHub()) {
+  constructor(
+    readonly hub: MemoryHub = new MemoryHub(),
+    private readonly options: { historyOnConnect?: number } = {},
+  ) {
     super();
   }
 
@@ -38,7 +42,8 @@ export class MemoryTransport extends TransportBase {
     this.#room = this.hub.room(session.room);
     this.#room.members.add(this);
     this.#goOnlineIfReachable();
-    for (const message of this.#room.messages) this.emitMessage(structuredClone(message));
+    const newest = this.options.historyOnConnect ?? this.#room.messages.length;
+    for (const message of this.#room.messages.slice(-newest || this.#room.messages.length)) this.emitMessage(structuredClone(message));
   }
 
   close(): void {
