@@ -1,11 +1,13 @@
 // Bundles the drop-in module `dist/chatdrop.js` (every element defined) with esbuild.
 // Uppy is split into a chunk beside it, loaded only when the first file is uploaded.
+// The thumbnail worker is a second entry, `dist/thumbnail-worker.js` (see esbuild-thumbnail-worker.mjs).
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import { thumbnailWorkerEntry, thumbnailWorkerUrl } from './esbuild-thumbnail-worker.mjs';
 
 await rm('dist', { recursive: true, force: true });
 await build({
-  entryPoints: { chatdrop: 'src/define.ts' },
+  entryPoints: { chatdrop: 'src/define.ts', ...thumbnailWorkerEntry },
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -17,5 +19,10 @@ await build({
   define: { 'process.env.NODE_ENV': '"production"' },
   tsconfig: 'tsconfig.json',
   logLevel: 'warning',
+  plugins: [thumbnailWorkerUrl],
 });
-console.log('built dist/chatdrop.js');
+// The worker URL is relative to the file holding it: it must have stayed in dist/, beside the worker.
+if (!(await readFile('dist/chatdrop.js', 'utf8')).includes('"./thumbnail-worker.js"')) {
+  throw new Error('the thumbnail worker URL did not end up in dist/chatdrop.js; see scripts/esbuild-thumbnail-worker.mjs');
+}
+console.log('built dist/chatdrop.js and dist/thumbnail-worker.js');

@@ -13,7 +13,7 @@ export function referenceServer() {
     name: 'chatdrop-reference-server',
     async serverStart() {
       dataDir = await mkdtemp(join(tmpdir(), 'chatdrop-wtr-'));
-      server = await startServerProcess({ dataDir, env: { CORS_ORIGINS: '*', MAX_FILE_SIZE: String(5 * 1024 * 1024) } });
+      server = await startServerProcess({ dataDir, env: { CORS_ORIGINS: '*', MAX_FILE_SIZE: String(5 * 1024 * 1024), CHATDROP_UPLOAD_FAULTS: '1' } });
     },
     async serverStop() {
       await server?.stop();

@@ -42,6 +42,8 @@ export interface ServerOptions {
   rateLimit?: RateLimit;
   /** Test-only: relay misbehaviour switched live by the test holding this object (see `faults.ts`). */
   faults?: RelayFaults;
+  /** Test-only: `POST /upload` injects the faults its query asks for (see `upload-faults.ts`). */
+  uploadFaults?: boolean;
 }
 
 /** A server that is listening. */
@@ -64,7 +66,7 @@ export const DEFAULT_MAX_FILE_SIZE = 100 * 1024 * 1024;
 export const DEFAULT_MAX_FRAME_BYTES = 64 * 1024;
 
 /** Headers a cross-origin client may read from uploads and downloads. */
-const EXPOSED_HEADERS = ['Content-Length', 'Content-Range', 'Content-Disposition'];
+const EXPOSED_HEADERS = ['Content-Length', 'Content-Range', 'Content-Disposition', 'Retry-After'];
 
 /** Starts the server and resolves once it is listening. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -83,7 +85,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await app.register(cors, { delegator: corsDelegator(options.corsOrigins ?? []) });
   await app.register(staticFiles, { root: join(staticRoot, 'dist'), prefix: '/dist/', index: false, list: false, dotfiles: 'ignore' });
   app.get('/', (_request, reply) => reply.sendFile('index.html', staticRoot));
-  await app.register(uploadRoutes, { filesDir, maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE });
+  await app.register(uploadRoutes, { filesDir, maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, faults: options.uploadFaults === true });
   await app.register(downloadRoutes, { filesDir });
   await app.register(relayRoutes, {
     store,

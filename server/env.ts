@@ -16,6 +16,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): ServerOptions {
   const maxFileSize = integer(env.MAX_FILE_SIZE, 'MAX_FILE_SIZE');
   if (maxFileSize !== undefined) options.maxFileSize = maxFileSize;
   if (env.CHATDROP_SECRET) options.secret = env.CHATDROP_SECRET;
+  if (env.CHATDROP_UPLOAD_FAULTS === '1') options.uploadFaults = true;
   return options;
 }
 

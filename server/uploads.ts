@@ -8,6 +8,7 @@ import { rm } from 'node:fs/promises';
 import { cleanFileName, decodeFormFileName, formatLimit, normaliseMime } from './file-names.ts';
 import { createFileId, filePath, writeMetadata } from './file-store.ts';
 import { saveStream } from './save-stream.ts';
+import { createUploadFaults } from './upload-faults.ts';
 
 /** Options of the upload route. */
 export interface UploadOptions {
@@ -15,6 +16,8 @@ export interface UploadOptions {
   filesDir: string;
   /** Largest accepted file in bytes (inclusive). */
   maxFileSize: number;
+  /** Test-only: inject the faults asked for in the query (see `upload-faults.ts`). */
+  faults?: boolean;
 }
 
 /** What a successful upload answers. `url` is relative: the client resolves it against the endpoint. */
@@ -35,7 +38,8 @@ export async function uploadRoutes(app: FastifyInstance, options: UploadOptions)
     throwFileSizeLimit: false,
     limits: { fileSize: options.maxFileSize, files: 1, fields: 20, parts: 40, fieldSize: 64 * 1024, headerPairs: 100 },
   });
-  app.post('/upload', (request, reply) => receiveUpload(request, reply, options));
+  const preHandler = options.faults ? createUploadFaults() : async () => {};
+  app.post('/upload', { preHandler }, (request, reply) => receiveUpload(request, reply, options));
 }
 
 async function receiveUpload(request: FastifyRequest, reply: FastifyReply, options: UploadOptions): Promise<FastifyReply> {

@@ -12,6 +12,7 @@ export { WebSocketTransport, type WebSocketTransportOptions } from './transport/
 export { TransferError, type DownloadHandler, type DownloadOptions, type UploadHandler, type UploadOptions, type UploadResult } from './upload/handler.ts';
 export { createUppyUploader, type UppyUploaderOptions } from './upload/uppy-uploader.ts';
 export { fetchDownload } from './upload/downloader.ts';
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './upload/retry-policy.ts';
 export type { AttachmentRef, ChatEventMap, RefusedFile, SendDetail } from './elements/events.ts';
 export { ChatWidget } from './elements/chat-widget/chat-widget.ts';
 export { ChatThread } from './elements/chat-thread/chat-thread.ts';

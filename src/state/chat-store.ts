@@ -21,6 +21,10 @@ export interface ChatStoreOptions {
   upload?: UploadHandler;
   /** Fetches an attachment's bytes; defaults to a `fetch` with progress. */
   download?: DownloadHandler;
+  /** Uploads running at once; the rest wait in order. Default 5. */
+  maxConcurrentUploads?: number;
+  /** No upload progress for this long shows the upload as stalled. Default 30 000 ms. */
+  stallTimeoutMs?: number;
   /** Where unacknowledged messages wait, surviving a reload. Default: IndexedDB where there is one. */
   outboxStorage?: OutboxStorage;
   /** A credential for the transport (the reference relay's signed token). */
@@ -101,6 +105,8 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
   const files = createFileSender({
     upload: options.upload,
     $uploads,
+    maxConcurrentUploads: options.maxConcurrentUploads,
+    stallTimeoutMs: options.stallTimeoutMs,
     onPrepared: (message) => upsert({ message, delivery: 'sending', isMine: true }),
     onUploaded: (message) => {
       upsert({ message, delivery: 'sending', isMine: true });

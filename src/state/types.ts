@@ -8,13 +8,21 @@ export interface ThreadEntry {
   isMine: boolean;
 }
 
-/** Upload of one file message of ours, keyed by message id. */
+/**
+ * Upload of one file message of ours, keyed by message id: `preparing` (hashing, thumbnail),
+ * `queued` (waiting for one of the widget's upload slots), `uploading`, then `done` or `failed`.
+ */
 export interface UploadState {
-  status: 'preparing' | 'uploading' | 'failed' | 'done';
+  status: 'preparing' | 'queued' | 'uploading' | 'failed' | 'done';
+  /** Bytes sent so far. */
   sent: number;
   total: number;
   /** A sentence for the user when `failed`. */
   error?: string;
+  /** Set while `uploading` once no byte has moved for this many ms (the stall timeout); cleared by progress. */
+  stalledMs?: number;
+  /** Set while `uploading` when an attempt failed and the next one starts in `delayMs`. */
+  retry?: { attempt: number; delayMs: number };
 }
 
 /** Download of one attachment, keyed by `downloadKey(messageId, index)`. */

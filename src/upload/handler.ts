@@ -8,6 +8,11 @@ export interface UploadOptions {
   signal: AbortSignal;
   /** Called as bytes leave; `total` is the file size. */
   onProgress(sent: number, total: number): void;
+  /**
+   * Called when a failed attempt will be tried again after `delayMs` (optional: a handler without
+   * retries never calls it). The caller resets its progress and stall watch on it.
+   */
+  onRetry?(retry: { attempt: number; delayMs: number; error: TransferError }): void;
 }
 
 /** Where the uploaded bytes can be fetched, and anything the server decided about them. */

@@ -1,7 +1,10 @@
-import type { Body, Meta, UppyFile } from '@uppy/core';
-import { TransferError, type UploadHandler } from './handler.ts';
+import type { Body, Meta } from '@uppy/core';
+import type { LocalUppyFile } from '@uppy/core/utils';
+import { TransferError, type UploadHandler, type UploadOptions, type UploadResult } from './handler.ts';
 import { describeHttpFailure } from './http-errors.ts';
+import { DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfter, withRetries, type AttemptFailure, type RetryPolicy } from './retry-policy.ts';
 
+/** Options of the default upload handler. */
 export interface UppyUploaderOptions {
   /** The URL that accepts `multipart/form-data` uploads and answers JSON `{ url }`. */
   endpoint: string;
@@ -9,16 +12,17 @@ export interface UppyUploaderOptions {
   fieldName?: string;
   /** Extra request headers, e.g. `Authorization`. */
   headers?: Record<string, string>;
+  /**
+   * When to try again: default `DEFAULT_RETRY_POLICY` (after 300, 600 and 1200 ms, only for
+   * network errors, 5xx and 429, waiting at least as long as `Retry-After` asks). Uppy's own
+   * retries are off, so this is the only policy.
+   */
+  retry?: Partial<RetryPolicy>;
 }
 
 interface UploadBody extends Body {
   url?: string;
   mime?: string;
-}
-
-/** Retry only what may pass next time: network errors, 5xx and 429. Never other 4xx. */
-function isWorthRetrying(xhr: XMLHttpRequest): boolean {
-  return xhr.status === 0 || xhr.status === 429 || xhr.status >= 500;
 }
 
 /** Reads the server's own sentence from a JSON error body, when there is one. */
@@ -31,52 +35,104 @@ function serverReason(xhr: XMLHttpRequest | undefined): string | undefined {
   }
 }
 
+/** Loads Uppy once, on the first upload, so a page that only chats never downloads it. */
+let uppyModules: ReturnType<typeof loadUppy> | undefined;
+
+async function loadUppy() {
+  const [{ default: Uppy }, { default: XHRUpload }] = await Promise.all([import('@uppy/core'), import('@uppy/xhr-upload')]);
+
+  /**
+   * XHRUpload that puts the picked File itself into the form. Stock XHRUpload appends
+   * `file.data.slice(0, size, type)` only to re-type the blob; sending that slice instead of the
+   * File was measured at about half the throughput on loopback (~0.45× curl against ~0.8×, see
+   * the toolchain notes), and it is a needless second Blob in any case. The type needs no fixing
+   * here: the declared type went into Uppy's meta unchanged. `data` is always set (files are
+   * added with their bytes; there are no restored "ghost" files).
+   */
+  class WholeFileXHRUpload extends XHRUpload<Meta, UploadBody> {
+    override createFormDataUpload(file: LocalUppyFile<Meta, UploadBody>, options: { fieldName: string }): FormData {
+      const form = new FormData();
+      form.append(options.fieldName, file.data!, file.meta.name);
+      return form;
+    }
+  }
+  return { Uppy, WholeFileXHRUpload };
+}
+
+/** One POST of the file through Uppy; fails with an `AttemptFailure` that the retry policy reads. */
+async function attemptUpload(file: File, options: UppyUploaderOptions, { id, signal, onProgress }: UploadOptions): Promise<UploadResult> {
+  const { Uppy, WholeFileXHRUpload } = await (uppyModules ??= loadUppy());
+  if (signal.aborted) throw new TransferError('Upload cancelled.');
+  const uppy = new Uppy<Meta, UploadBody>({ id: `chatdrop-${id}`, autoProceed: false });
+  uppy.use(WholeFileXHRUpload, {
+    endpoint: options.endpoint,
+    fieldName: options.fieldName ?? 'file',
+    headers: options.headers ?? {},
+    formData: true,
+    allowedMetaFields: [],
+    limit: 1,
+    // Retries and stall detection are ours (retry-policy.ts, the file sender's stall watch).
+    shouldRetry: () => false,
+    timeout: 0,
+  });
+  let onAbort = () => {};
+  try {
+    return await new Promise<UploadResult>((resolve, reject) => {
+      onAbort = () => {
+        uppy.cancelAll();
+        reject(new TransferError('Upload cancelled.'));
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      uppy.on('upload-progress', (_file, progress) => {
+        onProgress(Math.min(Math.floor(progress.bytesUploaded || 0), file.size), file.size);
+      });
+      uppy.on('upload-success', (_file, response) => {
+        const url = response.body?.url;
+        if (typeof url !== 'string') {
+          reject(new TransferError('The server stored the file but did not say where.'));
+          return;
+        }
+        onProgress(file.size, file.size);
+        const result = { url: new URL(url, new URL(options.endpoint, location.href)).href };
+        resolve(typeof response.body?.mime === 'string' ? { ...result, mime: response.body.mime } : result);
+      });
+      uppy.on('upload-error', (_file, error, response) => {
+        const xhr = (error as { request?: XMLHttpRequest }).request;
+        const status = response?.status ?? xhr?.status ?? 0;
+        const failure: AttemptFailure = {
+          error: new TransferError(serverReason(xhr) ?? describeHttpFailure(status, 'upload'), status || undefined, isRetryableStatus(status)),
+        };
+        // Readable cross-origin only when the server lists it in Access-Control-Expose-Headers.
+        const retryAfterMs = parseRetryAfter(xhr?.getResponseHeader('Retry-After'));
+        if (retryAfterMs !== undefined) failure.retryAfterMs = retryAfterMs;
+        reject(failure);
+      });
+      uppy.addFile({ name: file.name || 'untitled', type: file.type || 'application/octet-stream', data: file, source: 'chatdrop' });
+      uppy.upload().then(
+        () => reject(new TransferError('The upload ended without an answer from the server.')),
+        (error: unknown) => reject(new TransferError(error instanceof Error ? error.message : 'The upload failed.')),
+      );
+    });
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    uppy.destroy();
+  }
+}
+
 /**
- * The default upload handler: Uppy with `@uppy/xhr-upload`, posting each file to `endpoint`.
+ * The default upload handler: Uppy with `@uppy/xhr-upload`, posting the picked File itself to
+ * `endpoint` as `multipart/form-data`, retried by an explicit policy (see `UppyUploaderOptions.retry`).
  * Uppy is loaded on the first upload, so a page that only chats never downloads it.
  */
 export function createUppyUploader(options: UppyUploaderOptions): UploadHandler {
-  return async (file, { id, signal, onProgress }) => {
-    const [{ default: Uppy }, { default: XHRUpload }] = await Promise.all([import('@uppy/core'), import('@uppy/xhr-upload')]);
-    if (signal.aborted) throw new TransferError('Upload cancelled.');
-    const uppy = new Uppy<Meta, UploadBody>({ id: `chatdrop-${id}`, autoProceed: false, allowMultipleUploadBatches: true });
-    uppy.use(XHRUpload, {
-      endpoint: options.endpoint,
-      fieldName: options.fieldName ?? 'file',
-      headers: options.headers ?? {},
-      formData: true,
-      allowedMetaFields: [],
-      shouldRetry: isWorthRetrying,
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  return (file, uploadOptions) =>
+    withRetries(() => attemptUpload(file, options, uploadOptions), {
+      policy,
+      signal: uploadOptions.signal,
+      onRetry: (notice) => {
+        uploadOptions.onProgress(0, file.size);
+        uploadOptions.onRetry?.(notice);
+      },
     });
-    try {
-      return await new Promise((resolve, reject) => {
-        signal.addEventListener('abort', () => {
-          uppy.cancelAll();
-          reject(new TransferError('Upload cancelled.'));
-        });
-        uppy.on('upload-progress', (_file: UppyFile<Meta, UploadBody> | undefined, progress) => {
-          onProgress(Math.min(progress.bytesUploaded, file.size), file.size);
-        });
-        uppy.on('upload-success', (_file, response) => {
-          const url = response.body?.url;
-          if (typeof url !== 'string') {
-            reject(new TransferError('The server stored the file but did not say where.'));
-            return;
-          }
-          onProgress(file.size, file.size);
-          const result = { url: new URL(url, new URL(options.endpoint, location.href)).href };
-          resolve(typeof response.body?.mime === 'string' ? { ...result, mime: response.body.mime } : result);
-        });
-        uppy.on('upload-error', (_file, error, response) => {
-          const xhr = (error as { request?: XMLHttpRequest }).request;
-          const status = response?.status ?? xhr?.status ?? 0;
-          reject(new TransferError(serverReason(xhr) ?? describeHttpFailure(status, 'upload'), status || undefined, status === 0 || status === 429 || status >= 500));
-        });
-        uppy.addFile({ name: file.name || 'untitled', type: file.type || 'application/octet-stream', data: file, source: 'chatdrop' });
-        uppy.upload().catch(reject);
-      });
-    } finally {
-      uppy.destroy();
-    }
-  };
 }

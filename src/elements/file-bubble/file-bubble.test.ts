@@ -110,6 +110,31 @@ describe('<file-bubble>', () => {
     expect(await clickFor(element, 'cancel', 'chat-cancel-upload')).to.deep.equal({ messageId: 'm1' });
   });
 
+  it('shows the bytes sent beside the percentage', async () => {
+    const element = await bubble({ attachment: { ...report, url: '' }, isMine: true, delivery: 'sending', upload: { status: 'uploading', sent: 4_100_000, total: 12_300_000 } });
+    expect(element.shadowRoot!.textContent).to.include('Uploading… 33% · 4.1 MB of 12 MB');
+  });
+
+  it('shows a queued file as Waiting…, still cancellable', async () => {
+    const element = await bubble({ attachment: { ...report, url: '' }, isMine: true, delivery: 'sending', upload: { status: 'queued', sent: 0, total: 1000 } });
+    expect(element.shadowRoot!.textContent).to.include('Waiting…');
+    expect(part(element, 'progress')).to.equal(null);
+    expect(await clickFor(element, 'cancel', 'chat-cancel-upload')).to.deep.equal({ messageId: 'm1' });
+  });
+
+  it('says a stalled upload has made no progress, and it can still be cancelled', async () => {
+    const element = await bubble({ attachment: { ...report, url: '' }, isMine: true, delivery: 'sending', upload: { status: 'uploading', sent: 300, total: 1000, stalledMs: 30_000 } });
+    expect(part(element, 'stalled')!.textContent).to.equal('Stalled: no progress for 30 s');
+    expect(part(element, 'progress')!.getAttribute('aria-valuenow')).to.equal('30');
+    expect(await clickFor(element, 'cancel', 'chat-cancel-upload')).to.deep.equal({ messageId: 'm1' });
+  });
+
+  it('says when the next attempt starts while an upload waits to retry', async () => {
+    const element = await bubble({ attachment: { ...report, url: '' }, isMine: true, delivery: 'sending', upload: { status: 'uploading', sent: 0, total: 1000, retry: { attempt: 1, delayMs: 300 } } });
+    expect(element.shadowRoot!.textContent).to.include('Retrying in 0.3 s…');
+    expect(part(element, 'cancel')).to.not.equal(null);
+  });
+
   it('says why an upload failed and Retry asks to try again', async () => {
     const error = 'The file is too large for the server (limit 10 MB).';
     const element = await bubble({ attachment: { ...report, url: '' }, isMine: true, delivery: 'failed', upload: { status: 'failed', sent: 0, total: 1, error } });

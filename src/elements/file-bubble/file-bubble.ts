@@ -15,9 +15,15 @@ function percentOf(part: number, whole: number | undefined): number {
   return whole && whole > 0 ? Math.min(100, Math.max(0, Math.round((part / whole) * 100))) : 0;
 }
 
+/** A wait in seconds for people: `30 s`, `0.3 s`. */
+function formatSeconds(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
 /**
  * One file in the thread: its thumbnail (or a typed icon) at once, its name, size and type, and
- * what can be done with it now: follow an upload, retry it, download, follow the download.
+ * what can be done with it now: follow an upload (preparing, waiting for a slot, uploading,
+ * stalled, retrying), retry it, download, follow the download.
  * The file's URL never becomes a link: downloading is an intent the widget carries out.
  *
  * @csspart bubble - The file's box (a `figure` named by the full file name).
@@ -32,6 +38,7 @@ function percentOf(part: number, whole: number | undefined): number {
  * @csspart retry - The button that retries a failed upload or send.
  * @csspart download - The button that downloads (or saves again).
  * @csspart error - A sentence saying what went wrong.
+ * @csspart stalled - The sentence saying an upload has made no progress for a while (it can still be cancelled).
  *
  * @cssprop --chat-bubble-background - Background of others' files.
  * @cssprop --chat-bubble-mine-background - Background of our files.
@@ -133,10 +140,9 @@ export class FileBubble extends LitElement {
 
   #status(attachment: Attachment) {
     const { upload, download } = this;
-    if (upload?.status === 'preparing' || upload?.status === 'uploading') {
-      const label = upload.status === 'preparing' ? 'Preparing' : 'Uploading';
-      return this.#progress(label, percentOf(upload.sent, upload.total), this.#onCancelUpload);
-    }
+    if (upload?.status === 'queued') return html`<span class="muted">Waiting…</span> ${this.#button('cancel', 'Cancel', this.#onCancelUpload)}`;
+    if (upload?.status === 'preparing') return this.#progress('Preparing', 0, this.#onCancelUpload);
+    if (upload?.status === 'uploading') return this.#uploading(upload);
     if (upload?.status === 'failed') return this.#failure(upload.error ?? 'The upload failed.', 'retry', 'Retry', this.#onRetry);
     if (this.isMine && this.delivery === 'failed') return this.#failure('Not sent.', 'retry', 'Retry', this.#onRetry);
     if (!safeUrl(attachment.url)) return html`<span part="error" class="error">Unsupported link</span>`;
@@ -153,12 +159,23 @@ export class FileBubble extends LitElement {
     }
   }
 
-  #progress(label: string, percent: number, onCancel: () => void) {
+  /** Progress in percent and bytes; or that it stalled (still cancellable); or when the next attempt starts. */
+  #uploading(upload: UploadState) {
+    const percent = percentOf(upload.sent, upload.total);
+    if (upload.stalledMs !== undefined) {
+      const sentence = html`<span part="stalled" class="error">Stalled: no progress for ${formatSeconds(upload.stalledMs)}</span>`;
+      return this.#progress('Stalled', percent, this.#onCancelUpload, sentence);
+    }
+    if (upload.retry) return this.#progress('Retrying', percent, this.#onCancelUpload, `Retrying in ${formatSeconds(upload.retry.delayMs)}…`);
+    return this.#progress('Uploading', percent, this.#onCancelUpload, `Uploading… ${percent}% · ${formatBytes(upload.sent)} of ${formatBytes(upload.total)}`);
+  }
+
+  #progress(label: string, percent: number, onCancel: () => void, text: unknown = `${label}… ${percent}%`) {
     return html`
       <div part="progress" class="progress" role="progressbar" aria-label=${label} aria-describedby="full-name"
         aria-valuemin="0" aria-valuemax="100" aria-valuenow=${percent}
         style=${styleMap({ '--fraction': String(percent / 100) })}></div>
-      <span class="muted">${label}… ${percent}%</span>
+      ${typeof text === 'string' ? html`<span class="muted">${text}</span>` : text}
       ${this.#button('cancel', 'Cancel', onCancel)}
     `;
   }

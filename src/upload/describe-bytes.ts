@@ -1,0 +1,14 @@
+import { sha256Hex } from './hash.ts';
+import { describeImage, type FileDescription } from './thumbnails.ts';
+
+/**
+ * What a file's bytes say, wherever this runs (the thumbnail worker, or the page as a fallback):
+ * its sha256 and, for an image, size, thumbnail and placeholder. A part that fails is left out.
+ */
+export async function describeBytes(file: Blob, isImage: boolean): Promise<FileDescription> {
+  const [sha256, image] = await Promise.all([
+    sha256Hex(file).catch(() => undefined),
+    isImage ? describeImage(file).catch(() => ({})) : {},
+  ]);
+  return sha256 ? { ...image, sha256 } : image;
+}

@@ -1,0 +1,24 @@
+/**
+ * The module worker that hashes files and decodes and scales images off the main thread.
+ * Started by `describe-file.ts`; bundled as its own entry (`dist/thumbnail-worker.js`).
+ */
+import { describeBytes } from './describe-bytes.ts';
+import type { FileDescription } from './thumbnails.ts';
+
+/** A file to describe. The File travels by reference (structured clone): no bytes are copied. */
+export interface DescribeRequest {
+  id: number;
+  file: Blob;
+  isImage: boolean;
+}
+
+/** The description of the file with the same `id`. */
+export interface DescribeResponse {
+  id: number;
+  description: FileDescription;
+}
+
+self.addEventListener('message', (event: MessageEvent<DescribeRequest>) => {
+  const { id, file, isImage } = event.data;
+  void describeBytes(file, isImage).then((description) => self.postMessage({ id, description } satisfies DescribeResponse));
+});
