@@ -15,7 +15,7 @@ export const chatWidgetStyles = css`
     overflow: hidden;
     position: relative;
   }
-  header {
+  .header {
     display: flex;
     align-items: center;
     justify-content: space-between;

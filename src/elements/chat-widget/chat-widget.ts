@@ -74,6 +74,8 @@ export class ChatWidget extends LitElement {
   @query('file-composer') private composer?: HTMLElement & { addFiles(files: Iterable<File>): void };
 
   readonly #status = new StoreController<ConnectionStatus>(this);
+  /** The widget is a labelled region of the host page (several widgets stay distinguishable). */
+  readonly #internals = this.attachInternals();
   #settingsInUse: unknown[] = [];
   #guestId = `guest-${Math.random().toString(36).slice(2, 8)}`;
 
@@ -164,13 +166,18 @@ export class ChatWidget extends LitElement {
     this.composer?.addFiles(files);
   }
 
+  protected override updated(): void {
+    this.#internals.role = 'region';
+    this.#internals.ariaLabel = this.heading;
+  }
+
   override render() {
     const status = this.#status.value ?? 'offline';
     return html`
-      <header part="header">
+      <div part="header" class="header">
         <span>${this.heading}</span>
         <span part="status" class="status" data-status=${status} role="status" aria-live="polite">${STATUS_TEXT[status]}</span>
-      </header>
+      </div>
       <chat-thread></chat-thread>
       <file-composer accept=${this.accept} .maxFileSize=${this.maxFileSize}></file-composer>
       ${this.isDraggingFiles ? html`<div class="drop-overlay" part="drop-overlay">Drop files to send</div>` : null}

@@ -1,0 +1,53 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { render, type TemplateResult } from 'lit';
+import * as chatThread from '../../stories/chat-thread.stories.ts';
+import * as chatWidget from '../../stories/chat-widget.stories.ts';
+import * as fileBubble from '../../stories/file-bubble.stories.ts';
+import * as fileComposer from '../../stories/file-composer.stories.ts';
+import * as textBubble from '../../stories/text-bubble.stories.ts';
+
+interface StoryModule {
+  default: { title: string };
+  [name: string]: unknown;
+}
+
+interface StoryObject {
+  render(): TemplateResult;
+  play?(context: { canvasElement: HTMLElement }): Promise<void> | void;
+}
+
+/** Waits until every Lit element under `root` (shadow roots included) has finished updating. */
+async function settle(root: Element | ShadowRoot): Promise<void> {
+  for (const element of root.querySelectorAll('*')) {
+    const update = (element as Element & { updateComplete?: Promise<unknown> }).updateComplete;
+    if (update) await update;
+    if (element.shadowRoot) await settle(element.shadowRoot);
+  }
+}
+
+const modules: StoryModule[] = [chatThread, chatWidget, fileBubble, fileComposer, textBubble];
+
+for (const module of modules) {
+  describe(`stories: ${module.default.title}`, () => {
+    for (const [name, story] of Object.entries(module)) {
+      if (name === 'default') continue;
+      it(`${name} renders without console errors and passes axe`, async () => {
+        const errors: unknown[] = [];
+        const realError = console.error;
+        console.error = (...args: unknown[]) => errors.push(args);
+        try {
+          const canvas = await fixture<HTMLDivElement>(html`<div></div>`);
+          render((story as StoryObject).render(), canvas);
+          await settle(canvas);
+          await (story as StoryObject).play?.({ canvasElement: canvas });
+          await settle(canvas);
+          expect(canvas.children.length, 'something rendered').to.be.greaterThan(0);
+          await expect(canvas).to.be.accessible();
+        } finally {
+          console.error = realError;
+        }
+        expect(errors, JSON.stringify(errors)).to.deep.equal([]);
+      });
+    }
+  });
+}
