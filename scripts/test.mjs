@@ -45,7 +45,7 @@ try {
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const typesOk = run('type-check (tsc)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.json']);
-const built = run('build (dist/chatdrop.js)', process.execPath, ['scripts/build.mjs']);
+const built = run('build (manifest and dist/chatdrop.js)', npx === 'npx' ? 'npm' : 'npm.cmd', ['run', '--silent', 'build']);
 const galleryBuilt = run('gallery build (Storybook)', npx, ['storybook', 'build', '-o', join(work, 'storybook'), '--quiet'], { STORYBOOK_DISABLE_TELEMETRY: '1' });
 
 const browserSummary = join(work, 'browser.json');
