@@ -1,5 +1,6 @@
-import { html } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import '../src/define.ts';
+import type { ChatWidget } from '../src/elements/chat-widget/chat-widget.ts';
 import { MemoryHub, MemoryTransport } from '../src/transport/memory.ts';
 import type { Meta, Story } from './story-helpers.ts';
 import { conversation } from './story-helpers.ts';
@@ -17,6 +18,20 @@ function hubWithConversation(): MemoryHub {
   return hub;
 }
 
+/** A widget joined to the demo conversation; `attributes` set mode, theme, locale… */
+const demoWidget = (attributes: Partial<Pick<ChatWidget, 'mode' | 'theme' | 'locale' | 'open'>> = {}) => html`<chat-widget
+  room="demo" user="me" heading="Demo room" mode=${attributes.mode ?? 'inline'} theme=${attributes.theme ?? nothing}
+  locale=${attributes.locale ?? 'en'} ?open=${attributes.open ?? false} .transport=${new MemoryTransport(hubWithConversation())}></chat-widget>`;
+
+/** A box standing in for the page: its transform holds the launcher's fixed position inside it. */
+const page = (content: TemplateResult, style = '') =>
+  html`<div style="position: relative; height: 42rem; transform: translateZ(0); border: 1px dashed #8c959f; ${style}">${content}</div>`;
+
+/** Waits for `check`, as a person would look again a moment later. */
+async function until(check: () => unknown): Promise<void> {
+  for (let tries = 0; tries < 200 && !check(); tries++) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
 /** Two widgets in one page talking over a BroadcastChannel: no server needed. */
 export const TwoPeople: Story = {
   name: 'Two people (BroadcastChannel)',
@@ -30,7 +45,7 @@ export const TwoPeople: Story = {
 
 export const WithHistory: Story = {
   name: 'Joined a room with history',
-  render: () => html`<chat-widget room="demo" user="me" heading="Demo room" .transport=${new MemoryTransport(hubWithConversation())}></chat-widget>`,
+  render: () => demoWidget(),
 };
 
 export const Offline: Story = {
@@ -39,4 +54,54 @@ export const Offline: Story = {
     transport.setReachable(false);
     return html`<chat-widget room="demo" user="me" heading="Offline" .transport=${transport}></chat-widget>`;
   },
+};
+
+export const LauncherClosed: Story = {
+  name: 'Launcher, closed, with unread messages',
+  render: () => page(demoWidget({ mode: 'launcher' })),
+  play: async ({ canvasElement }) => {
+    const widget = canvasElement.querySelector('chat-widget')!;
+    await until(() => widget.store?.transport.status === 'online');
+    const alice = new MemoryTransport((widget.store!.transport as MemoryTransport).hub);
+    await alice.connect({ room: 'demo', user: { id: 'alice', name: 'Alice' } });
+    for (const text of ['Are you there?', 'I have news!']) {
+      await alice.send({ id: crypto.randomUUID(), room: 'demo', sender: { id: 'alice', name: 'Alice' }, createdAt: Date.now(), text });
+    }
+    await until(() => widget.shadowRoot!.querySelector('[part="badge"]')?.textContent === '2');
+  },
+};
+
+export const LauncherOpen: Story = {
+  name: 'Launcher, open',
+  render: () => page(demoWidget({ mode: 'launcher', open: true })),
+};
+
+export const LauncherOpenDark: Story = {
+  name: 'Launcher, open, dark',
+  render: () => page(demoWidget({ mode: 'launcher', open: true, theme: 'dark' }), 'background: #010409'),
+};
+
+export const Dark: Story = {
+  name: 'Dark (theme="dark")',
+  render: () => html`<div style="background: #010409; padding: 1rem">${demoWidget({ theme: 'dark' })}</div>`,
+};
+
+export const Light: Story = {
+  name: 'Light (theme="light", whatever the system prefers)',
+  render: () => demoWidget({ theme: 'light' }),
+};
+
+export const RightToLeft: Story = {
+  name: 'Right to left (dir="rtl")',
+  render: () => html`<div dir="rtl" lang="ar">${demoWidget()}</div>`,
+};
+
+export const German: Story = {
+  name: 'German (locale="de")',
+  render: () => demoWidget({ locale: 'de' }),
+};
+
+export const PhoneWidth: Story = {
+  name: 'Phone width (360px)',
+  render: () => html`<div style="width: 360px">${demoWidget()}</div>`,
 };

@@ -1,5 +1,6 @@
 import { html } from 'lit';
 import '../src/define.ts';
+import { de } from '../src/elements/locales/de.ts';
 import type { Meta, Story } from './story-helpers.ts';
 import { samplePhoto } from './story-helpers.ts';
 
@@ -7,18 +8,23 @@ export default { title: 'Chatdrop/File composer', component: 'file-composer', ta
 
 const composerIn = (canvas: HTMLElement) => canvas.querySelector('file-composer')!;
 
+/** Stages a photo, a long-named text file and a PDF, as if picked. */
+async function stageThree(canvas: HTMLElement): Promise<void> {
+  composerIn(canvas).addFiles([
+    await samplePhoto(),
+    new File(['Meeting notes'], 'notes-from-the-very-long-planning-meeting-on-tuesday.txt', { type: 'text/plain' }),
+    new File(['%PDF'], 'agenda.pdf', { type: 'application/pdf' }),
+  ]);
+}
+
 export const Empty: Story = {
   render: () => html`<file-composer></file-composer>`,
 };
 
 export const WithStagedFiles: Story = {
+  name: 'With staged files (reorder by drag, Move buttons or Alt+Arrow keys)',
   render: () => html`<file-composer></file-composer>`,
-  play: async ({ canvasElement }) => {
-    composerIn(canvasElement).addFiles([
-      await samplePhoto(),
-      new File(['Meeting notes'], 'notes-from-the-very-long-planning-meeting-on-tuesday.txt', { type: 'text/plain' }),
-    ]);
-  },
+  play: async ({ canvasElement }) => stageThree(canvasElement),
 };
 
 export const WithARefusal: Story = {
@@ -33,6 +39,38 @@ export const WithARefusal: Story = {
   },
 };
 
+export const WithCamera: Story = {
+  name: 'With a camera (capture="environment")',
+  render: () => html`<file-composer capture="environment" accept="image/*"></file-composer>`,
+};
+
 export const Disabled: Story = {
   render: () => html`<file-composer disabled></file-composer>`,
+};
+
+export const Dark: Story = {
+  render: () => html`<div style="--chat-color-scheme: dark; background: #010409; padding: 1rem">
+    <file-composer capture="user"></file-composer>
+  </div>`,
+  play: async ({ canvasElement }) => stageThree(canvasElement),
+};
+
+export const RightToLeft: Story = {
+  name: 'Right to left',
+  render: () => html`<div dir="rtl" lang="ar"><file-composer></file-composer></div>`,
+  play: async ({ canvasElement }) => stageThree(canvasElement),
+};
+
+export const German: Story = {
+  name: 'German (strings = de)',
+  render: () => html`<div lang="de"><file-composer .strings=${de} max-file-size="1000000" capture="environment"></file-composer></div>`,
+  play: async ({ canvasElement }) => {
+    composerIn(canvasElement).addFiles([await samplePhoto(), new File([new Uint8Array(1_500_000)], 'gross.bin')]);
+  },
+};
+
+export const PhoneWidth: Story = {
+  name: 'Phone width (360px)',
+  render: () => html`<div style="width: 360px"><file-composer capture="environment"></file-composer></div>`,
+  play: async ({ canvasElement }) => stageThree(canvasElement),
 };

@@ -1,18 +1,28 @@
 import { html } from 'lit';
 import '../src/define.ts';
+import { de } from '../src/elements/locales/de.ts';
 import type { ChatMessage } from '../src/model/message.ts';
 import type { Meta, Story } from './story-helpers.ts';
 
 export default { title: 'Chatdrop/Text bubble', component: 'text-bubble', tags: ['autodocs'] } satisfies Meta;
 
 const message: ChatMessage = { id: 'm1', room: 'demo', sender: { id: 'alice', name: 'Alice' }, createdAt: Date.now(), text: 'Are we still on for lunch tomorrow?' };
+const mine: ChatMessage = { ...message, sender: { id: 'me' }, text: 'Yes! 12:30 at the usual place.' };
+
+/** Theirs, mine, sending and not sent, one under the other. */
+const conversation = () => html`
+  <text-bubble .message=${message}></text-bubble>
+  <text-bubble .message=${mine} mine delivery="sent"></text-bubble>
+  <text-bubble .message=${mine} mine delivery="sending"></text-bubble>
+  <text-bubble .message=${mine} mine delivery="failed"></text-bubble>
+`;
 
 export const Theirs: Story = {
   render: () => html`<text-bubble .message=${message}></text-bubble>`,
 };
 
 export const Mine: Story = {
-  render: () => html`<text-bubble .message=${{ ...message, sender: { id: 'me' }, text: 'Yes! 12:30 at the usual place.' }} mine delivery="sent"></text-bubble>`,
+  render: () => html`<text-bubble .message=${mine} mine delivery="sent"></text-bubble>`,
 };
 
 export const Sending: Story = {
@@ -27,4 +37,41 @@ export const LongWordsAndLines: Story = {
   render: () => html`<text-bubble
     .message=${{ ...message, text: `First line\nSecond line\n${'https://example.com/a/very/long/path/'.repeat(4)}` }}
   ></text-bubble>`,
+};
+
+export const Dark: Story = {
+  render: () => html`<div style="--chat-color-scheme: dark; background: #0d1117; padding: 1rem">${conversation()}</div>`,
+};
+
+export const RightToLeft: Story = {
+  name: 'Right to left (mine on the left)',
+  render: () => html`<div dir="rtl" lang="ar">
+    <text-bubble .message=${{ ...message, sender: { id: 'layla', name: 'ليلى' }, text: 'هل ما زلنا على موعد الغداء غدًا؟' }}></text-bubble>
+    <text-bubble .message=${{ ...mine, text: 'نعم! الساعة 12:30 في المكان المعتاد.' }} mine delivery="sent"></text-bubble>
+  </div>`,
+};
+
+export const German: Story = {
+  name: 'German (strings = de)',
+  render: () => html`<div lang="de">
+    <text-bubble .message=${{ ...mine, text: 'Bis morgen!' }} mine delivery="sending" .strings=${de}></text-bubble>
+    <text-bubble .message=${{ ...mine, text: 'Hallo?' }} mine delivery="failed" .strings=${de}></text-bubble>
+  </div>`,
+};
+
+export const HostileText: Story = {
+  name: 'Hostile text from the wire (markup, javascript:, Markdown, Zalgo)',
+  render: () => {
+    const zalgo = [...'Zalgo is here'].map((char) => char + '\u0336\u0321\u0322\u0327\u0328\u031b\u0300\u0301\u0302\u0303\u0304\u0305\u0306\u0307\u0308').join('');
+    return html`
+      <text-bubble .message=${{ ...message, sender: { id: 'eve', name: '<img src=x onerror=alert(1)>**Eve**' }, text: '<img src=x onerror=alert(1)><script>alert(2)</script>' }}></text-bubble>
+      <text-bubble .message=${{ ...message, text: 'javascript:alert(1)\n[click me](javascript:alert(1)) **bold** <a href="javascript:alert(1)">link</a>' }}></text-bubble>
+      <text-bubble .message=${{ ...message, text: zalgo }}></text-bubble>
+    `;
+  },
+};
+
+export const VeryLongText: Story = {
+  name: 'A 100 KB text (scrolls inside the bubble)',
+  render: () => html`<text-bubble .message=${{ ...message, text: 'A long line of chat text that goes on and on. '.repeat(2200) }}></text-bubble>`,
 };

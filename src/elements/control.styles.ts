@@ -1,15 +1,16 @@
 import { css } from 'lit';
+import { token } from './theme.styles.ts';
 
 /**
- * What every Chatdrop element shares: the font, the colours and the look of its buttons and
- * fields, all from `--chat-*` custom properties with light defaults.
+ * What every Chatdrop element shares: the font, the text colour and the look of its buttons,
+ * all from `--chat-*` tokens (see `theme.styles.ts`).
  */
 export const controlStyles = css`
   :host {
-    font-family: var(--chat-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    font-size: var(--chat-font-size, 0.9375rem);
-    line-height: 1.4;
-    color: var(--chat-text-color, #1f2328);
+    font-family: ${token('font')};
+    font-size: ${token('font-size')};
+    line-height: ${token('line-height')};
+    color: ${token('text-color')};
   }
 
   :host([hidden]) {
@@ -19,19 +20,20 @@ export const controlStyles = css`
   button {
     font: inherit;
     font-size: 0.875em;
-    color: var(--chat-accent, #0550ae);
+    color: ${token('accent')};
     background: var(--chat-button-background, transparent);
     border: 1px solid currentColor;
-    border-radius: var(--chat-button-radius, 999px);
+    border-radius: ${token('button-radius')};
     padding: 0.2em 0.8em;
     cursor: pointer;
   }
 
   button:hover {
-    background: var(--chat-button-hover-background, rgb(5 80 174 / 0.08));
+    background: ${token('button-hover-background')};
   }
 
-  button:disabled {
+  button:disabled,
+  button[aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.5;
   }
@@ -40,16 +42,16 @@ export const controlStyles = css`
   input:focus-visible,
   textarea:focus-visible,
   [tabindex]:focus-visible {
-    outline: var(--chat-focus-ring, 2px solid var(--chat-accent, #0550ae));
+    outline: var(--chat-focus-ring, 2px solid ${token('accent')});
     outline-offset: 2px;
   }
 
   .error {
-    color: var(--chat-error-color, #b42318);
+    color: ${token('error-color')};
   }
 
   .muted {
-    color: var(--chat-muted-color, #5b636d);
+    color: ${token('muted-color')};
     font-size: 0.8125em;
   }
 

@@ -1,68 +1,203 @@
 import { css } from 'lit';
+import { controlStyles } from '../control.styles.ts';
+import { forwardTokens, themeStyles, token } from '../theme.styles.ts';
 
-export const chatWidgetStyles = css`
-  :host {
-    display: flex;
-    flex-direction: column;
-    box-sizing: border-box;
-    height: var(--chat-widget-height, 32rem);
-    max-width: 100%;
-    font-family: var(--chat-font, system-ui, sans-serif);
-    color: var(--chat-text-color, #1f2328);
-    background: var(--chat-background, #ffffff);
-    border: 1px solid var(--chat-border-color, #d0d7de);
-    border-radius: var(--chat-widget-radius, 12px);
-    overflow: hidden;
-    position: relative;
-  }
-  .header {
-    display: flex;
-    align-items: center;
-    justify-content: space-between;
-    gap: 0.5rem;
-    padding: 0.5rem 0.75rem;
-    border-bottom: 1px solid var(--chat-border-color, #d0d7de);
-    font-weight: 600;
-  }
-  .status {
-    font-size: 0.8rem;
-    font-weight: 400;
-    display: inline-flex;
-    align-items: center;
-    gap: 0.35rem;
-  }
-  .status::before {
-    content: '';
-    width: 0.5rem;
-    height: 0.5rem;
-    border-radius: 50%;
-    background: var(--chat-status-offline, #cf222e);
-  }
-  .status[data-status='online']::before {
-    background: var(--chat-status-online, #1a7f37);
-  }
-  .status[data-status='connecting']::before {
-    background: var(--chat-status-connecting, #9a6700);
-  }
-  chat-thread {
-    flex: 1;
-    min-height: 0;
-  }
-  .drop-overlay {
-    position: absolute;
-    inset: 0;
-    display: grid;
-    place-items: center;
-    background: color-mix(in srgb, var(--chat-accent, #0969da) 12%, transparent);
-    border: 2px dashed var(--chat-accent, #0969da);
-    border-radius: inherit;
-    font-weight: 600;
-    pointer-events: none;
-  }
-  .notice {
-    margin: 0;
-    padding: 0.25rem 0.75rem;
-    font-size: 0.8rem;
-    color: var(--chat-error-color, #cf222e);
-  }
-`;
+const offset = css`var(--chat-launcher-offset, 1rem)`;
+
+export const chatWidgetStyles = [
+  themeStyles,
+  controlStyles,
+  forwardTokens('.chat'),
+  css`
+    :host {
+      display: block;
+      position: relative;
+      box-sizing: border-box;
+      height: var(--chat-widget-height, 32rem);
+      max-width: 100%;
+    }
+
+    :host([theme='dark']) {
+      --chat-color-scheme: dark;
+    }
+
+    :host([theme='light']) {
+      --chat-color-scheme: light;
+    }
+
+    .chat {
+      display: flex;
+      flex-direction: column;
+      box-sizing: border-box;
+      height: 100%;
+      position: relative;
+      overflow: hidden;
+      background: ${token('background')};
+      border: 1px solid ${token('border-color')};
+      border-radius: ${token('widget-radius')};
+    }
+
+    .chat[hidden] {
+      display: none;
+    }
+
+    .header {
+      display: flex;
+      align-items: center;
+      gap: ${token('spacing-medium')};
+      padding: ${token('spacing-medium')} ${token('spacing-large')};
+      border-block-end: 1px solid ${token('border-color')};
+    }
+
+    .heading {
+      flex: 1;
+      min-width: 0;
+      font-weight: 600;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+
+    .status {
+      font-size: 0.8rem;
+      display: inline-flex;
+      align-items: center;
+      gap: 0.35rem;
+    }
+
+    .status::before {
+      content: '';
+      width: 0.5rem;
+      height: 0.5rem;
+      border-radius: 50%;
+      background: ${token('status-offline')};
+    }
+
+    .status[data-status='online']::before {
+      background: ${token('status-online')};
+    }
+
+    .status[data-status='connecting']::before {
+      background: ${token('status-connecting')};
+    }
+
+    .close {
+      display: inline-grid;
+      place-items: center;
+      padding: 0.25rem;
+      border-color: transparent;
+    }
+
+    chat-thread {
+      flex: 1;
+      min-height: 0;
+    }
+
+    .drop-zone {
+      position: absolute;
+      inset: 0;
+      z-index: 1;
+      display: grid;
+      place-items: center;
+      padding: ${token('spacing-large')};
+      text-align: center;
+      font-weight: 600;
+      color: ${token('text-color')};
+      background: color-mix(in srgb, ${token('accent')} 14%, ${token('background')});
+      border: 2px dashed ${token('accent')};
+      border-radius: inherit;
+      pointer-events: none;
+    }
+
+    /* Launcher mode: the host is a corner of the viewport; the panel opens above the button. */
+    :host([mode='launcher']) {
+      position: fixed;
+      inset-block-end: ${offset};
+      right: ${offset};
+      z-index: var(--chat-z-index, 1000);
+      height: auto;
+    }
+
+    :host([mode='launcher'][position='bottom-left']) {
+      right: auto;
+      left: ${offset};
+    }
+
+    :host([mode='launcher'][position='bottom-end']) {
+      right: auto;
+      inset-inline-end: ${offset};
+    }
+
+    :host([mode='launcher'][position='bottom-start']) {
+      right: auto;
+      inset-inline-start: ${offset};
+    }
+
+    .panel {
+      position: absolute;
+      inset-block-end: calc(100% + 0.75rem);
+      right: 0;
+      width: min(24rem, calc(100vw - 2 * ${offset}));
+      height: min(var(--chat-widget-height, 32rem), calc(100vh - 6rem - 2 * ${offset}));
+      box-shadow: 0 0.5rem 2rem rgb(0 0 0 / 0.25);
+    }
+
+    :host([position='bottom-left']) .panel {
+      right: auto;
+      left: 0;
+    }
+
+    :host([position='bottom-end']) .panel {
+      right: auto;
+      inset-inline-end: 0;
+    }
+
+    :host([position='bottom-start']) .panel {
+      right: auto;
+      inset-inline-start: 0;
+    }
+
+    .launcher {
+      position: relative;
+      display: grid;
+      place-items: center;
+      width: var(--chat-launcher-size, 3.5rem);
+      height: var(--chat-launcher-size, 3.5rem);
+      padding: 0;
+      border: none;
+      border-radius: 50%;
+      color: ${token('accent-contrast')};
+      background: ${token('accent')};
+      box-shadow: 0 0.25rem 1rem rgb(0 0 0 / 0.25);
+    }
+
+    .launcher:hover {
+      background: ${token('accent')};
+      filter: brightness(1.1);
+    }
+
+    .badge {
+      position: absolute;
+      pointer-events: none;
+      inset-block-start: -0.25rem;
+      inset-inline-end: -0.25rem;
+      display: grid;
+      place-items: center;
+      box-sizing: border-box;
+      min-width: 1.375rem;
+      height: 1.375rem;
+      padding-inline: 0.3rem;
+      border-radius: 999px;
+      font-size: 0.75rem;
+      font-weight: 700;
+      color: ${token('badge-color')};
+      background: ${token('badge-background')};
+    }
+
+    @media (prefers-reduced-motion: no-preference) {
+      .launcher {
+        transition: filter 0.15s;
+      }
+    }
+  `,
+];

@@ -1,34 +1,66 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { provide } from '@lit/context';
 import { createChatStore, type ChatStore } from '../../state/chat-store.ts';
 import { chatStoreContext } from '../../state/context.ts';
 import { StoreController } from '../../state/store-controller.ts';
+import type { ThreadEntry } from '../../state/types.ts';
 import type { ConnectionStatus, ChatTransport } from '../../transport/transport.ts';
 import { transportFromAttribute } from '../../transport/from-attribute.ts';
 import type { DownloadHandler, UploadHandler } from '../../upload/handler.ts';
 import { createUppyUploader } from '../../upload/uppy-uploader.ts';
 import { saveFile } from '../../upload/save-file.ts';
 import { emit, type AttachmentRef } from '../events.ts';
+import { COMPOSER_PARTS, type FileComposer } from '../file-composer/file-composer.ts';
+import { FileDropController } from '../file-drop.ts';
+import { chatStringsContext, resolveStrings, type ChatStrings } from '../strings.ts';
+import { closeIcon, launcher } from './launcher.ts';
+import { countUnread, markRead, type ReadMark } from './unread.ts';
+import { UploadAnnouncer } from './upload-announcer.ts';
 import { chatWidgetStyles } from './chat-widget.styles.ts';
-
-const STATUS_TEXT: Record<ConnectionStatus, string> = {
-  online: 'Online',
-  connecting: 'Connecting…',
-  offline: 'Offline',
-};
 
 /** Settings that, when changed, need a new store (and connection). */
 const STORE_SETTINGS = ['room', 'user', 'transport', 'uploadEndpoint', 'uploadHandler', 'downloadHandler'] as const;
 
+/** The composer's and thread's parts, styleable from the page as `chat-widget::part(composer-send)` and so on. */
+const COMPOSER_EXPORTS = COMPOSER_PARTS.map((name) => `${name}: composer-${name}`).join(', ');
+const THREAD_EXPORTS = ['log', 'entry', 'empty'].map((name) => `${name}: thread-${name}`).join(', ');
+
+/** How many announcements the live region keeps (older ones have been read). */
+const KEPT_ANNOUNCEMENTS = 3;
+
 /**
- * A whole chat, dropped onto a page with one tag: a thread, a composer and a connection.
- * It creates its own store (nothing is shared with other widgets) and hands it to its parts.
+ * A whole chat, dropped onto a page with one tag: a thread, a composer and a connection, inline
+ * or behind a floating launcher button. It creates its own store (nothing is shared with other
+ * widgets) and hands it, and its strings, to its parts.
  *
- * @csspart header - The bar with the title and the connection state.
+ * @csspart chat - The box holding the header, thread and composer (the panel, in launcher mode).
+ * @csspart header - The bar with the title, the connection state and (launcher) the close button.
+ * @csspart heading - The title.
  * @csspart status - The connection state.
- * @cssprop --chat-widget-height - Height of the widget (default 32rem).
- * @cssprop --chat-accent - Accent colour of buttons and the drop zone.
+ * @csspart close - The panel's close button (launcher mode).
+ * @csspart launcher - The round button that opens and closes the panel (launcher mode).
+ * @csspart badge - The launcher's count of unread messages.
+ * @csspart drop-zone - The overlay shown while files are dragged over the widget.
+ * @csspart announcer - The visually hidden live region announcing uploads.
+ * @csspart composer-send - Each part of the composer, prefixed: `composer-textarea`,
+ *   `composer-attach`, `composer-staged-file`… (see `<file-composer>`).
+ * @csspart thread-log - Each part of the thread, prefixed: `thread-log`, `thread-entry`, `thread-empty`.
+ *
+ * @cssprop --chat-widget-height - Height of the widget, or of the panel (default `32rem`).
+ * @cssprop --chat-widget-radius - Corner radius of the widget or panel.
+ * @cssprop --chat-launcher-size - Diameter of the launcher (default `3.5rem`).
+ * @cssprop --chat-launcher-offset - Distance of the launcher from the corner (default `1rem`).
+ * @cssprop --chat-z-index - Stacking of the launcher and panel (default `1000`).
+ * @cssprop --chat-color-scheme - `light`, `dark` or `light dark` (set by `theme`).
+ * @cssprop --chat-accent - Accent colour of buttons, the launcher and the drop zone. Every other
+ *   `--chat-*` token (see `theme.styles.ts`) reaches the widget's parts too.
+ *
+ * @dependency chat-thread
+ * @dependency file-composer
+ *
  * @fires chat-invalid-message - A message from the wire was invalid and was dropped.
  * @fires chat-download-done - A downloaded file was handed to the browser to save.
  */
@@ -62,22 +94,59 @@ export class ChatWidget extends LitElement {
   /** File types the composer accepts: MIME types, `image/*` or `.ext`, comma-separated. Empty: any. */
   @property() accept = '';
 
-  /** The title in the header. */
-  @property() heading = 'Chat';
+  /** Offers the composer's Take photo button: `environment` (back camera) or `user` (front). */
+  @property() capture?: string | null;
+
+  /** The title in the header; the locale's word for "Chat" when empty. */
+  @property() heading = '';
+
+  /** `inline` (in the page's flow) or `launcher` (a round button fixed in a corner opening a panel). */
+  @property({ reflect: true }) mode: 'inline' | 'launcher' = 'inline';
+
+  /** The launcher's corner: `bottom-right`, `bottom-left`, or by reading direction `bottom-end`, `bottom-start`. */
+  @property({ reflect: true }) position: 'bottom-right' | 'bottom-left' | 'bottom-end' | 'bottom-start' = 'bottom-right';
+
+  /** Whether the launcher's panel is open. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /** `light` or `dark`, for the widget and all its parts; follows the user's system setting when unset. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** The language of the words shown: a shipped locale (`en`, `de`); anything else is English. Sets `lang`. */
+  @property() locale = 'en';
+
+  /** Replaces some of the words of the widget and all its parts, e.g. `{ send: 'Go' }`. */
+  @property({ attribute: false }) strings?: Partial<ChatStrings>;
 
   /** The store this widget runs on; its parts receive it by context. */
   @provide({ context: chatStoreContext })
   @state()
   store?: ChatStore;
 
-  @state() private isDraggingFiles = false;
-  @query('file-composer') private composer?: HTMLElement & { addFiles(files: Iterable<File>): void };
+  /** The strings of the widget and its parts: `strings` over the locale. */
+  @provide({ context: chatStringsContext })
+  @state()
+  protected resolvedStrings: ChatStrings = resolveStrings('en');
+
+  @state() private announcements: { id: number; text: string }[] = [];
+  @query('file-composer') private composer!: FileComposer | null;
+  @query('.launcher') private launcherButton!: HTMLButtonElement | null;
 
   readonly #status = new StoreController<ConnectionStatus>(this);
+  readonly #entries = new StoreController<ThreadEntry[]>(this);
+  readonly #announcer = new UploadAnnouncer(this, () => this.resolvedStrings, (text) => this.#announce(text));
+  readonly #drop = new FileDropController(this, {
+    onFiles: (files) => this.composer?.addFiles(files),
+    onDragStart: () => this.#announce(this.resolvedStrings.dropToSend),
+  });
   /** The widget is a labelled region of the host page (several widgets stay distinguishable). */
   readonly #internals = this.attachInternals();
   #settingsInUse: unknown[] = [];
   #guestId = `guest-${Math.random().toString(36).slice(2, 8)}`;
+  #readMark: ReadMark = markRead([]);
+  #nextAnnouncement = 0;
+  /** Whether closing the panel takes focus from inside it, so it must go back to the launcher. */
+  #returnsFocus = false;
 
   constructor() {
     super();
@@ -90,11 +159,6 @@ export class ChatWidget extends LitElement {
     this.addEventListener('chat-cancel-upload', (event) => this.store?.cancelUpload(event.detail.messageId));
     this.addEventListener('chat-download', (event) => void this.#download(event.detail));
     this.addEventListener('chat-cancel-download', (event) => this.store?.cancelDownload(event.detail.messageId, event.detail.index));
-    this.addEventListener('dragover', (event) => this.#onDragOver(event));
-    this.addEventListener('dragleave', (event) => {
-      if (event.relatedTarget === null || !this.contains(event.relatedTarget as Node)) this.isDraggingFiles = false;
-    });
-    this.addEventListener('drop', (event) => this.#onDrop(event));
   }
 
   override connectedCallback(): void {
@@ -110,7 +174,12 @@ export class ChatWidget extends LitElement {
   }
 
   /** The store is made on the first update (after the host set its properties) and remade when a setting changes. */
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale') || changed.has('strings')) this.resolvedStrings = resolveStrings(this.locale, this.strings);
+    if (changed.has('open') && !this.open) {
+      this.#readMark = markRead(this.#entries.value ?? []);
+      this.#returnsFocus = this.renderRoot.querySelector('.panel')?.contains(this.shadowRoot!.activeElement) ?? false;
+    }
     const settings = STORE_SETTINGS.map((name) => this[name]);
     if (this.store && settings.every((value, index) => value === this.#settingsInUse[index])) return;
     this.store?.stop();
@@ -135,6 +204,9 @@ export class ChatWidget extends LitElement {
     });
     this.store = store;
     this.#status.store = store.$status;
+    this.#entries.store = store.$entries;
+    this.#announcer.store = store;
+    this.#readMark = markRead([]);
     void store.start();
   }
 
@@ -151,36 +223,60 @@ export class ChatWidget extends LitElement {
     }
   }
 
-  #onDragOver(event: DragEvent): void {
-    if (!event.dataTransfer?.types.includes('Files')) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-    this.isDraggingFiles = true;
+  #announce(text: string): void {
+    this.announcements = [...this.announcements, { id: this.#nextAnnouncement++, text }].slice(-KEPT_ANNOUNCEMENTS);
   }
 
-  #onDrop(event: DragEvent): void {
-    this.isDraggingFiles = false;
-    const files = event.dataTransfer?.files;
-    if (!files || files.length === 0 || event.defaultPrevented) return;
-    event.preventDefault();
-    this.composer?.addFiles(files);
-  }
+  #toggle = () => (this.open = !this.open);
 
-  protected override updated(): void {
+  #close = () => (this.open = false);
+
+  #onPanelKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    this.#close();
+  };
+
+  protected override async updated(changed: PropertyValues<this>): Promise<void> {
     this.#internals.role = 'region';
-    this.#internals.ariaLabel = this.heading;
+    this.#internals.ariaLabel = this.heading || this.resolvedStrings.heading;
+    if (this.lang !== this.resolvedStrings.lang) this.lang = this.resolvedStrings.lang;
+    if (!changed.has('open') || this.mode !== 'launcher') return;
+    if (this.open && changed.get('open') === false) {
+      await this.composer?.updateComplete;
+      this.composer?.focus();
+    } else if (this.#returnsFocus) {
+      this.#returnsFocus = false;
+      this.launcherButton?.focus();
+    }
   }
 
   override render() {
+    const t = this.resolvedStrings;
+    const isLauncher = this.mode === 'launcher';
     const status = this.#status.value ?? 'offline';
+    const statusText = { online: t.statusOnline, connecting: t.statusConnecting, offline: t.statusOffline }[status];
     return html`
-      <div part="header" class="header">
-        <span>${this.heading}</span>
-        <span part="status" class="status" data-status=${status} role="status" aria-live="polite">${STATUS_TEXT[status]}</span>
+      <div part="chat" id="panel" class=${isLauncher ? 'chat panel' : 'chat'} role=${ifDefined(isLauncher ? 'dialog' : undefined)}
+        aria-labelledby=${ifDefined(isLauncher ? 'heading' : undefined)} ?hidden=${isLauncher && !this.open}
+        @keydown=${isLauncher ? this.#onPanelKeyDown : undefined}>
+        <div part="header" class="header">
+          <span part="heading" id="heading" class="heading">${this.heading || t.heading}</span>
+          <span part="status" class="status" data-status=${status} role="status" aria-live="polite">${statusText}</span>
+          ${isLauncher
+            ? html`<button part="close" class="close" type="button" aria-label=${t.closeChat} @click=${this.#close}>${closeIcon}</button>`
+            : nothing}
+        </div>
+        <chat-thread exportparts=${THREAD_EXPORTS}></chat-thread>
+        <file-composer exportparts=${COMPOSER_EXPORTS} accept=${this.accept} .maxFileSize=${this.maxFileSize} .capture=${this.capture} hide-drop-zone></file-composer>
+        ${this.#drop.isDragging ? html`<div part="drop-zone" class="drop-zone" aria-hidden="true">${t.dropToSend}</div>` : nothing}
       </div>
-      <chat-thread></chat-thread>
-      <file-composer accept=${this.accept} .maxFileSize=${this.maxFileSize}></file-composer>
-      ${this.isDraggingFiles ? html`<div class="drop-overlay" part="drop-overlay">Drop files to send</div>` : null}
+      ${isLauncher
+        ? launcher({ t, isOpen: this.open, unread: this.open ? 0 : countUnread(this.#entries.value ?? [], this.#readMark), onToggle: this.#toggle })
+        : nothing}
+      <div part="announcer" class="visually-hidden" role="status" aria-atomic="false" aria-relevant="additions">
+        ${repeat(this.announcements, (item) => item.id, (item) => html`<p>${item.text}</p>`)}
+      </div>
     `;
   }
 }

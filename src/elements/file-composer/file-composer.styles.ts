@@ -1,17 +1,19 @@
 import { css } from 'lit';
 import { controlStyles } from '../control.styles.ts';
+import { themeStyles, token } from '../theme.styles.ts';
 
 export const styles = [
+  themeStyles,
   controlStyles,
   css`
     :host {
       display: flex;
       flex-direction: column;
-      gap: 0.5rem;
+      gap: ${token('spacing-medium')};
       position: relative;
-      padding: var(--chat-composer-padding, 0.5rem 0.75rem);
-      background: var(--chat-composer-background, #fff);
-      border-top: 1px solid var(--chat-border-color, #d0d7de);
+      padding: var(--chat-composer-padding, ${token('spacing-medium')} ${token('spacing-large')});
+      background: ${token('composer-background')};
+      border-block-start: 1px solid ${token('border-color')};
     }
 
     .refusals:empty {
@@ -36,15 +38,34 @@ export const styles = [
       gap: 0.375rem;
       max-height: var(--chat-tray-max-height, 16rem);
       overflow-y: auto;
+      container-type: inline-size;
     }
 
     .staged {
       display: flex;
       align-items: flex-start;
-      gap: 0.5rem;
+      gap: ${token('spacing-medium')};
       padding: 0.375rem;
       border-radius: 8px;
-      background: var(--chat-bubble-background, #eef0f3);
+      background: ${token('bubble-background')};
+      outline: 2px solid transparent;
+    }
+
+    .staged.dragged {
+      opacity: 0.5;
+    }
+
+    .staged.drop-target {
+      outline: 2px dashed ${token('accent')};
+    }
+
+    .handle {
+      flex: none;
+      align-self: center;
+      padding-inline: 0.125rem;
+      color: ${token('muted-color')};
+      cursor: grab;
+      user-select: none;
     }
 
     .preview {
@@ -57,7 +78,7 @@ export const styles = [
 
     .icon {
       flex: none;
-      color: var(--chat-muted-color, #5b636d);
+      color: ${token('muted-color')};
     }
 
     .staged-details {
@@ -66,7 +87,28 @@ export const styles = [
       display: flex;
       flex-wrap: wrap;
       align-items: baseline;
-      gap: 0.25rem 0.5rem;
+      gap: ${token('spacing-small')} ${token('spacing-medium')};
+    }
+
+    .staged-actions {
+      flex: none;
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: flex-end;
+      gap: ${token('spacing-small')};
+      max-width: 8rem;
+    }
+
+    /* Narrow (a phone): the buttons go on a row of their own under the fields. */
+    @container (max-width: 26rem) {
+      .staged {
+        flex-wrap: wrap;
+      }
+
+      .staged-actions {
+        flex-basis: 100%;
+        max-width: none;
+      }
     }
 
     .name {
@@ -80,40 +122,56 @@ export const styles = [
       box-sizing: border-box;
       font: inherit;
       color: inherit;
-      background: var(--chat-field-background, #fff);
-      border: var(--chat-field-border, 1px solid #afb8c1);
-      border-radius: 6px;
+      background: ${token('field-background')};
+      border: var(--chat-field-border, 1px solid ${token('field-border-color')});
+      border-radius: ${token('field-radius')};
     }
 
     input[type='text'] {
       flex: 1 1 100%;
+      min-width: 0;
       padding: 0.2em 0.4em;
       font-size: 0.875em;
     }
 
     .row {
       display: flex;
+      flex-wrap: wrap;
       align-items: flex-end;
-      gap: 0.5rem;
+      gap: ${token('spacing-medium')};
     }
 
     textarea {
-      flex: 1;
+      flex: 1 1 12rem;
       min-width: 0;
       max-height: 8rem;
       padding: 0.4em 0.6em;
       resize: vertical;
     }
 
+    .buttons {
+      display: flex;
+      flex-wrap: wrap;
+      gap: ${token('spacing-small')};
+    }
+
+    .icon-button {
+      display: inline-grid;
+      place-items: center;
+      padding: 0.2em;
+      min-width: 1.75rem;
+      min-height: 1.75rem;
+    }
+
     .send {
-      color: var(--chat-accent-contrast, #fff);
-      background: var(--chat-accent, #0550ae);
-      border-color: var(--chat-accent, #0550ae);
+      color: ${token('accent-contrast')};
+      background: ${token('accent')};
+      border-color: ${token('accent')};
     }
 
     .send:hover {
       filter: brightness(1.1);
-      background: var(--chat-accent, #0550ae);
+      background: ${token('accent')};
     }
 
     .drop-zone {
@@ -121,9 +179,12 @@ export const styles = [
       inset: 0;
       display: grid;
       place-items: center;
+      padding: ${token('spacing-medium')};
+      text-align: center;
       font-weight: 600;
-      background: color-mix(in srgb, var(--chat-accent, #0550ae) 12%, var(--chat-composer-background, #fff));
-      border: 2px dashed var(--chat-accent, #0550ae);
+      color: ${token('text-color')};
+      background: color-mix(in srgb, ${token('accent')} 12%, ${token('composer-background')});
+      border: 2px dashed ${token('accent')};
       border-radius: 8px;
       pointer-events: none;
     }

@@ -1,21 +1,14 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { SendDetail } from '../events.ts';
 import { defineElements } from '../define-elements.ts';
-import type { FileComposer } from './file-composer.ts';
+import { de } from '../locales/de.ts';
+import { COMPOSER_PARTS, type FileComposer } from './file-composer.ts';
+import { notes, part, parts, photo, PNG_SIZE, root, stagedNames } from './composer-test-helpers.ts';
 
 defineElements();
 
-const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
-const photo = () => new File([PNG], 'photo.png', { type: 'image/png' });
-const notes = () => new File(['some notes'], 'notes.txt', { type: 'text/plain' });
-
-const root = (composer: FileComposer) => composer.shadowRoot!;
-const part = <T extends HTMLElement = HTMLElement>(composer: FileComposer, name: string) => root(composer).querySelector<T>(`[part~="${name}"]`);
-const parts = (composer: FileComposer, name: string) => [...root(composer).querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
 const textarea = (composer: FileComposer) => part<HTMLTextAreaElement>(composer, 'textarea')!;
 const refusals = (composer: FileComposer) => [...part(composer, 'error')!.querySelectorAll('li')].map((item) => item.textContent);
-/** The full names of the staged files (the shown name may be shortened). */
-const stagedNames = (composer: FileComposer) => parts(composer, 'staged-file').map((item) => item.querySelector<HTMLElement>('.name')!.title);
 
 async function type(composer: FileComposer, value: string): Promise<void> {
   const field = textarea(composer);
@@ -75,7 +68,7 @@ describe('<file-composer>', () => {
     expect(stagedNames(composer)).to.deep.equal(['photo.png', 'notes.txt']);
     const [first, second] = parts(composer, 'staged-file');
     expect(first!.querySelector('img')!.src).to.match(/^blob:/);
-    expect(first!.textContent).to.include(`${PNG.length} B`);
+    expect(first!.textContent).to.include(`${PNG_SIZE} B`);
     expect(second!.querySelector('img, [part="alt"]')).to.equal(null);
 
     const fill = (field: HTMLInputElement, value: string) => {
@@ -187,6 +180,92 @@ describe('<file-composer>', () => {
     expect(textarea(composer).disabled).to.equal(true);
     pressEnter(composer);
     expect(sent).to.deep.equal([]);
+  });
+
+  it('leaves pasted text to the field and stages nothing', async () => {
+    const composer = await fixture<FileComposer>(html`<file-composer></file-composer>`);
+    const data = new DataTransfer();
+    data.setData('text/plain', 'just words');
+    const paste = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, composed: true, cancelable: true });
+    textarea(composer).dispatchEvent(paste);
+    await composer.updateComplete;
+    expect(paste.defaultPrevented).to.equal(false);
+    expect(part(composer, 'tray')).to.equal(null);
+  });
+
+  it('shows a drop zone over the whole composer while files are dragged, and says so', async () => {
+    const composer = await fixture<FileComposer>(html`<file-composer></file-composer>`);
+    const data = new DataTransfer();
+    data.items.add(notes());
+    textarea(composer).dispatchEvent(new DragEvent('dragenter', { dataTransfer: data, bubbles: true, composed: true, cancelable: true }));
+    await composer.updateComplete;
+    const zone = part(composer, 'drop-zone')!.getBoundingClientRect();
+    const host = composer.getBoundingClientRect();
+    expect(zone.width).to.be.closeTo(host.width, 1);
+    expect(zone.height).to.be.closeTo(host.height, 1);
+    expect(part(composer, 'drop-zone')!.textContent).to.equal('Drop files to attach them');
+    expect(part(composer, 'announcer')!.textContent).to.equal('Drop files to attach them');
+    expect(part(composer, 'announcer')!.getAttribute('role')).to.equal('status');
+  });
+
+  it('offers Take photo only with capture, opening a camera input that passes capture on', async () => {
+    const plain = await fixture<FileComposer>(html`<file-composer></file-composer>`);
+    expect(part(plain, 'take-photo')).to.equal(null);
+    expect(root(plain).querySelectorAll('input[type="file"]').length).to.equal(1);
+
+    const composer = await fixture<FileComposer>(html`<file-composer capture="environment" accept="image/*,.pdf"></file-composer>`);
+    const picker = root(composer).querySelector<HTMLInputElement>('input.picker')!;
+    const camera = root(composer).querySelector<HTMLInputElement>('input.camera')!;
+    expect(picker.multiple && !picker.hasAttribute('capture')).to.equal(true);
+    expect(camera.getAttribute('capture')).to.equal('environment');
+    expect(camera.accept).to.equal('image/*');
+    const opened = new Promise<Event>((resolve) => camera.addEventListener('click', (event) => (event.preventDefault(), resolve(event)), { once: true }));
+    expect(part(composer, 'take-photo')!.textContent).to.equal('Take photo');
+    part<HTMLButtonElement>(composer, 'take-photo')!.click();
+    await opened;
+
+    Object.defineProperty(camera, 'files', { value: [photo()], configurable: true });
+    camera.dispatchEvent(new Event('change'));
+    await composer.updateComplete;
+    expect(stagedNames(composer)).to.deep.equal(['photo.png']);
+  });
+
+  it('says every word in the strings it is given, refusals included', async () => {
+    const composer = await fixture<FileComposer>(html`<file-composer max-file-size="1000" .strings=${de}></file-composer>`);
+    expect(part(composer, 'send')!.textContent).to.equal('Senden');
+    expect(part(composer, 'attach')!.getAttribute('aria-label')).to.equal('Dateien anhängen');
+    expect(textarea(composer).placeholder).to.equal('Nachricht schreiben…');
+    composer.addFiles([new File([new Uint8Array(1500)], 'gross.bin'), notes()]);
+    await composer.updateComplete;
+    expect(refusals(composer)).to.deep.equal(['„gross.bin“ ist 1,5 KB groß; erlaubt sind höchstens 1,0 KB.']);
+    expect(part(composer, 'remove')!.getAttribute('aria-label')).to.equal('notes.txt entfernen');
+    composer.strings = { send: 'Los' };
+    await composer.updateComplete;
+    expect(part(composer, 'send')!.textContent).to.equal('Los');
+    expect(part(composer, 'attach')!.textContent).to.equal('Attach');
+  });
+
+  it('passes an accessibility audit with staged files, a refusal and the camera, light and dark', async () => {
+    for (const scheme of ['light', 'dark']) {
+      const page = await fixture<HTMLDivElement>(html`<div style="--chat-color-scheme: ${scheme}">
+        <file-composer accept="image/*" capture="user"></file-composer>
+      </div>`);
+      const composer = page.querySelector('file-composer')!;
+      composer.addFiles([photo(), notes(), photo()]);
+      await composer.updateComplete;
+      await expect(page).to.be.accessible();
+    }
+  });
+
+  it('lists every part it renders in COMPOSER_PARTS, so a widget can pass them all on', async () => {
+    const composer = await fixture<FileComposer>(html`<file-composer accept="image/*,text/plain" capture="user"></file-composer>`);
+    composer.addFiles([photo(), notes(), new File(['MZ'], 'x.exe')]);
+    const data = new DataTransfer();
+    data.items.add(notes());
+    composer.dispatchEvent(new DragEvent('dragenter', { dataTransfer: data, cancelable: true }));
+    await composer.updateComplete;
+    const rendered = new Set([...root(composer).querySelectorAll('[part]')].flatMap((element) => element.getAttribute('part')!.split(' ')));
+    expect([...rendered].sort()).to.deep.equal([...COMPOSER_PARTS].sort());
   });
 
   it('passes an accessibility audit with staged files and a refusal', async () => {

@@ -1,51 +1,66 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { displayName, fileKind, formatBytes } from '../../model/format.ts';
+import { displayName, fileKind } from '../../model/format.ts';
 import type { StagedFile } from '../../state/types.ts';
+import { ChatElement } from '../chat-element.ts';
 import { emit } from '../events.ts';
-import { fileIcon, shortName } from '../file-display.ts';
+import { FileDropController } from '../file-drop.ts';
 import { checkFiles } from './restrictions.ts';
+import { moveItem, stagedFile, type TrayItem } from './staged-file.ts';
+import { TrayDrag } from './tray-drag.ts';
 import { styles } from './file-composer.styles.ts';
 
-/** A staged file with what the user wrote about it, as the tray edits it. */
-interface TrayItem {
-  key: number;
-  file: File;
-  caption: string;
-  alt: string;
-}
+/** Every part the composer has, for containers that pass them on with `exportparts`. */
+export const COMPOSER_PARTS = [
+  'textarea', 'attach', 'take-photo', 'send', 'tray', 'staged-file', 'handle', 'preview', 'icon', 'name', 'size',
+  'caption', 'alt', 'move-up', 'move-down', 'remove', 'error', 'drop-zone', 'announcer',
+] as const;
 
 /**
  * Where the user writes a message and gathers files to send with it. Files come from the Attach
- * button, a drop or a paste, and are checked against `accept`, `max-file-size` and `max-files`
- * before they are staged. The composer never uploads: it raises `chat-send`.
+ * button, the camera (`capture`), a drop or a paste, and are checked against `accept`,
+ * `max-file-size` and `max-files` before they are staged. Staged files can be captioned,
+ * described, reordered (drag, Move buttons or Alt+Arrow keys) and removed. The composer never
+ * uploads: it raises `chat-send`.
  *
  * @csspart textarea - The message field.
  * @csspart attach - The Attach button (opens the file picker).
+ * @csspart take-photo - The Take photo button (only with `capture`).
  * @csspart send - The Send button.
  * @csspart tray - The list of staged files.
  * @csspart staged-file - One staged file.
+ * @csspart handle - A staged file's drag handle (when there are two or more).
+ * @csspart preview - A staged image's preview.
+ * @csspart icon - A staged file's typed icon (files other than images).
+ * @csspart name - A staged file's name, shortened in the middle when long.
+ * @csspart size - A staged file's size.
  * @csspart caption - A staged file's caption field.
  * @csspart alt - A staged image's description (alt text) field.
+ * @csspart move-up - A staged file's Move up button.
+ * @csspart move-down - A staged file's Move down button.
  * @csspart remove - A staged file's Remove button.
  * @csspart error - The list of refused files (`role="alert"`).
  * @csspart drop-zone - The overlay shown while files are dragged over the composer.
+ * @csspart announcer - The visually hidden live region that says what moved.
  *
  * @cssprop --chat-composer-background - Background of the composer.
- * @cssprop --chat-field-border - Border of the fields.
+ * @cssprop --chat-field-background - Background of the fields.
+ * @cssprop --chat-field-border-color - Border colour of the fields.
+ * @cssprop --chat-field-radius - Corner radius of the fields.
  * @cssprop --chat-accent - Colour of buttons, the Send button and the focus ring.
  * @cssprop --chat-accent-contrast - Text on the Send button.
  * @cssprop --chat-error-color - Colour of refusals.
+ * @cssprop --chat-tray-max-height - Tallest the tray grows before it scrolls.
  * @cssprop --chat-font - Font family.
  *
- * @fires chat-send - The user sends: `detail: { text, files }`, text trimmed, never both empty.
- *   The draft is cleared unless a listener cancels the event.
+ * @fires chat-send - The user sends: `detail: { text, files }`, text trimmed, never both empty,
+ *   files in tray order. The draft is cleared unless a listener cancels the event.
  * @fires chat-files-refused - Files were refused before staging: `detail: { files: [{ name, reason }] }`.
  */
-export class FileComposer extends LitElement {
+export class FileComposer extends ChatElement {
   static override styles = styles;
 
   /** Which files may be staged: MIME types, wildcards (`image/*`) or extensions (`.pdf`), comma separated; empty for any. */
@@ -57,26 +72,35 @@ export class FileComposer extends LitElement {
   /** Most files staged at once. */
   @property({ type: Number, attribute: 'max-files' }) maxFiles = 10;
 
+  /**
+   * Offers a Take photo button that opens a phone's camera: `environment` (back camera) or
+   * `user` (front); any value, even empty, turns it on. Passed to the camera's file input.
+   */
+  @property() capture?: string | null;
+
+  /** Hides the composer's own drop zone, for a container that shows one of its own (the widget does). */
+  @property({ type: Boolean, attribute: 'hide-drop-zone' }) hidesDropZone = false;
+
   /** Turns the composer off: nothing can be written, staged or sent. */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
   @state() private text = '';
   @state() private tray: TrayItem[] = [];
   @state() private refusals: string[] = [];
-  @state() private isDragging = false;
+  /** What the live region says: where a staged file moved, or that files may be dropped. */
+  @state() private announcement = '';
 
   #nextKey = 0;
-  #dragDepth = 0;
   #previews = new Map<number, string>();
-
-  constructor() {
-    super();
-    this.addEventListener('dragenter', this.#onDragEnter);
-    this.addEventListener('dragover', this.#onDragOver);
-    this.addEventListener('dragleave', this.#onDragLeave);
-    this.addEventListener('drop', this.#onDrop);
-    this.addEventListener('paste', this.#onPaste);
-  }
+  readonly #drop = new FileDropController(this, {
+    onFiles: (files) => this.addFiles(files),
+    onDragStart: () => {
+      if (!this.hidesDropZone) this.announcement = this.t.dropToAttach;
+    },
+    isEnabled: () => !this.disabled,
+    takesPaste: true,
+  });
+  readonly #trayDrag = new TrayDrag(this, (key, ontoKey) => void this.#move(key, this.tray.findIndex((item) => item.key === ontoKey)));
 
   /**
    * Checks files against the restrictions and stages those that pass; the others are listed
@@ -84,10 +108,15 @@ export class FileComposer extends LitElement {
    */
   addFiles(files: Iterable<File>): void {
     if (this.disabled) return;
-    const { accepted, refused } = checkFiles(files, this.tray.length, this);
+    const { accepted, refused } = checkFiles(files, this.tray.length, this, this.t);
     this.tray = [...this.tray, ...accepted.map((file) => ({ key: this.#nextKey++, file, caption: '', alt: '' }))];
     this.refusals = [...new Set(refused.map((item) => item.reason))];
     if (refused.length > 0) emit(this, 'chat-files-refused', { files: refused });
+  }
+
+  /** Puts the caret in the message field. */
+  override focus(options?: FocusOptions): void {
+    this.renderRoot.querySelector('textarea')?.focus(options);
   }
 
   override connectedCallback(): void {
@@ -132,6 +161,17 @@ export class FileComposer extends LitElement {
     this.tray = this.tray.map((item) => (item.key === key ? { ...item, ...change } : item));
   }
 
+  /** Moves a staged file to place `to`, says so, and keeps focus on the control that had it. */
+  async #move(key: number, to: number): Promise<void> {
+    const from = this.tray.findIndex((item) => item.key === key);
+    if (from < 0 || to < 0 || from === to) return;
+    const focused = this.shadowRoot?.activeElement as HTMLElement | null | undefined;
+    this.tray = moveItem(this.tray, from, to);
+    this.announcement = this.t.moved(displayName(this.tray[to]!.file.name), to + 1, this.tray.length);
+    await this.updateComplete;
+    if (focused?.isConnected && this.shadowRoot?.activeElement !== focused) focused.focus();
+  }
+
   #onKeyDown = (event: KeyboardEvent) => {
     // keyCode 229 is a key that an input method editor is still composing.
     if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
@@ -145,89 +185,56 @@ export class FileComposer extends LitElement {
     input.value = '';
   };
 
-  #isFileDrag(event: DragEvent): boolean {
-    return !this.disabled && (event.dataTransfer?.types.includes('Files') ?? false);
-  }
-
-  #onDragEnter = (event: DragEvent) => {
-    if (!this.#isFileDrag(event)) return;
-    event.preventDefault();
-    this.#dragDepth++;
-    this.isDragging = true;
-  };
-
-  #onDragOver = (event: DragEvent) => {
-    if (!this.#isFileDrag(event)) return;
-    event.preventDefault();
-    event.dataTransfer!.dropEffect = 'copy';
-  };
-
-  #onDragLeave = () => {
-    this.#dragDepth = Math.max(0, this.#dragDepth - 1);
-    if (this.#dragDepth === 0) this.isDragging = false;
-  };
-
-  /** Stages dropped files and marks the drop handled (`defaultPrevented`) for elements around. */
-  #onDrop = (event: DragEvent) => {
-    this.#dragDepth = 0;
-    this.isDragging = false;
-    const files = event.dataTransfer?.files;
-    if (this.disabled || !files || files.length === 0) return;
-    event.preventDefault();
-    this.addFiles(files);
-  };
-
-  #onPaste = (event: ClipboardEvent) => {
-    const files = event.clipboardData?.files;
-    if (this.disabled || !files || files.length === 0) return;
-    event.preventDefault();
-    this.addFiles(files);
-  };
-
-  #openPicker(): void {
-    this.renderRoot.querySelector<HTMLInputElement>('input[type="file"]')?.click();
+  #openInput(selector: string): void {
+    this.renderRoot.querySelector<HTMLInputElement>(selector)?.click();
   }
 
   override render() {
+    const t = this.t;
+    const hasCamera = this.capture !== undefined && this.capture !== null;
     return html`
       <div part="error" class="refusals error" role="alert">${this.refusals.length > 0
         ? html`<ul>${this.refusals.map((reason) => html`<li>${reason}</li>`)}</ul>`
         : nothing}</div>
       ${this.tray.length > 0
-        ? html`<ul part="tray" class="tray" aria-label="Files to send">${repeat(this.tray, (item) => item.key, (item) => this.#stagedFile(item))}</ul>`
+        ? html`<ul part="tray" class="tray" aria-label=${t.trayLabel}>${repeat(this.tray, (item) => item.key, (item, index) => this.#stagedFile(item, index))}</ul>`
         : nothing}
       <div class="row">
-        <label class="visually-hidden" for="message">Message</label>
-        <textarea id="message" part="textarea" rows="2" placeholder="Write a message…" ?disabled=${this.disabled}
+        <label class="visually-hidden" for="message">${t.messageLabel}</label>
+        <textarea id="message" part="textarea" rows="2" placeholder=${t.messagePlaceholder} ?disabled=${this.disabled}
           .value=${live(this.text)} @input=${(event: InputEvent) => (this.text = (event.target as HTMLTextAreaElement).value)}
           @keydown=${this.#onKeyDown}></textarea>
-        <input type="file" multiple hidden accept=${ifDefined(this.accept || undefined)} @change=${this.#onPicked} />
-        <button part="attach" type="button" aria-label="Attach files" ?disabled=${this.disabled} @click=${this.#openPicker}>Attach</button>
-        <button part="send" class="send" type="button" ?disabled=${this.disabled} @click=${this.#send}>Send</button>
+        <div class="buttons">
+          <input class="picker" type="file" multiple hidden accept=${ifDefined(this.accept || undefined)} @change=${this.#onPicked} />
+          <button part="attach" type="button" aria-label=${t.attachLabel} ?disabled=${this.disabled} @click=${() => this.#openInput('.picker')}>${t.attach}</button>
+          ${hasCamera
+            ? html`<input class="camera" type="file" accept="image/*" capture=${this.capture!} hidden @change=${this.#onPicked} />
+                <button part="take-photo" type="button" ?disabled=${this.disabled} @click=${() => this.#openInput('.camera')}>${t.takePhoto}</button>`
+            : nothing}
+          <button part="send" class="send" type="button" ?disabled=${this.disabled} @click=${this.#send}>${t.send}</button>
+        </div>
       </div>
-      ${this.isDragging ? html`<div part="drop-zone" class="drop-zone">Drop files to attach them</div>` : nothing}
+      ${this.#drop.isDragging && !this.hidesDropZone ? html`<div part="drop-zone" class="drop-zone" aria-hidden="true">${t.dropToAttach}</div>` : nothing}
+      <div part="announcer" class="visually-hidden" role="status">${this.announcement}</div>
     `;
   }
 
-  #stagedFile(item: TrayItem) {
-    const name = displayName(item.file.name);
-    const isImage = fileKind(item.file.type) === 'image';
-    return html`
-      <li part="staged-file" class="staged">
-        ${isImage ? html`<img class="preview" src=${this.#previewOf(item)} alt="" />` : html`<span class="icon">${fileIcon(fileKind(item.file.type))}</span>`}
-        <div class="staged-details">
-          <span class="name" title=${name}>${shortName(name, 32)}</span>
-          <span class="muted">${formatBytes(item.file.size)}</span>
-          <input part="caption" type="text" placeholder="Caption" aria-label=${`Caption for ${name}`} .value=${live(item.caption)}
-            @input=${(event: InputEvent) => this.#edit(item.key, { caption: (event.target as HTMLInputElement).value })} />
-          ${isImage
-            ? html`<input part="alt" type="text" placeholder="Describe the image (alt text)" aria-label=${`Description of ${name}`}
-                .value=${live(item.alt)} @input=${(event: InputEvent) => this.#edit(item.key, { alt: (event.target as HTMLInputElement).value })} />`
-            : nothing}
-        </div>
-        <button part="remove" type="button" aria-label=${`Remove ${name}`} @click=${() => this.#remove(item.key)}>Remove</button>
-      </li>
-    `;
+  #stagedFile(item: TrayItem, index: number) {
+    return stagedFile(item, {
+      t: this.t,
+      index,
+      total: this.tray.length,
+      preview: fileKind(item.file.type) === 'image' ? this.#previewOf(item) : undefined,
+      isDragged: this.#trayDrag.draggedKey === item.key,
+      isDropTarget: this.#trayDrag.targetKey === item.key && this.#trayDrag.draggedKey !== item.key,
+      onEdit: (change) => this.#edit(item.key, change),
+      onRemove: () => this.#remove(item.key),
+      onMove: (to) => void this.#move(item.key, to),
+      onDragStart: (event) => this.#trayDrag.start(event, item.key),
+      onDragOver: (event) => this.#trayDrag.over(event, item.key),
+      onDrop: (event) => this.#trayDrag.drop(event, item.key),
+      onDragEnd: this.#trayDrag.end,
+    });
   }
 
   /** The object URL that previews a staged image, made on first use and revoked with the file. */

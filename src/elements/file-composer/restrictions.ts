@@ -1,6 +1,7 @@
-import { displayName, formatBytes } from '../../model/format.ts';
+import { displayName } from '../../model/format.ts';
 import type { RefusedFile } from '../events.ts';
 import { shortName } from '../file-display.ts';
+import type { ChatStrings } from '../strings.ts';
 
 /** What the composer lets through, checked before a file is staged. */
 export interface Restrictions {
@@ -11,6 +12,9 @@ export interface Restrictions {
   /** Most files staged at once. */
   maxFiles: number;
 }
+
+/** The sentences a refusal is told in. */
+export type RefusalStrings = Pick<ChatStrings, 'refusedTooLarge' | 'refusedType' | 'refusedTooMany'>;
 
 /** Whether a file matches an `accept` list, by its declared type or the end of its name. */
 export function isAccepted(file: File, accept: string): boolean {
@@ -26,28 +30,27 @@ export function isAccepted(file: File, accept: string): boolean {
   });
 }
 
-/** Why a file is too large; says "over the limit" when rounding would show both sizes alike. */
-function tooLarge(name: string, size: number, limit: number): string {
-  const [shown, allowed] = [formatBytes(size), formatBytes(limit)];
-  return shown === allowed ? `"${name}" is over the limit of ${allowed}.` : `"${name}" is ${shown}; the limit is ${allowed}.`;
-}
-
 /**
  * Splits files into those that may be staged and those refused, each with a sentence for the
  * user. `staged` is how many files are already waiting, so the count limit covers them too.
  */
-export function checkFiles(files: Iterable<File>, staged: number, restrictions: Restrictions): { accepted: File[]; refused: RefusedFile[] } {
+export function checkFiles(
+  files: Iterable<File>,
+  staged: number,
+  restrictions: Restrictions,
+  strings: RefusalStrings,
+): { accepted: File[]; refused: RefusedFile[] } {
   const { accept, maxFileSize, maxFiles } = restrictions;
   const accepted: File[] = [];
   const refused: RefusedFile[] = [];
   for (const file of files) {
     const name = shortName(displayName(file.name), 60);
     if (maxFileSize !== undefined && file.size > maxFileSize) {
-      refused.push({ name, reason: tooLarge(name, file.size, maxFileSize) });
+      refused.push({ name, reason: strings.refusedTooLarge(name, file.size, maxFileSize) });
     } else if (!isAccepted(file, accept)) {
-      refused.push({ name, reason: `"${name}" is not a type you can send here.` });
+      refused.push({ name, reason: strings.refusedType(name) });
     } else if (staged + accepted.length >= maxFiles) {
-      refused.push({ name, reason: `You can send at most ${maxFiles} ${maxFiles === 1 ? 'file' : 'files'} at once.` });
+      refused.push({ name, reason: strings.refusedTooMany(maxFiles) });
     } else {
       accepted.push(file);
     }

@@ -1,7 +1,9 @@
 import { css } from 'lit';
 import { controlStyles } from '../control.styles.ts';
+import { themeStyles, token } from '../theme.styles.ts';
 
 export const styles = [
+  themeStyles,
   controlStyles,
   css`
     :host {
@@ -9,20 +11,23 @@ export const styles = [
       justify-content: flex-start;
     }
 
+    /* Flex ends are logical: "mine" sits at the inline end, the left in a right-to-left page. */
     :host([mine]) {
       justify-content: flex-end;
     }
 
     .bubble {
       box-sizing: border-box;
+      min-width: 0;
       max-width: var(--chat-bubble-max-width, min(36rem, 85%));
       padding: 0.45em 0.75em;
-      border-radius: var(--chat-bubble-radius, 14px);
-      background: var(--chat-bubble-background, #eef0f3);
+      border-radius: ${token('bubble-radius')};
+      background: ${token('bubble-background')};
+      text-align: start;
     }
 
     :host([mine]) .bubble {
-      background: var(--chat-bubble-mine-background, #dce8fd);
+      background: ${token('bubble-mine-background')};
     }
 
     .sender {
@@ -30,11 +35,18 @@ export const styles = [
       font-weight: 600;
       font-size: 0.8125em;
       unicode-bidi: isolate;
-      overflow-wrap: anywhere;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
     }
 
+    /* Long text scrolls inside the bubble; marks stacked above or below a line (Zalgo) are clipped. */
     .text {
       margin: 0;
+      max-height: var(--chat-text-max-height, 24em);
+      overflow-x: hidden;
+      overflow-y: auto;
+      overscroll-behavior: contain;
       white-space: pre-wrap;
       overflow-wrap: anywhere;
       unicode-bidi: plaintext;
@@ -46,7 +58,7 @@ export const styles = [
       align-items: center;
       justify-content: flex-end;
       gap: 0.5em;
-      margin-top: 0.15em;
+      margin-block-start: 0.15em;
     }
   `,
 ];

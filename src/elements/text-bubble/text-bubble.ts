@@ -1,6 +1,8 @@
-import { LitElement, html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ChatMessage, DeliveryState } from '../../model/message.ts';
+import { ChatElement } from '../chat-element.ts';
 import { emit } from '../events.ts';
 import { styles } from './text-bubble.styles.ts';
 
@@ -11,13 +13,23 @@ function clockTime(date: Date): string | undefined {
   return `${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
+/** A text this long, or on this many lines, may scroll at the default height: it is measured at once. */
+const MAY_SCROLL_LENGTH = 300;
+const MAY_SCROLL_LINES = 10;
+
+/** Tells each bubble when its text box changed size, one observer for all of them. */
+const resizes = new ResizeObserver((entries) => entries.forEach((entry) => onResize.get(entry.target)?.()));
+const onResize = new WeakMap<Element, () => void>();
+
 /**
  * One text message: who sent it (unless it is ours), the text, the time, and for our own
  * messages how far delivery has come, with a way to retry a message that was not sent.
+ * Text longer than the bubble's height scrolls inside it (and can then be focused to scroll by keyboard).
  *
  * @csspart bubble - The message's box.
- * @csspart sender - The sender's name (messages from others only).
+ * @csspart sender - The sender's name (messages from others only), on one line.
  * @csspart text - The message text.
+ * @csspart meta - The line with the time and the delivery.
  * @csspart time - The time it was written.
  * @csspart delivery - "Sending…", "Sent" or "Not sent" (our messages only).
  * @csspart retry - The Retry button of a message that was not sent.
@@ -26,13 +38,14 @@ function clockTime(date: Date): string | undefined {
  * @cssprop --chat-bubble-mine-background - Background of our messages.
  * @cssprop --chat-bubble-radius - Corner radius of the bubble.
  * @cssprop --chat-bubble-max-width - Widest a bubble grows.
+ * @cssprop --chat-text-max-height - Tallest the text grows before it scrolls (default `24em`).
  * @cssprop --chat-accent - Colour of buttons and the focus ring.
  * @cssprop --chat-error-color - Colour of "Not sent".
  * @cssprop --chat-font - Font family.
  *
  * @fires chat-retry - The user asks to send a failed message again. `detail: { messageId }`.
  */
-export class TextBubble extends LitElement {
+export class TextBubble extends ChatElement {
   static override styles = styles;
 
   /** The message to show. Its text is shown as plain text, never as HTML. */
@@ -43,6 +56,42 @@ export class TextBubble extends LitElement {
 
   /** How far our message has come. Reflected as `delivery`. */
   @property({ reflect: true }) delivery: DeliveryState = 'sent';
+
+  /** Whether the text is taller than the bubble lets it be, and so scrolls. */
+  @state() private isScrollable = false;
+
+  @query('.text') private textBox!: HTMLElement | null;
+  #observed?: HTMLElement;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#observe(undefined);
+  }
+
+  /**
+   * The observer measures after layout, and again whenever the text box changes size. A text
+   * long enough that it may scroll is also measured at once (forcing a layout, which most
+   * messages are too short to need), so it is focusable from its first frame.
+   */
+  protected override updated(changed: PropertyValues<this>): void {
+    this.#observe(this.textBox ?? undefined);
+    const text = this.message?.text ?? '';
+    if (changed.has('message') && (text.length > MAY_SCROLL_LENGTH || text.split('\n', MAY_SCROLL_LINES).length === MAY_SCROLL_LINES)) this.#measure();
+  }
+
+  #observe(element: HTMLElement | undefined): void {
+    if (element === this.#observed) return;
+    if (this.#observed) resizes.unobserve(this.#observed);
+    this.#observed = element;
+    if (!element) return;
+    onResize.set(element, () => this.#measure());
+    resizes.observe(element);
+  }
+
+  #measure(): void {
+    const box = this.textBox;
+    this.isScrollable = box !== null && box.scrollHeight > box.clientHeight;
+  }
 
   #onRetry(): void {
     if (this.message) emit(this, 'chat-retry', { messageId: this.message.id });
@@ -55,8 +104,8 @@ export class TextBubble extends LitElement {
     return html`
       <div part="bubble" class="bubble">
         ${this.isMine ? nothing : html`<span part="sender" class="sender">${sender}</span>`}
-        <p part="text" class="text">${message.text}</p>
-        <div class="meta muted">${this.#time(message.createdAt)} ${this.isMine ? this.#delivery() : nothing}</div>
+        <p part="text" class="text" tabindex=${ifDefined(this.isScrollable ? 0 : undefined)}>${message.text}</p>
+        <div part="meta" class="meta muted">${this.#time(message.createdAt)} ${this.isMine ? this.#delivery() : nothing}</div>
       </div>
     `;
   }
@@ -68,14 +117,15 @@ export class TextBubble extends LitElement {
   }
 
   #delivery() {
+    const t = this.t;
     switch (this.delivery) {
       case 'sending':
-        return html`<span part="delivery" class="delivery">Sending…</span>`;
+        return html`<span part="delivery" class="delivery">${t.sending}</span>`;
       case 'failed':
-        return html`<span part="delivery" class="delivery error">Not sent</span>
-          <button part="retry" type="button" @click=${this.#onRetry}>Retry</button>`;
+        return html`<span part="delivery" class="delivery error">${t.notSent}</span>
+          <button part="retry" type="button" @click=${this.#onRetry}>${t.retry}</button>`;
       default:
-        return html`<span part="delivery" class="delivery">Sent</span>`;
+        return html`<span part="delivery" class="delivery">${t.sent}</span>`;
     }
   }
 }

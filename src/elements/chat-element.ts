@@ -1,0 +1,33 @@
+import { LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { chatStringsContext, englishStrings, type ChatStrings } from './strings.ts';
+
+/**
+ * The base of every Chatdrop element that shows words: it takes the strings a `<chat-widget>`
+ * around it provides (or English when standalone), lets `strings` replace some of them, and
+ * re-renders when either changes. Subclasses read the result as `this.t`.
+ */
+export class ChatElement extends LitElement {
+  /**
+   * Replaces some of the words this element shows, e.g. `{ send: 'Go' }`; functions build the
+   * sentences with values. Applies on top of the strings of the widget around it.
+   */
+  @property({ attribute: false }) strings?: Partial<ChatStrings>;
+
+  /** The strings of the `<chat-widget>` around this element, when there is one. */
+  @consume({ context: chatStringsContext, subscribe: true })
+  @state()
+  private providedStrings?: ChatStrings;
+
+  #resolved?: { provided?: ChatStrings; own?: Partial<ChatStrings>; strings: ChatStrings };
+
+  /** The strings to show: this element's `strings`, over the widget's, over English. */
+  protected get t(): ChatStrings {
+    const { providedStrings: provided, strings: own } = this;
+    const cached = this.#resolved;
+    if (cached && cached.provided === provided && cached.own === own) return cached.strings;
+    this.#resolved = { provided, own, strings: { ...(provided ?? englishStrings), ...own } };
+    return this.#resolved.strings;
+  }
+}

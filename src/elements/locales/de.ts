@@ -1,0 +1,80 @@
+import { formatBytes } from '../../model/format.ts';
+import type { ChatStrings } from '../strings.ts';
+
+/** `1,5 MB`: the English figure with a decimal comma. */
+const fileSize = (bytes: number) => formatBytes(bytes).replace('.', ',');
+
+/** Eine Wartezeit in Sekunden: `30 s`, `0,3 s`. */
+const seconds = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${(ms / 1000).toFixed(1).replace('.', ',')} s`);
+
+/** German (Deutsch), shipped as proof that every word can be replaced. */
+export const de: ChatStrings = {
+  lang: 'de',
+  fileSize,
+
+  heading: 'Chat',
+  statusOnline: 'Verbunden',
+  statusConnecting: 'Verbindung wird aufgebaut…',
+  statusOffline: 'Nicht verbunden',
+  openChat: 'Chat öffnen',
+  closeChat: 'Chat schließen',
+  unreadMessages: (count) => (count === 1 ? '1 ungelesene Nachricht' : `${count} ungelesene Nachrichten`),
+  dropToSend: 'Dateien hier ablegen, um sie zu senden',
+  uploadStarted: (name) => `${name} wird hochgeladen`,
+  uploadSent: (name) => `${name} gesendet`,
+  uploadFailed: (name, reason) => `${name} fehlgeschlagen: ${reason}`,
+
+  messageLabel: 'Nachricht',
+  messagePlaceholder: 'Nachricht schreiben…',
+  attach: 'Anhängen',
+  attachLabel: 'Dateien anhängen',
+  takePhoto: 'Foto aufnehmen',
+  send: 'Senden',
+  trayLabel: 'Zu sendende Dateien',
+  captionPlaceholder: 'Beschriftung',
+  captionLabel: (name) => `Beschriftung für ${name}`,
+  altPlaceholder: 'Bild beschreiben (Alternativtext)',
+  altLabel: (name) => `Beschreibung von ${name}`,
+  remove: 'Entfernen',
+  removeLabel: (name) => `${name} entfernen`,
+  moveUpLabel: (name) => `${name} nach oben verschieben`,
+  moveDownLabel: (name) => `${name} nach unten verschieben`,
+  dragToReorder: 'Ziehen, um die Reihenfolge zu ändern',
+  moved: (name, position, total) => `${name} an Position ${position} von ${total} verschoben`,
+  dropToAttach: 'Dateien hier ablegen, um sie anzuhängen',
+  refusedTooLarge: (name, size, limit) => {
+    const [shown, allowed] = [fileSize(size), fileSize(limit)];
+    return shown === allowed
+      ? `„${name}“ ist größer als erlaubt (${allowed}).`
+      : `„${name}“ ist ${shown} groß; erlaubt sind höchstens ${allowed}.`;
+  },
+  refusedType: (name) => `Dateien wie „${name}“ können hier nicht gesendet werden.`,
+  refusedTooMany: (max) => `Sie können höchstens ${max} ${max === 1 ? 'Datei' : 'Dateien'} auf einmal senden.`,
+
+  sending: 'Wird gesendet…',
+  sent: 'Gesendet',
+  notSent: 'Nicht gesendet',
+  retry: 'Erneut versuchen',
+
+  messagesLabel: 'Nachrichten',
+  noMessages: 'Noch keine Nachrichten',
+
+  waiting: 'Wartet…',
+  cancel: 'Abbrechen',
+  download: 'Herunterladen',
+  downloadAgain: 'Erneut herunterladen',
+  saveAgain: 'Erneut speichern',
+  downloaded: 'Heruntergeladen',
+  unsupportedLink: 'Nicht unterstützter Link',
+  uploadFailedFallback: 'Das Hochladen ist fehlgeschlagen.',
+  downloadFailedFallback: 'Das Herunterladen ist fehlgeschlagen.',
+  preparingLabel: 'Vorbereiten',
+  uploadingLabel: 'Hochladen',
+  downloadingLabel: 'Herunterladen',
+  stalledLabel: 'Stockt',
+  retryingLabel: 'Neuer Versuch',
+  progress: (label, percent) => `${label}… ${percent} %`,
+  uploadProgress: (percent, sent, total) => `Hochladen… ${percent} % · ${fileSize(sent)} von ${fileSize(total)}`,
+  stalledFor: (ms) => `Stockt: seit ${seconds(ms)} kein Fortschritt`,
+  retryingIn: (ms) => `Neuer Versuch in ${seconds(ms)}…`,
+};

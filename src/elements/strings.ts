@@ -1,0 +1,111 @@
+import { createContext } from '@lit/context';
+import { de } from './locales/de.ts';
+import { en } from './locales/en.ts';
+
+/**
+ * Every word Chatdrop elements show or announce. A sentence with values is a function, so a
+ * locale can order the words its own way. Override some with an element's (or the widget's)
+ * `strings` property; the rest come from the locale.
+ */
+export interface ChatStrings {
+  /** The BCP 47 language of these strings; `<chat-widget>` sets it as its `lang`. */
+  lang: string;
+  /** A byte count for people: `1.5 KB`. */
+  fileSize(bytes: number): string;
+
+  // <chat-widget>
+  /** The title in the header when the widget has no `heading`. */
+  heading: string;
+  statusOnline: string;
+  statusConnecting: string;
+  statusOffline: string;
+  /** The launcher button's name. */
+  openChat: string;
+  /** The panel's close button's name. */
+  closeChat: string;
+  /** The launcher's unread badge, as read out. */
+  unreadMessages(count: number): string;
+  /** The overlay while files are dragged over the widget. */
+  dropToSend: string;
+  /** Announced when one of our files starts uploading, is sent, or fails. */
+  uploadStarted(name: string): string;
+  uploadSent(name: string): string;
+  uploadFailed(name: string, reason: string): string;
+
+  // <file-composer>
+  messageLabel: string;
+  messagePlaceholder: string;
+  attach: string;
+  attachLabel: string;
+  takePhoto: string;
+  send: string;
+  trayLabel: string;
+  captionPlaceholder: string;
+  captionLabel(name: string): string;
+  altPlaceholder: string;
+  altLabel(name: string): string;
+  remove: string;
+  removeLabel(name: string): string;
+  moveUpLabel(name: string): string;
+  moveDownLabel(name: string): string;
+  /** The tooltip of a staged file's drag handle. */
+  dragToReorder: string;
+  /** Announced after a staged file was moved; `position` counts from 1. */
+  moved(name: string, position: number, total: number): string;
+  /** The composer's drop zone. */
+  dropToAttach: string;
+  /** A refusal: `size` and `limit` in bytes. */
+  refusedTooLarge(name: string, size: number, limit: number): string;
+  refusedType(name: string): string;
+  refusedTooMany(max: number): string;
+
+  // <text-bubble> and <file-bubble>
+  sending: string;
+  sent: string;
+  notSent: string;
+  retry: string;
+
+  // <chat-thread>
+  messagesLabel: string;
+  noMessages: string;
+
+  // <file-bubble>
+  waiting: string;
+  cancel: string;
+  download: string;
+  downloadAgain: string;
+  saveAgain: string;
+  downloaded: string;
+  unsupportedLink: string;
+  uploadFailedFallback: string;
+  downloadFailedFallback: string;
+  /** Progress bar names. */
+  preparingLabel: string;
+  uploadingLabel: string;
+  downloadingLabel: string;
+  stalledLabel: string;
+  retryingLabel: string;
+  /** `Downloading… 40%`: `label` is one of the progress bar names. */
+  progress(label: string, percent: number): string;
+  /** `sent` and `total` in bytes. */
+  uploadProgress(percent: number, sent: number, total: number): string;
+  stalledFor(ms: number): string;
+  retryingIn(ms: number): string;
+}
+
+/** The locales Chatdrop ships, by language tag. */
+export const chatLocales: Readonly<Record<string, ChatStrings>> = { en, de };
+
+/**
+ * The strings for `locale` (`de`, `de-AT` → `de`; unknown → English) with `overrides` on top.
+ */
+export function resolveStrings(locale: string, overrides: Partial<ChatStrings> = {}): ChatStrings {
+  const tag = locale.toLowerCase();
+  const base = chatLocales[tag] ?? chatLocales[tag.split('-')[0]!] ?? en;
+  return { ...base, ...overrides };
+}
+
+/** Carries a widget's resolved strings to the elements inside it. */
+export const chatStringsContext = createContext<ChatStrings | undefined>(Symbol('chatdrop-strings'));
+
+export { en as englishStrings };
