@@ -9,7 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { downloadRoutes } from './downloads.ts';
+import { downloadRoutes, secureFileResponses } from './downloads.ts';
 import { createHistoryStore } from './history-store.ts';
 import type { RelayFaults } from './faults.ts';
 import type { RateLimit } from './rate-limit.ts';
@@ -30,6 +30,11 @@ export interface ServerOptions {
   maxFileSize?: number;
   /** Origins allowed to upload and download cross-origin; an entry `*` allows all. Default none. */
   corsOrigins?: string[];
+  /**
+   * When set (non-empty), `POST /upload` needs `Authorization: Bearer <uploadToken>`: 401 without
+   * it, 403 with another. `npm start` reads it from `UPLOAD_TOKEN`.
+   */
+  uploadToken?: string;
   /** Largest WebSocket frame the relay reads, in bytes. Default 64 KiB. */
   maxFrameBytes?: number;
   /**
@@ -44,6 +49,8 @@ export interface ServerOptions {
   faults?: RelayFaults;
   /** Test-only: `POST /upload` injects the faults its query asks for (see `upload-faults.ts`). */
   uploadFaults?: boolean;
+  /** Test-only: `GET /files/:id` injects the faults its query asks for (see `download-faults.ts`). */
+  downloadFaults?: boolean;
 }
 
 /** A server that is listening. */
@@ -65,8 +72,8 @@ export const DEFAULT_MAX_FILE_SIZE = 100 * 1024 * 1024;
 /** Default largest relay frame: 64 KiB. */
 export const DEFAULT_MAX_FRAME_BYTES = 64 * 1024;
 
-/** Headers a cross-origin client may read from uploads and downloads. */
-const EXPOSED_HEADERS = ['Content-Length', 'Content-Range', 'Content-Disposition', 'Retry-After'];
+/** Headers a cross-origin client may read from uploads and downloads (`ETag` for resuming with `If-Range`). */
+const EXPOSED_HEADERS = ['Content-Length', 'Content-Range', 'Content-Disposition', 'Retry-After', 'ETag', 'Accept-Ranges'];
 
 /** Starts the server and resolves once it is listening. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -82,11 +89,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.addHook('onError', async (request, reply, error) => {
     if (reply.statusCode >= 500) console.error(`${request.method} ${request.url}: ${error.message}`);
   });
+  app.addHook('onSend', secureFileResponses);
   await app.register(cors, { delegator: corsDelegator(options.corsOrigins ?? []) });
   await app.register(staticFiles, { root: join(staticRoot, 'dist'), prefix: '/dist/', index: false, list: false, dotfiles: 'ignore' });
   app.get('/', (_request, reply) => reply.sendFile('index.html', staticRoot));
-  await app.register(uploadRoutes, { filesDir, maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, faults: options.uploadFaults === true });
-  await app.register(downloadRoutes, { filesDir });
+  await app.register(uploadRoutes, {
+    filesDir,
+    keysDir: join(dataDir, 'upload-keys'),
+    maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    faults: options.uploadFaults === true,
+    ...(options.uploadToken && { uploadToken: options.uploadToken }),
+  });
+  await app.register(downloadRoutes, { filesDir, faults: options.downloadFaults === true });
   await app.register(relayRoutes, {
     store,
     maxFrameBytes: options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES,
@@ -112,13 +126,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 }
 
-/** CORS only for `/upload` and `/files/…`, and only for the configured origins. */
+/**
+ * CORS only for `/upload` (POST) and `/files/…` (GET, HEAD), and only for the configured origins:
+ * a preflight from any other origin gets no `Access-Control-Allow-Origin`, so the browser stops.
+ */
 function corsDelegator(origins: string[]): (request: FastifyRequest, callback: (error: Error | null, options?: FastifyCorsOptions) => void) => void {
   const origin = origins.includes('*') ? '*' : origins.length > 0 ? origins : false;
   return (request, callback) => {
     const path = request.url.split('?')[0] ?? '';
-    const covered = path === '/upload' || path.startsWith('/files/');
-    callback(null, covered ? { origin, methods: ['GET', 'HEAD', 'POST'], exposedHeaders: EXPOSED_HEADERS, maxAge: 600 } : { origin: false });
+    const methods = path === '/upload' ? ['POST'] : path.startsWith('/files/') ? ['GET', 'HEAD'] : undefined;
+    callback(null, methods ? { origin, methods, exposedHeaders: EXPOSED_HEADERS, maxAge: 600 } : { origin: false });
   };
 }
 

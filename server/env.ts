@@ -16,7 +16,12 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): ServerOptions {
   const maxFileSize = integer(env.MAX_FILE_SIZE, 'MAX_FILE_SIZE');
   if (maxFileSize !== undefined) options.maxFileSize = maxFileSize;
   if (env.CHATDROP_SECRET) options.secret = env.CHATDROP_SECRET;
-  if (env.CHATDROP_UPLOAD_FAULTS === '1') options.uploadFaults = true;
+  if (env.UPLOAD_TOKEN) options.uploadToken = env.UPLOAD_TOKEN;
+  // The one test-only switch turns on the injected faults of uploads and of downloads.
+  if (env.CHATDROP_UPLOAD_FAULTS === '1') {
+    options.uploadFaults = true;
+    options.downloadFaults = true;
+  }
   return options;
 }
 

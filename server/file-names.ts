@@ -65,6 +65,25 @@ export function normaliseMime(declared: string | undefined): string {
   return MIME_PATTERN.test(mime) && mime.length <= 255 ? mime : 'application/octet-stream';
 }
 
+/** Characters RFC 5987 lets through unescaped in `filename*` (attr-char); everything else is %-encoded. */
+const ATTR_CHAR = /[A-Za-z0-9!#$&+.^_`|~-]/;
+
+/**
+ * A `Content-Disposition` header for a stored file: `inline` or `attachment`, an ASCII `filename`
+ * fallback (anything outside printable ASCII, and `"`, backslash and `%`, become `_`, so no browser
+ * percent-decodes it) and always `filename*=UTF-8''…` (RFC 5987/8187), which carries the name
+ * byte for byte and which browsers prefer. No raw control character can reach the header.
+ */
+export function contentDisposition(type: 'inline' | 'attachment', name: string): string {
+  const fallback = name.replace(/[^\x20-\x7E]|["\\%]/g, '_');
+  let encoded = '';
+  for (const byte of encoder.encode(name)) {
+    const char = String.fromCharCode(byte);
+    encoded += byte < 0x80 && ATTR_CHAR.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return `${type}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
 /** A byte limit in binary units, as people read it: `100 MB`, `1.5 MB`, `10 KB`, `1000 bytes`. */
 export function formatLimit(bytes: number): string {
   const units = [

@@ -3,7 +3,7 @@
  * for what the uploader declared. Ids are long random strings; names never become paths.
  */
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** What is stored beside each file. */
@@ -16,6 +16,8 @@ export interface FileMetadata {
   size: number;
   /** Milliseconds since the epoch when the upload completed. */
   createdAt: number;
+  /** Hex sha256 of the bytes (files stored before it was recorded have none). */
+  sha256?: string;
 }
 
 /** Random bytes in an id: 24 bytes make 32 base64url characters (192 bits). */
@@ -54,6 +56,12 @@ export async function readMetadata(filesDir: string, id: string): Promise<FileMe
   } catch {
     return undefined;
   }
+}
+
+/** Deletes a file's bytes and metadata (used when a finished upload turns out to be a repeat). */
+export async function removeStoredFile(filesDir: string, id: string): Promise<void> {
+  await rm(join(filesDir, `${id}.json`), { force: true });
+  await rm(filePath(filesDir, id), { force: true });
 }
 
 function isMetadata(value: unknown): value is FileMetadata {

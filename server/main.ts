@@ -2,7 +2,9 @@
  * `npm start`: runs the reference server, configured from the environment:
  * `PORT` (default 8080), `HOST` (default 0.0.0.0), `DATA_DIR` (default `<project>/.data`),
  * `MAX_FILE_SIZE` (bytes, default 100 MiB), `CORS_ORIGINS` (comma-separated, `*` for any),
- * `CHATDROP_SECRET` (when set, relay joins need a token signed with it: see `tokens.ts`).
+ * `CHATDROP_SECRET` (when set, relay joins need a token signed with it: see `tokens.ts`),
+ * `UPLOAD_TOKEN` (when set, uploads need `Authorization: Bearer <token>`: see `upload-auth.ts`),
+ * `CHATDROP_UPLOAD_FAULTS=1` (tests only: injected upload and download faults).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

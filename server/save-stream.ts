@@ -11,8 +11,9 @@ export type SaveResult = { stored: true; size: number } | { stored: false; reaso
  * with a `limit` event and a `truncated` flag (as busboy's file streams do): the save is then
  * abandoned at once, the rest of the source is drained and discarded, and the partial file
  * deleted before the promise settles. A failed save deletes its partial file the same way.
+ * `onChunk` sees every chunk written, in order (to hash the file as it streams by).
  */
-export function saveStream(source: Readable, target: string): Promise<SaveResult> {
+export function saveStream(source: Readable, target: string, onChunk?: (chunk: Buffer) => void): Promise<SaveResult> {
   return new Promise((resolve) => {
     const out = createWriteStream(target, { flags: 'wx' });
     let failure: 'too-large' | Error | undefined;
@@ -41,6 +42,9 @@ export function saveStream(source: Readable, target: string): Promise<SaveResult
       );
     });
     if ((source as Readable & { truncated?: boolean }).truncated === true) abandon('too-large');
-    else source.pipe(out);
+    else {
+      if (onChunk) source.on('data', onChunk);
+      source.pipe(out);
+    }
   });
 }

@@ -19,8 +19,13 @@ export interface ChatStoreOptions {
   user: Sender;
   /** Moves a file's bytes to storage; without one, sending files fails with a readable error. */
   upload?: UploadHandler;
-  /** Fetches an attachment's bytes; defaults to a `fetch` with progress. */
+  /** Fetches an attachment's bytes; defaults to a `fetch` with progress, resume and hash check. */
   download?: DownloadHandler;
+  /**
+   * Images (raster types) of at most this many bytes are downloaded as soon as their message
+   * arrives, so the full image shows; everything else waits for a click. Default 0: never.
+   */
+  autoDownloadImagesUpTo?: number;
   /** Uploads running at once; the rest wait in order. Default 5. */
   maxConcurrentUploads?: number;
   /** No upload progress for this long shows the upload as stalled. Default 30 000 ms. */
@@ -120,6 +125,7 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
   const downloads = createDownloads({
     download: options.download ?? fetchDownload,
     attachmentOf: (messageId, index) => entryOf(messageId)?.message.attachments?.[index],
+    autoDownloadImagesUpTo: options.autoDownloadImagesUpTo ?? 0,
   });
 
   const receive = (input: unknown) => {
@@ -134,6 +140,7 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     const known = entryOf(message.id);
     if (known?.message.seq !== undefined) return;
     upsert({ message, delivery: 'sent', isMine: message.sender.id === user.id });
+    downloads.offer(message);
   };
 
   const onMessage = (event: CustomEvent<unknown>) => receive(event.detail);

@@ -1,21 +1,45 @@
 import { map } from 'nanostores';
-import type { Attachment } from '../model/message.ts';
+import { fileKind } from '../model/format.ts';
+import type { Attachment, ChatMessage } from '../model/message.ts';
+import { safeUrl } from '../model/safe-url.ts';
 import { TransferError, type DownloadHandler } from '../upload/handler.ts';
 import { downloadKey, type DownloadState } from './types.ts';
 
+/** Options of `createDownloads`. */
 export interface DownloadsOptions {
   download: DownloadHandler;
   attachmentOf(messageId: string, index: number): Attachment | undefined;
+  /** Images of at most this many bytes are downloaded as their message arrives. Default 0: never. */
+  autoDownloadImagesUpTo?: number;
 }
 
-/** Downloads of attachments, with progress and cancel, one at a time per attachment. */
-export function createDownloads({ download, attachmentOf }: DownloadsOptions) {
+/** Automatic downloads running at once; the rest wait in arrival order. User downloads never wait. */
+export const AUTO_DOWNLOADS_AT_ONCE = 2;
+
+/** Statuses after which the server said the file is gone for good. */
+const GONE = new Set([404, 410]);
+
+/**
+ * Downloads of attachments, with progress and cancel, one at a time per attachment; and the
+ * auto-download policy: images up to `autoDownloadImagesUpTo` bytes are fetched as they arrive
+ * (a few at a time), so the bubble can show the full image. Everything else waits for a click.
+ */
+export function createDownloads({ download, attachmentOf, autoDownloadImagesUpTo = 0 }: DownloadsOptions) {
   const $downloads = map<Record<string, DownloadState>>({});
   const running = new Map<string, { controller: AbortController; done: Promise<Blob> }>();
+  const waiting: Array<{ messageId: string; index: number }> = [];
+  let automaticRunning = 0;
 
-  function start(messageId: string, index: number): Promise<Blob> {
+  /** A download started by the policy becomes the user's own once they ask for it. */
+  function claim(key: string): void {
+    const state = $downloads.get()[key];
+    if (state?.isAutomatic) $downloads.setKey(key, { ...state, isAutomatic: false });
+  }
+
+  function start(messageId: string, index: number, isAutomatic = false): Promise<Blob> {
     const key = downloadKey(messageId, index);
     const existing = running.get(key);
+    if (!isAutomatic) claim(key);
     if (existing) return existing.done;
     const finished = $downloads.get()[key];
     if (finished?.status === 'done' && finished.blob) return Promise.resolve(finished.blob);
@@ -23,24 +47,27 @@ export function createDownloads({ download, attachmentOf }: DownloadsOptions) {
     if (!attachment) return Promise.reject(new TransferError('This file is not in the thread.'));
 
     const controller = new AbortController();
-    $downloads.setKey(key, { status: 'downloading', received: 0, total: attachment.size });
+    // Read on every update: the user may claim an automatic download while it runs.
+    const automatic = () => ($downloads.get()[key]?.isAutomatic ? { isAutomatic: true } : {});
+    $downloads.setKey(key, { status: 'downloading', received: 0, total: attachment.size, ...(isAutomatic && { isAutomatic }) });
     const done = download(attachment, {
       signal: controller.signal,
-      onProgress: (received, total) => $downloads.setKey(key, { status: 'downloading', received, total }),
+      onProgress: (received, total) => $downloads.setKey(key, { status: 'downloading', received, total, ...automatic() }),
     }).then(
       (blob) => {
         running.delete(key);
-        $downloads.setKey(key, { status: 'done', received: blob.size, total: blob.size, blob });
+        $downloads.setKey(key, { status: 'done', received: blob.size, total: blob.size, blob, ...automatic() });
         return blob;
       },
       (error: unknown) => {
         running.delete(key);
+        const isGone = error instanceof TransferError && error.status !== undefined && GONE.has(error.status);
         const reason = controller.signal.aborted
           ? 'Download cancelled.'
           : error instanceof TransferError
             ? error.message
             : 'The download failed. Check the connection and try again.';
-        $downloads.setKey(key, { status: 'failed', received: 0, total: attachment.size, error: reason });
+        $downloads.setKey(key, { status: isGone ? 'unavailable' : 'failed', received: 0, total: attachment.size, error: reason });
         throw error;
       },
     );
@@ -48,13 +75,44 @@ export function createDownloads({ download, attachmentOf }: DownloadsOptions) {
     return done;
   }
 
+  function pump(): void {
+    while (automaticRunning < AUTO_DOWNLOADS_AT_ONCE && waiting.length > 0) {
+      const { messageId, index } = waiting.shift()!;
+      automaticRunning++;
+      start(messageId, index, true)
+        .catch(() => undefined)
+        .finally(() => {
+          automaticRunning--;
+          pump();
+        });
+    }
+  }
+
+  function isAutoDownloaded(attachment: Attachment): boolean {
+    return fileKind(attachment.mime) === 'image' && attachment.size > 0 && attachment.size <= autoDownloadImagesUpTo && safeUrl(attachment.url) !== undefined;
+  }
+
   return {
     $downloads,
     start,
+    /** Queues the message's images that the auto-download policy covers and nobody asked for yet. */
+    offer(message: ChatMessage) {
+      if (autoDownloadImagesUpTo <= 0) return;
+      message.attachments?.forEach((attachment, index) => {
+        const key = downloadKey(message.id, index);
+        if (!isAutoDownloaded(attachment) || $downloads.get()[key] || running.has(key)) return;
+        if (waiting.some((item) => item.messageId === message.id && item.index === index)) return;
+        waiting.push({ messageId: message.id, index });
+      });
+      pump();
+    },
     cancel(messageId: string, index: number) {
+      const queued = waiting.findIndex((item) => item.messageId === messageId && item.index === index);
+      if (queued !== -1) waiting.splice(queued, 1);
       running.get(downloadKey(messageId, index))?.controller.abort();
     },
     cancelAll() {
+      waiting.length = 0;
       for (const { controller } of running.values()) controller.abort();
     },
   };

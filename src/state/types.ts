@@ -25,15 +25,21 @@ export interface UploadState {
   retry?: { attempt: number; delayMs: number };
 }
 
-/** Download of one attachment, keyed by `downloadKey(messageId, index)`. */
+/**
+ * Download of one attachment, keyed by `downloadKey(messageId, index)`: `downloading`, then
+ * `done`, `failed` (trying again may help: network, 5xx, damaged bytes) or `unavailable` (the
+ * server says the file is gone: 404, 410; trying again will not help).
+ */
 export interface DownloadState {
-  status: 'downloading' | 'done' | 'failed';
+  status: 'downloading' | 'done' | 'failed' | 'unavailable';
   received: number;
   total?: number;
-  /** A sentence for the user when `failed`. */
+  /** A sentence for the user when `failed` or `unavailable`. */
   error?: string;
   /** The bytes, once `done`. */
   blob?: Blob;
+  /** Started by the auto-download policy rather than by the user: the bytes were never saved. */
+  isAutomatic?: boolean;
 }
 
 /** A file the user staged in the composer, with what they wrote about it. */

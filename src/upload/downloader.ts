@@ -1,36 +1,151 @@
+import type { Attachment } from '../model/message.ts';
+import { fileKind } from '../model/format.ts';
 import { safeUrl } from '../model/safe-url.ts';
+import { createByteSink, type ByteSink } from './download-sink.ts';
 import { TransferError, type DownloadHandler } from './handler.ts';
 import { describeHttpFailure } from './http-errors.ts';
+import { abortableSleep, DEFAULT_RETRY_POLICY } from './retry-policy.ts';
 
-/** The default download handler: `fetch` of the attachment's URL, reporting progress as bytes arrive. */
-export const fetchDownload: DownloadHandler = async (attachment, { signal, onProgress }) => {
-  const url = safeUrl(attachment.url);
-  if (!url) throw new TransferError('This file has an unsupported link and cannot be downloaded.');
+/** Options of the default download handler. */
+export interface FetchDownloadOptions {
+  /** Extra request headers, e.g. `Authorization`. */
+  headers?: Record<string, string>;
+  /** Whether cookies go with the request. Default `same-origin`. */
+  credentials?: RequestCredentials;
+  /**
+   * The wait before each new request after an interruption (a dropped connection, a body cut
+   * short), in ms; its length is how many times a download resumes. Default 300, 600, 1200.
+   */
+  resumeDelaysMs?: readonly number[];
+}
+
+/** The sentence for a download whose bytes do not match the sha256 its message carries. */
+export const DAMAGED_FILE = 'The file is damaged: its checksum does not match.';
+
+/** The sentence once a download that kept being cut off gives up. */
+export const INTERRUPTED = 'The download was cut off before the whole file arrived. Try again.';
+
+const CANCELLED = 'Download cancelled.';
+
+/** The connection dropped or the body came short: the download may resume from where it stopped. */
+class Interruption extends Error {
+  /** Whether the server answered at all (else it could not be reached). */
+  constructor(readonly hadAnswer = true) {
+    super('interrupted');
+  }
+}
+
+/** What one download carries from request to request. */
+interface Progress {
+  sink: ByteSink;
+  /** The file's size as the server said it (`Content-Length` of a 200, the total of a `Content-Range`). */
+  total?: number;
+  /** The strong ETag of the bytes held, sent as `If-Range` so a changed file is sent whole again. */
+  etag?: string;
+}
+
+/** The type the downloaded Blob gets: the declared one for images, audio and video, else opaque bytes. */
+function blobType(mime: string): string {
+  return fileKind(mime) === 'document' ? 'application/octet-stream' : mime;
+}
+
+/** `start` and `total` of a `Content-Range: bytes start-end/total` header (total `undefined` for `*`). */
+function parseContentRange(header: string | null): { start: number; total?: number } | undefined {
+  const match = /^bytes (\d+)-\d+\/(\d+|\*)$/.exec(header?.trim() ?? '');
+  if (!match) return undefined;
+  return match[2] === '*' ? { start: Number(match[1]) } : { start: Number(match[1]), total: Number(match[2]) };
+}
+
+/**
+ * One request for the bytes not held yet (all of them, or `Range: bytes=N-` with `If-Range`),
+ * read into the sink. Resolves when the file is whole; throws an `Interruption` when the
+ * connection drops or the body ends short, a `TransferError` when the server refuses.
+ */
+async function fetchRest(url: string, progress: Progress, options: FetchDownloadOptions, signal: AbortSignal, onProgress: (received: number, total: number | undefined) => void): Promise<void> {
+  const { sink } = progress;
+  const offset = sink.received;
+  const isResume = offset > 0 && progress.etag !== undefined;
+  if (offset > 0 && !isResume) sink.reset();
+  const headers: Record<string, string> = { ...options.headers, ...(isResume && { Range: `bytes=${offset}-`, 'If-Range': progress.etag! }) };
   let response: Response;
   try {
-    response = await fetch(url, { signal, credentials: 'same-origin', referrerPolicy: 'no-referrer' });
-  } catch (error) {
-    if (signal.aborted) throw new TransferError('Download cancelled.');
-    throw new TransferError(describeHttpFailure(0, 'download'), undefined, true);
+    // A resumed request skips the HTTP cache, which could answer with its own truncated copy.
+    response = await fetch(url, { signal, headers, credentials: options.credentials ?? 'same-origin', referrerPolicy: 'no-referrer', ...(isResume && { cache: 'no-store' as const }) });
+  } catch {
+    throw new Interruption(false);
   }
-  if (!response.ok || !response.body) {
-    throw new TransferError(describeHttpFailure(response.status, 'download'), response.status, response.status === 429 || response.status >= 500);
+  if (isResume && response.status === 416 && progress.total === offset) return; // every byte had arrived before the drop
+  if (response.status === 206) {
+    const range = parseContentRange(response.headers.get('Content-Range'));
+    if (range?.start !== sink.received) {
+      void response.body?.cancel().catch(() => undefined);
+      progress.etag = undefined;
+      sink.reset();
+      throw new Interruption(); // not the bytes asked for: start over
+    }
+    if (range.total !== undefined) progress.total = range.total;
+  } else if (response.ok) {
+    if (sink.received > 0) sink.reset(); // the whole file again (it changed, or the server ignores ranges)
+    const length = Number(response.headers.get('Content-Length') ?? Number.NaN);
+    const encoded = (response.headers.get('Content-Encoding') ?? 'identity') !== 'identity';
+    progress.total = Number.isSafeInteger(length) && length >= 0 && !encoded ? length : undefined;
+  } else {
+    const { status } = response;
+    void response.body?.cancel().catch(() => undefined);
+    throw new TransferError(describeHttpFailure(status, 'download'), status, status === 429 || status >= 500);
   }
-  const declared = Number(response.headers.get('Content-Length'));
-  const total = Number.isFinite(declared) && declared > 0 ? declared : undefined;
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  const reader = response.body.getReader();
+  const etag = response.headers.get('ETag');
+  progress.etag = etag && !etag.startsWith('W/') ? etag : undefined;
+  onProgress(sink.received, progress.total);
+  const reader = response.body?.getReader();
   try {
     for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      received += value.byteLength;
-      onProgress(received, total);
+      const next = await reader?.read();
+      if (!next || next.done) break;
+      sink.push(next.value);
+      onProgress(sink.received, progress.total);
     }
   } catch {
-    throw new TransferError(signal.aborted ? 'Download cancelled.' : describeHttpFailure(0, 'download'), undefined, !signal.aborted);
+    throw new Interruption();
   }
-  return new Blob(chunks as BlobPart[], { type: attachment.mime });
-};
+  if (progress.total !== undefined && sink.received > progress.total) progress.total = undefined;
+  if (progress.total !== undefined && sink.received < progress.total) throw new Interruption(); // cut short
+}
+
+/**
+ * Makes the default download handler: `fetch` of the attachment's URL with progress and cancel.
+ * When the connection drops or the body ends before its `Content-Length`, it asks for the rest
+ * (`Range: bytes=N-` with `If-Range` on the ETag) a few times and stitches the parts; a file
+ * whose ETag changed is fetched whole again. A file cut short is never returned. When the
+ * attachment carries `sha256`, the bytes are hashed as they arrive and a mismatch fails with
+ * `DAMAGED_FILE`. HTTP refusals are final: 404/410 with status (the file is gone), 5xx and 429
+ * marked retryable.
+ */
+export function createFetchDownload(options: FetchDownloadOptions = {}): DownloadHandler {
+  const delays = options.resumeDelaysMs ?? DEFAULT_RETRY_POLICY.delaysMs;
+  return async (attachment: Attachment, { signal, onProgress }) => {
+    const url = safeUrl(attachment.url);
+    if (!url) throw new TransferError('This file has an unsupported link and cannot be downloaded.');
+    // hash-wasm is loaded only for a file that carries a hash (a chunk of its own in the bundle).
+    const hasher = attachment.sha256 ? await (await import('./hash.ts')).createSha256Hasher() : undefined;
+    const progress: Progress = { sink: createByteSink(hasher) };
+    for (let interruptions = 0; ; ) {
+      try {
+        if (signal.aborted) throw new TransferError(CANCELLED);
+        await fetchRest(url, progress, options, signal, onProgress);
+        break;
+      } catch (error) {
+        if (signal.aborted) throw new TransferError(CANCELLED);
+        if (!(error instanceof Interruption)) throw error;
+        if (interruptions >= delays.length) throw new TransferError(error.hadAnswer ? INTERRUPTED : describeHttpFailure(0, 'download'), undefined, true);
+        await abortableSleep(delays[interruptions++]!, signal).catch(() => undefined);
+      }
+    }
+    const digest = progress.sink.digest();
+    if (attachment.sha256 && digest !== attachment.sha256.toLowerCase()) throw new TransferError(DAMAGED_FILE, undefined, true);
+    return progress.sink.blob(blobType(attachment.mime));
+  };
+}
+
+/** The default download handler (see `createFetchDownload`). */
+export const fetchDownload: DownloadHandler = createFetchDownload();

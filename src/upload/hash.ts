@@ -1,4 +1,4 @@
-import { createSHA256 } from 'hash-wasm';
+import { createSHA256, type IHasher } from 'hash-wasm';
 
 /** How much of a file is read at a time while hashing: big files are never copied whole into memory. */
 export const HASH_CHUNK_BYTES = 4 * 1024 * 1024;
@@ -19,4 +19,9 @@ export async function sha256Hex(blob: Blob, chunkBytes = HASH_CHUNK_BYTES): Prom
     hasher.update(new Uint8Array(chunk));
   }
   return hasher.digest('hex');
+}
+
+/** A fresh incremental sha256 hasher (hash-wasm's), for bytes that arrive in pieces (a download). */
+export function createSha256Hasher(): Promise<IHasher> {
+  return createSHA256();
 }

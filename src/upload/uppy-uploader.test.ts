@@ -51,6 +51,12 @@ describe('createUppyUploader with the reference server', () => {
     expect((error as TransferError).message).to.match(/larger than the server's limit of 5 MB/);
   });
 
+  it('C4: answers the type the server stored (type/subtype only), for the message to carry', async () => {
+    const file = new File(['hello'], 'note.txt', { type: 'text/plain; charset=utf-8' });
+    const result = await createUppyUploader({ endpoint: `${serverUrl}/upload` })(file, { id: crypto.randomUUID(), signal: new AbortController().signal, onProgress: noProgress });
+    expect(result.mime).to.equal('text/plain');
+  });
+
   it('uploads an empty file', async () => {
     const empty = new File([], 'empty.txt', { type: 'text/plain' });
     const result = await createUppyUploader({ endpoint: `${serverUrl}/upload` })(empty, { id: 'u0', signal: new AbortController().signal, onProgress: noProgress });
@@ -125,7 +131,7 @@ describe('createUppyUploader against injected server faults', () => {
   });
 
   const uploadTo = (endpoint: string, file: File, retries: Array<{ attempt: number; delayMs: number }> = []) =>
-    createUppyUploader({ endpoint })(file, { id: 'fault', signal: new AbortController().signal, onProgress: noProgress, onRetry: ({ attempt, delayMs }) => retries.push({ attempt, delayMs }) });
+    createUppyUploader({ endpoint })(file, { id: crypto.randomUUID(), signal: new AbortController().signal, onProgress: noProgress, onRetry: ({ attempt, delayMs }) => retries.push({ attempt, delayMs }) });
 
   for (const status of [500, 502, 503]) {
     it(`retries a ${status} after 300 ms and stores the same bytes`, async () => {

@@ -10,8 +10,15 @@ export interface UppyUploaderOptions {
   endpoint: string;
   /** The form field that carries the file. Default `file`. */
   fieldName?: string;
-  /** Extra request headers, e.g. `Authorization`. */
+  /** Extra request headers, e.g. `Authorization: Bearer <token>` for a server with `UPLOAD_TOKEN`. */
   headers?: Record<string, string>;
+  /**
+   * Whether each upload carries `Idempotency-Key: <message id>`, so a retry of an upload the
+   * server finished (the answer was lost) gets the first answer instead of storing the file twice.
+   * The reference server honours it. Default `true`; turn it off for a cross-origin endpoint whose
+   * CORS preflight does not allow the header.
+   */
+  sendIdempotencyKey?: boolean;
   /**
    * When to try again: default `DEFAULT_RETRY_POLICY` (after 300, 600 and 1200 ms, only for
    * network errors, 5xx and 429, waiting at least as long as `Retry-After` asks). Uppy's own
@@ -67,7 +74,7 @@ async function attemptUpload(file: File, options: UppyUploaderOptions, { id, sig
   uppy.use(WholeFileXHRUpload, {
     endpoint: options.endpoint,
     fieldName: options.fieldName ?? 'file',
-    headers: options.headers ?? {},
+    headers: { ...(options.sendIdempotencyKey !== false && { 'Idempotency-Key': id }), ...options.headers },
     formData: true,
     allowedMetaFields: [],
     limit: 1,

@@ -5,6 +5,7 @@ import { MemoryHub, MemoryTransport } from '../../transport/memory.ts';
 import { BroadcastTransport } from '../../transport/broadcast.ts';
 import type { UploadHandler } from '../../upload/handler.ts';
 import { makePngFile } from '../../../test/helpers/files.ts';
+import { serverUrl } from '@chatdrop/test-server';
 
 /** A memory transport that can also put any raw value on the wire. */
 class WireTransport extends MemoryTransport {
@@ -110,5 +111,43 @@ describe('<chat-widget>', () => {
     expect(widget.store).to.not.equal(first);
     expect(widget.store!.room).to.equal('two');
     expect(first!.transport.status).to.equal('offline');
+  });
+
+  it('sends the upload token as a bearer header with the default uploader', async () => {
+    const hub = new MemoryHub();
+    const headers: Array<[string, string]> = [];
+    const realSetHeader = XMLHttpRequest.prototype.setRequestHeader;
+    XMLHttpRequest.prototype.setRequestHeader = function (name: string, value: string) {
+      headers.push([name, value]);
+      realSetHeader.call(this, name, value);
+    };
+    try {
+      const widget = await fixture<ChatWidget>(html`<chat-widget room="r" user="alice" upload-token="s3cret" upload-endpoint=${`${serverUrl}/upload`} .transport=${new MemoryTransport(hub)}></chat-widget>`);
+      await waitUntil(() => statusOf(widget).textContent === 'Online', 'online');
+      widget.store!.sendFiles([{ file: await makePngFile('token.png', 40, 40) }]);
+      await waitUntil(() => widget.store!.$entries.get()[0]?.delivery === 'sent', 'uploaded and sent', { timeout: 5000 });
+      expect(headers).to.deep.include(['Authorization', 'Bearer s3cret']);
+    } finally {
+      XMLHttpRequest.prototype.setRequestHeader = realSetHeader;
+    }
+  });
+
+  it('downloads small images as soon as they arrive when auto-download is on, and nothing else', async () => {
+    const hub = new MemoryHub();
+    const transport = new WireTransport(hub);
+    const fetched: string[] = [];
+    const widget = await fixture<ChatWidget>(html`<chat-widget room="r" user="bob" auto-download-images-up-to="100000" .transport=${transport}
+      .downloadHandler=${async (attachment: { name: string }) => {
+        fetched.push(attachment.name);
+        return new Blob([await (await makePngFile('x.png', 8, 8)).arrayBuffer()], { type: 'image/png' });
+      }}></chat-widget>`);
+    await waitUntil(() => statusOf(widget).textContent === 'Online', 'online');
+    const file = (name: string, mime: string, size: number, seq: number) => ({ id: name, room: 'r', sender: { id: 'alice' }, createdAt: 1, seq, attachments: [{ url: `https://files.example/${name}`, name, size, mime }] });
+    transport.inject(file('small.png', 'image/png', 5000, 1));
+    transport.inject(file('huge.png', 'image/png', 5_000_000, 2));
+    transport.inject(file('notes.pdf', 'application/pdf', 5000, 3));
+    await waitUntil(() => fetched.includes('small.png'), 'the small image fetched by itself');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(fetched).to.deep.equal(['small.png']);
   });
 });

@@ -22,7 +22,7 @@ import { UploadAnnouncer } from './upload-announcer.ts';
 import { chatWidgetStyles } from './chat-widget.styles.ts';
 
 /** Settings that, when changed, need a new store (and connection). */
-const STORE_SETTINGS = ['room', 'user', 'transport', 'uploadEndpoint', 'uploadHandler', 'downloadHandler'] as const;
+const STORE_SETTINGS = ['room', 'user', 'transport', 'uploadEndpoint', 'uploadToken', 'uploadHandler', 'downloadHandler', 'autoDownloadImagesUpTo'] as const;
 
 /** The composer's and thread's parts, styleable from the page as `chat-widget::part(composer-send)` and so on. */
 const COMPOSER_EXPORTS = COMPOSER_PARTS.map((name) => `${name}: composer-${name}`).join(', ');
@@ -81,6 +81,12 @@ export class ChatWidget extends LitElement {
 
   /** The URL files are uploaded to (multipart, answering JSON `{ url }`). */
   @property({ attribute: 'upload-endpoint' }) uploadEndpoint = '';
+
+  /** A bearer token the default upload sends (`Authorization: Bearer …`), for endpoints that need one. */
+  @property({ attribute: 'upload-token' }) uploadToken = '';
+
+  /** Images up to this many bytes are downloaded as soon as they arrive, so the full image shows; 0: only on click. */
+  @property({ attribute: 'auto-download-images-up-to', type: Number }) autoDownloadImagesUpTo = 0;
 
   /** Replaces the default upload (Uppy to `upload-endpoint`): signed URLs, auth headers, own storage. */
   @property({ attribute: false }) uploadHandler?: UploadHandler;
@@ -190,13 +196,15 @@ export class ChatWidget extends LitElement {
   #startStore(): void {
     const transport = typeof this.transport === 'string' ? transportFromAttribute(this.transport) : this.transport;
     const id = this.user || this.#guestId;
-    const upload = this.uploadHandler ?? (this.uploadEndpoint ? createUppyUploader({ endpoint: this.uploadEndpoint }) : undefined);
+    const headers: Record<string, string> = this.uploadToken ? { Authorization: `Bearer ${this.uploadToken}` } : {};
+    const upload = this.uploadHandler ?? (this.uploadEndpoint ? createUppyUploader({ endpoint: this.uploadEndpoint, headers }) : undefined);
     const store = createChatStore({
       transport,
       room: this.room,
       user: { id, name: id },
       upload,
       download: this.downloadHandler,
+      autoDownloadImagesUpTo: this.autoDownloadImagesUpTo,
       onInvalidMessage: (error) => {
         console.warn(`Chatdrop dropped an invalid message: ${error.message}`);
         emit(this, 'chat-invalid-message', { reason: error.message });

@@ -23,7 +23,8 @@ function formatSeconds(ms: number): string {
 /**
  * One file in the thread: its thumbnail (or a typed icon) at once, its name, size and type, and
  * what can be done with it now: follow an upload (preparing, waiting for a slot, uploading,
- * stalled, retrying), retry it, download, follow the download.
+ * stalled, retrying), retry it, download, follow the download (or learn the file is gone), save
+ * an image the auto-download policy already fetched.
  * The file's URL never becomes a link: downloading is an intent the widget carries out.
  *
  * @csspart bubble - The file's box (a `figure` named by the full file name).
@@ -38,6 +39,7 @@ function formatSeconds(ms: number): string {
  * @csspart retry - The button that retries a failed upload or send.
  * @csspart download - The button that downloads (or saves again).
  * @csspart error - A sentence saying what went wrong.
+ * @csspart unavailable - Says the server no longer has the file (404/410): nothing to retry, no Download button.
  * @csspart stalled - The sentence saying an upload has made no progress for a while (it can still be cancelled).
  *
  * @cssprop --chat-bubble-background - Background of others' files.
@@ -152,7 +154,11 @@ export class FileBubble extends LitElement {
         return this.#progress('Downloading', percentOf(download.received, download.total ?? attachment.size), this.#onCancelDownload);
       case 'failed':
         return this.#failure(download.error ?? 'The download failed.', 'download', 'Download again', this.#onDownload);
+      case 'unavailable':
+        return html`<span part="unavailable" class="error">Unavailable</span>
+          <span class="muted">${download.error ?? 'This file is no longer available.'}</span>`;
       case 'done':
+        if (download.isAutomatic) return this.#button('download', 'Save', this.#onDownload);
         return html`<span class="muted">Downloaded</span> ${this.#button('download', 'Save again', this.#onDownload)}`;
       default:
         return this.#button('download', 'Download', this.#onDownload);
