@@ -46,3 +46,4 @@ await build({
   }],
 });
 console.log('built dist/chatdrop.js, dist/thumbnail-worker.js and dist/react.js');
+await import('./build-lib.mjs');

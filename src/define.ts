@@ -6,6 +6,8 @@ import { ChatWidget } from './elements/chat-widget/chat-widget.ts';
 import { defineElements } from './elements/define-elements.ts';
 
 export * from './index.ts';
+// Also brings the tags' `HTMLElementTagNameMap` entries to TypeScript users of the published types.
+export { defineElements } from './elements/define-elements.ts';
 
 defineElements();
 if (!customElements.get('chat-widget')) customElements.define('chat-widget', ChatWidget);
