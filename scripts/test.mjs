@@ -46,6 +46,7 @@ try {
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const typesOk = run('type-check (tsc)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 const built = run('build (manifest and dist/chatdrop.js)', npx === 'npx' ? 'npm' : 'npm.cmd', ['run', '--silent', 'build']);
+const docsCurrent = built && run('README element reference matches the manifest', process.execPath, ['scripts/docs.mjs', '--check']);
 const galleryBuilt = run('gallery build (Storybook)', npx, ['storybook', 'build', '-o', join(work, 'storybook'), '--quiet'], { STORYBOOK_DISABLE_TELEMETRY: '1' });
 
 const browserSummary = join(work, 'browser.json');
@@ -65,6 +66,6 @@ run('server and end-to-end tests (node:test)', process.execPath, [
 addCounts(nodeSummary);
 
 rmSync(work, { recursive: true, force: true });
-if (!typesOk || !built || !galleryBuilt) totals.failed++;
+if (!typesOk || !built || !galleryBuilt || !docsCurrent) totals.failed++;
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed > 0 || stepsFailed > 0 ? 1 : 0);
