@@ -1,0 +1,33 @@
+// Measures what the drop-in build makes a page download, brotli-compressed: what loads before
+// the first file (dist/chatdrop.js and the chunks it imports statically) and everything the
+// widget can ever load (every script in dist/ but the React wrappers, which are a separate entry).
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+
+/** Budgets in bytes, brotli: the issue's numbers. */
+export const BUDGETS = { initial: 20 * 1024, total: 40 * 1024 };
+
+const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const STATIC_IMPORT = /(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.[^"']+)["']/g;
+
+/** The files `entry` loads before running: itself and its static imports, transitively. */
+function staticClosure(entry, seen = new Set()) {
+  if (seen.has(entry)) return seen;
+  seen.add(entry);
+  for (const [, specifier] of readFileSync(entry, 'utf8').matchAll(STATIC_IMPORT)) staticClosure(join(dirname(entry), specifier), seen);
+  return seen;
+}
+
+/** Sizes of the drop-in build in `dist`, brotli, by file and in total. */
+export function measureBundle(dist = 'dist') {
+  const scripts = readdirSync(dist, { recursive: true })
+    .map(String)
+    .filter((file) => file.endsWith('.js') && !file.startsWith('lib') && file !== 'react.js')
+    .map((file) => join(dist, file));
+  const sizes = Object.fromEntries(scripts.map((file) => [relative(dist, file), brotli(readFileSync(file))]));
+  const initialFiles = [...staticClosure(join(dist, 'chatdrop.js'))].map((file) => relative(dist, file));
+  const initial = initialFiles.reduce((sum, file) => sum + sizes[file], 0);
+  const total = Object.values(sizes).reduce((sum, size) => sum + size, 0);
+  return { initial, total, initialFiles, sizes };
+}
