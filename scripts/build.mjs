@@ -6,6 +6,7 @@
 import { build } from 'esbuild';
 import { readFile, rm } from 'node:fs/promises';
 import { thumbnailWorkerEntry, thumbnailWorkerUrl } from './esbuild-thumbnail-worker.mjs';
+import { minifyCss } from './esbuild-minify-css.mjs';
 
 await rm('dist', { recursive: true, force: true });
 await build({
@@ -21,7 +22,7 @@ await build({
   define: { 'process.env.NODE_ENV': '"production"' },
   tsconfig: 'tsconfig.json',
   logLevel: 'warning',
-  plugins: [thumbnailWorkerUrl],
+  plugins: [thumbnailWorkerUrl, minifyCss],
 });
 // The worker URL is relative to the file holding it: it must have stayed in dist/, beside the worker.
 if (!(await readFile('dist/chatdrop.js', 'utf8')).includes('"./thumbnail-worker.js"')) {
