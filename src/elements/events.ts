@@ -39,6 +39,8 @@ export interface ChatEventMap {
   'chat-files-refused': CustomEvent<{ files: RefusedFile[] }>;
   /** A message from the wire was invalid and dropped. */
   'chat-invalid-message': CustomEvent<{ reason: string }>;
+  /** A standalone thread reached the oldest message it shows: the host may prepend older ones to `messages`. */
+  'chat-load-older': CustomEvent<{ messageId: string }>;
   /** A download finished and was handed to the browser to save. */
   'chat-download-done': CustomEvent<AttachmentRef & { blob: Blob }>;
 }

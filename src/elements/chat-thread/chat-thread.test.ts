@@ -10,6 +10,7 @@ import { defineElements } from '../define-elements.ts';
 import type { FileBubble } from '../file-bubble/file-bubble.ts';
 import type { TextBubble } from '../text-bubble/text-bubble.ts';
 import type { ChatThread } from './chat-thread.ts';
+import { NOON, all, firstVisible, log, offsetOf, settled, text } from './thread-test-helpers.ts';
 
 defineElements();
 
@@ -25,37 +26,37 @@ class StoreProvider extends LitElement {
 }
 if (!customElements.get('test-store-provider')) customElements.define('test-store-provider', StoreProvider);
 
-let seq = 0;
-const text = (sender: string, body: string): ChatMessage => ({ id: `t${++seq}`, room: 'r', sender: { id: sender }, createdAt: 1_700_000_000_000, text: body });
 const file: ChatMessage = {
   id: 'f1',
   room: 'r',
   sender: { id: 'me' },
-  createdAt: 1_700_000_000_000,
+  createdAt: NOON,
   attachments: [
     { url: 'https://files.example/a.pdf', name: 'a.pdf', size: 10, mime: 'application/pdf' },
     { url: 'https://files.example/b.zip', name: 'b.zip', size: 20, mime: 'application/zip' },
   ],
 };
 
-const log = (thread: ChatThread) => thread.shadowRoot!.querySelector<HTMLElement>('[part="log"]')!;
-const all = <T extends Element>(thread: ChatThread, selector: string) => [...thread.shadowRoot!.querySelectorAll<T>(selector)];
-const isAtBottom = (element: HTMLElement) => element.scrollHeight - element.scrollTop - element.clientHeight < 2;
-const frames = async (count: number) => {
-  for (let i = 0; i < count; i++) await new Promise(requestAnimationFrame);
-};
+/** A thread standalone, once its rows have rendered and settled. */
+async function standalone(template: ReturnType<typeof html>): Promise<ChatThread> {
+  const thread = await fixture<ChatThread>(template);
+  await settled(thread);
+  return thread;
+}
 
 describe('<chat-thread>', () => {
-  it('says there are no messages yet in an empty, live log', async () => {
-    const thread = await fixture<ChatThread>(html`<chat-thread .messages=${[]}></chat-thread>`);
+  it('says there are no messages yet in an empty log, and keeps a polite live region beside it', async () => {
+    const thread = await standalone(html`<chat-thread .messages=${[]}></chat-thread>`);
     expect(log(thread).getAttribute('role')).to.equal('log');
-    expect(log(thread).getAttribute('aria-live')).to.equal('polite');
+    // Rows come and go as the reader scrolls: the log itself must not announce them.
+    expect(log(thread).getAttribute('aria-live')).to.equal('off');
+    expect(thread.shadowRoot!.querySelector('[aria-live="polite"]')).to.not.equal(null);
     expect(thread.shadowRoot!.textContent).to.include('No messages yet');
   });
 
   it('renders text as text bubbles and each file as a file bubble, marking ours by user id', async () => {
     const messages = [text('alice', 'hi'), text('me', 'hello'), file];
-    const thread = await fixture<ChatThread>(html`<chat-thread user-id="me" .messages=${messages}></chat-thread>`);
+    const thread = await standalone(html`<chat-thread user-id="me" .messages=${messages}></chat-thread>`);
     const texts = all<TextBubble>(thread, 'text-bubble');
     expect(texts.map((bubble) => [bubble.message?.text, bubble.isMine])).to.deep.equal([['hi', false], ['hello', true]]);
     const files = all<FileBubble>(thread, 'file-bubble');
@@ -69,7 +70,7 @@ describe('<chat-thread>', () => {
   it("hands each file bubble its message's upload and its own download", async () => {
     const uploads = { f1: { status: 'uploading' as const, sent: 5, total: 10 } };
     const downloads = { 'f1/1': { status: 'downloading' as const, received: 1, total: 20 } };
-    const thread = await fixture<ChatThread>(html`<chat-thread user-id="me" .messages=${[file]} .uploads=${uploads} .downloads=${downloads}></chat-thread>`);
+    const thread = await standalone(html`<chat-thread user-id="me" .messages=${[file]} .uploads=${uploads} .downloads=${downloads}></chat-thread>`);
     const [first, second] = all<FileBubble>(thread, 'file-bubble');
     expect(first!.upload).to.equal(uploads.f1);
     expect(first!.download).to.equal(undefined);
@@ -79,30 +80,12 @@ describe('<chat-thread>', () => {
 
   it('keeps the bubbles of earlier messages when a message arrives', async () => {
     const first = text('alice', 'one');
-    const thread = await fixture<ChatThread>(html`<chat-thread .messages=${[first]}></chat-thread>`);
+    const thread = await standalone(html`<chat-thread .messages=${[first]}></chat-thread>`);
     const bubble = all(thread, 'text-bubble')[0];
     thread.messages = [first, text('alice', 'two')];
-    await thread.updateComplete;
+    await settled(thread);
     expect(all(thread, 'text-bubble')).to.have.length(2);
     expect(all(thread, 'text-bubble')[0]).to.equal(bubble);
-  });
-
-  it('stays at the newest message while the reader is there, and leaves a reader who scrolled up alone', async () => {
-    const messages = Array.from({ length: 30 }, (_, i) => text('alice', `message ${i}`));
-    const thread = await fixture<ChatThread>(html`<chat-thread style="--chat-thread-height: 200px" .messages=${messages}></chat-thread>`);
-    await waitUntil(() => isAtBottom(log(thread)), 'starts at the newest message');
-    thread.messages = [...messages, text('alice', 'new')];
-    await waitUntil(() => isAtBottom(log(thread)), 'follows a new message');
-
-    log(thread).scrollTop = 0;
-    await frames(2);
-    thread.messages = [...thread.messages, text('alice', 'newer')];
-    await frames(3);
-    expect(log(thread).scrollTop).to.equal(0);
-
-    thread.messages = [...thread.messages, text('me', 'mine')];
-    thread.userId = 'me';
-    await waitUntil(() => isAtBottom(log(thread)), 'a message of ours brings the reader back');
   });
 
   describe('inside a widget', () => {
@@ -152,17 +135,49 @@ describe('<chat-thread>', () => {
       expect(bubble.shadowRoot!.querySelector('[part="retry"]')).to.not.equal(null);
     });
 
+    it('loads older history from the store at the top, keeping the message being read in place', async () => {
+      const alice = new MemoryTransport(hub);
+      await alice.connect({ room: 'r', user: { id: 'alice' } });
+      for (let i = 0; i < 200; i++) await alice.send(text('alice', `message ${i}`, i));
+      /** Holds history back until the test has looked at the screen. */
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const transport = new MemoryTransport(hub, { historyOnConnect: 60 });
+      const history = transport.history.bind(transport);
+      transport.history = async (query) => (await held, history(query));
+      const late = createChatStore({ transport, room: 'r', user: { id: 'me' } });
+      await late.start();
+      try {
+        const thread = await threadIn(late);
+        thread.style.setProperty('--chat-thread-height', '300px');
+        await waitUntil(() => all(thread, 'text-bubble').length > 0);
+        await settled(thread);
+        log(thread).scrollTop = 0;
+        await settled(thread);
+        const before = firstVisible(thread);
+        expect(before.index).to.equal(0);
+
+        release();
+        await waitUntil(() => late.$entries.get().length === 110, 'the store loads 50 older messages');
+        await settled(thread);
+        expect(firstVisible(thread).index).to.equal(50);
+        expect(offsetOf(thread, 50)).to.be.closeTo(before.offset, 1);
+      } finally {
+        late.stop();
+      }
+    });
+
     it('prefers its messages property over the store', async () => {
       const thread = await threadIn(store);
       store.sendText('from the store');
       thread.messages = [text('alice', 'from the property')];
-      await thread.updateComplete;
+      await settled(thread);
       expect(all<TextBubble>(thread, 'text-bubble').map((bubble) => bubble.message?.text)).to.deep.equal(['from the property']);
     });
   });
 
   it('passes an accessibility audit', async () => {
-    const thread = await fixture<ChatThread>(html`<chat-thread user-id="me" .messages=${[text('alice', 'hi'), file]}></chat-thread>`);
+    const thread = await standalone(html`<chat-thread user-id="me" .messages=${[text('alice', 'hi'), file]}></chat-thread>`);
     await expect(thread).to.be.accessible();
   });
 });

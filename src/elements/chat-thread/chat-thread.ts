@@ -1,41 +1,63 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { consume } from '@lit/context';
-import type { ChatMessage, DeliveryState } from '../../model/message.ts';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { ChatMessage } from '../../model/message.ts';
 import type { ChatStore } from '../../state/chat-store.ts';
 import { chatStoreContext } from '../../state/context.ts';
 import { StoreController } from '../../state/store-controller.ts';
-import { downloadKey, type DownloadState, type ThreadEntry, type UploadState } from '../../state/types.ts';
+import type { DownloadState, ThreadEntry, UploadState } from '../../state/types.ts';
+import { emit } from '../events.ts';
+import { ArrivalTracker } from './arrivals.ts';
+import { scrollIntoLog, shownIndices } from './log-view.ts';
+import { describeArrival, itemKey, messageOf, type ThreadItem } from './thread-items.ts';
+import { downloadableAttachment, entryOf, renderRow, type RowContext } from './thread-row.ts';
+import { VirtualLog } from './virtual-log.ts';
 import { styles } from './chat-thread.styles.ts';
 
-/** How close to the bottom, in pixels, still counts as reading the latest messages. */
-const PINNED_DISTANCE = 32;
-
-/** How far a message has come, as far as a standalone thread can tell from its upload. */
-function deliveryFromUpload(upload: UploadState | undefined): DeliveryState {
-  if (upload?.status === 'failed') return 'failed';
-  return upload?.status === 'preparing' || upload?.status === 'uploading' ? 'sending' : 'sent';
-}
+/** More arrivals than this at once are announced as a count. */
+const MAX_ANNOUNCED = 3;
 
 /**
- * The conversation: every message in order, text as a `<text-bubble>` and each file as a
- * `<file-bubble>`, in a scrolling log that stays at the newest message while the reader is there.
+ * The conversation: a virtualized log of messages (only the rows near the viewport exist), text
+ * as a `<text-bubble>` and each file as a `<file-bubble>`, with day separators and the sender's
+ * name once per group. It opens at the newest message and stays there as messages arrive unless
+ * the reader scrolled up; then a "N new messages" button (or End) brings them back. Scrolling to
+ * the top loads older history while the message being read stays where it is. New messages from
+ * others are announced politely to screen readers (the log itself is `aria-live="off"`: rows
+ * come and go as the reader scrolls).
  *
- * Inside a `<chat-widget>` it renders the store the widget provides; standalone it renders its
- * `messages`, `uploads` and `downloads` properties (when `messages` is set, they win).
+ * Keyboard: the log is focusable; Up and Down move between messages, Home and End go to the
+ * oldest loaded and the newest, Enter on a file message downloads it (or saves it again).
+ *
+ * Inside a `<chat-widget>` it renders the store the widget provides and calls its `loadOlder()`;
+ * standalone it renders its `messages`, `uploads` and `downloads` properties (when `messages` is
+ * set, they win) and asks its host for older messages with `chat-load-older`.
  * The intents the bubbles raise (`chat-retry`, `chat-download`, …) bubble through it unchanged.
  *
  * @dependency text-bubble
  * @dependency file-bubble
  *
  * @csspart log - The scrolling message log (`role="log"`).
- * @csspart entry - The bubbles of one message.
+ * @csspart entry - One message: its sender's name and its bubbles (`role="article"`, focusable).
+ * @csspart sender - The sender's name, shown once per group of messages from others.
+ * @csspart day - A day separator: "Today", "Yesterday" or the date.
+ * @csspart new-messages - The "N new messages" button shown while the reader is scrolled up.
  * @csspart empty - The "No messages yet" note.
  *
  * @cssprop --chat-thread-height - Height of the thread (default `24rem`; `auto` to size it by flex).
  * @cssprop --chat-thread-gap - Space between messages.
+ * @cssprop --chat-thread-padding - Space around the messages.
  * @cssprop --chat-thread-background - Background behind the bubbles.
+ * @cssprop --chat-accent - Background of the "N new messages" button.
+ * @cssprop --chat-new-messages-color - Text colour of the "N new messages" button.
+ * @cssprop --chat-muted-color - Colour of day separators and names.
+ * @cssprop --chat-separator-color - Colour of the rule beside a day separator.
+ * @cssprop --chat-thumbnail-max-width - Widest an image is shown; its height follows the ratio the message declares.
+ *
+ * @fires chat-load-older - Standalone, the reader reached the oldest message shown: the host may prepend older ones to `messages`. `detail: { messageId }` (the oldest shown).
+ * @fires chat-download - Enter on a file message: download its (first) file. `detail: { messageId, index }`.
  */
 export class ChatThread extends LitElement {
   static override styles = styles;
@@ -60,98 +82,159 @@ export class ChatThread extends LitElement {
   #entries = new StoreController<ThreadEntry[]>(this);
   #uploads = new StoreController<Record<string, UploadState>>(this);
   #downloads = new StoreController<Record<string, DownloadState>>(this);
-  #isPinned = true;
-  #resizeObserver = new ResizeObserver(() => this.#keepPinned());
-  #view: { entries: ThreadEntry[]; uploads: Record<string, UploadState>; downloads: Record<string, DownloadState> } = {
-    entries: [],
-    uploads: {},
-    downloads: {},
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.#observe();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#resizeObserver.disconnect();
-  }
+  #hasOlder = new StoreController<boolean>(this);
+  #items: readonly ThreadItem[] = [];
+  #context: RowContext = { userId: '', uploads: {}, downloads: {}, now: 0 };
+  #arrivals = new ArrivalTracker();
+  #announcement = '';
+  /** Messages from others that arrived while the reader was scrolled up. */
+  #unseen = 0;
+  /** The message holding the roving tab stop. */
+  #activeKey?: string;
+  /** The oldest message we last asked older history for: asked once each. */
+  #askedOlderThan?: string;
+  #virtual = new VirtualLog(this, { log: () => this.#log(), onNearTop: () => this.#loadOlder() });
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('store')) {
       this.#entries.store = this.store?.$entries;
       this.#uploads.store = this.store?.$uploads;
       this.#downloads.store = this.store?.$downloads;
+      this.#hasOlder.store = this.store?.$hasOlder;
     }
     const isStandalone = this.messages !== undefined;
-    const uploads = (isStandalone ? this.uploads : this.#uploads.value) ?? {};
-    const downloads = (isStandalone ? this.downloads : this.#downloads.value) ?? {};
-    const entries = this.#currentEntries(uploads);
-    const last = entries.at(-1);
-    // A message of our own that just appeared brings the reader back to the newest message.
-    if (last && last.message.id !== this.#view.entries.at(-1)?.message.id && last.isMine) this.#isPinned = true;
-    this.#view = { entries, uploads, downloads };
+    const items = this.messages ?? this.#entries.value ?? [];
+    this.#context = {
+      userId: this.userId,
+      uploads: (isStandalone ? this.uploads : this.#uploads.value) ?? {},
+      downloads: (isStandalone ? this.downloads : this.#downloads.value) ?? {},
+      now: Date.now(),
+      activeKey: this.#activeKey,
+    };
+    if (items !== this.#items) {
+      this.#items = items;
+      this.#itemsChanged(items);
+    }
+    if (this.#virtual.isFollowing) this.#unseen = 0;
   }
 
-  override firstUpdated(): void {
-    this.#observe();
-  }
-
-  #observe(): void {
-    for (const element of this.renderRoot.querySelectorAll('.log, .entries')) this.#resizeObserver.observe(element);
+  /** Follows our own new messages, counts and announces others', and re-ranges the rows. */
+  #itemsChanged(items: readonly ThreadItem[]): void {
+    const arrived = this.#arrivals.next(items).map((item) => entryOf(item, this.#context));
+    const fromOthers = arrived.filter((entry) => !entry.isMine);
+    if (arrived.some((entry) => entry.isMine)) this.#virtual.isFollowing = true;
+    if (!this.#virtual.isFollowing) this.#unseen += fromOthers.length;
+    if (fromOthers.length > 0) {
+      this.#announcement =
+        fromOthers.length > MAX_ANNOUNCED
+          ? `${fromOthers.length} new messages. The last: ${describeArrival(fromOthers.at(-1)!.message)}`
+          : fromOthers.map((entry) => describeArrival(entry.message)).join('. ');
+    }
+    this.#virtual.setItems(items);
   }
 
   #log(): HTMLElement | null {
-    return this.renderRoot.querySelector('.log');
+    return this.renderRoot.querySelector<HTMLElement>('.log');
   }
 
-  #onScroll = () => {
-    const log = this.#log();
-    if (log) this.#isPinned = log.scrollHeight - log.scrollTop - log.clientHeight <= PINNED_DISTANCE;
+  /** Standalone: asks the host for older messages; in a widget: asks the store. Once per oldest message. */
+  #loadOlder(): void {
+    const oldest = this.#items[0];
+    if (!oldest || itemKey(oldest) === this.#askedOlderThan) return;
+    this.#askedOlderThan = itemKey(oldest);
+    if (this.messages === undefined && this.store) {
+      if (this.#hasOlder.value === false) return;
+      this.store.loadOlder().catch(() => (this.#askedOlderThan = undefined));
+      return;
+    }
+    emit(this, 'chat-load-older', { messageId: messageOf(oldest).id });
+  }
+
+  #jumpToNewest = () => {
+    this.#virtual.followNewest();
+    this.#log()?.focus({ preventScroll: true });
   };
 
-  #keepPinned(): void {
-    const log = this.#log();
-    if (log && this.#isPinned) log.scrollTop = log.scrollHeight;
+  /** Passive: the reader's wheel, touch or scrollbar drag is never held up. */
+  #readerScrolls = { handleEvent: () => this.#virtual.onReaderScroll(), passive: true };
+
+  #onKeyDown = (event: KeyboardEvent) => {
+    this.#virtual.onReaderScroll();
+    const target = event.target as HTMLElement;
+    const isOnEntry = target.classList.contains('entry');
+    if (!isOnEntry && !target.classList.contains('log')) return;
+    const index = isOnEntry ? Number(target.dataset.index) : undefined;
+    const last = this.#items.length - 1;
+    switch (event.key) {
+      case 'ArrowDown':
+        void this.#focusEntry(index === undefined ? (shownIndices(target)[0] ?? 0) : Math.min(last, index + 1));
+        break;
+      case 'ArrowUp':
+        void this.#focusEntry(index === undefined ? (shownIndices(target).at(-1) ?? last) : Math.max(0, index - 1));
+        break;
+      case 'Home':
+        this.#virtual.showIndex(0);
+        if (isOnEntry) void this.#focusEntry(0);
+        break;
+      case 'End':
+        this.#virtual.followNewest();
+        if (isOnEntry) void this.#focusEntry(last);
+        break;
+      case 'Enter':
+        if (index === undefined || !this.#downloadEntry(index)) return;
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
+
+  /** Moves the roving tab stop and focus to the message at `index`, scrolling it into view. */
+  async #focusEntry(index: number): Promise<void> {
+    const item = this.#items[index];
+    if (!item) return;
+    this.#activeKey = itemKey(item);
+    this.requestUpdate();
+    if (!this.#entryAt(index)) this.#virtual.showIndex(index);
+    await this.updateComplete;
+    const entry = this.#entryAt(index);
+    if (!entry) return;
+    scrollIntoLog(this.#log()!, entry);
+    entry.focus({ preventScroll: true });
   }
 
-  /** The entries to show: the `messages` property when set, else the store's. */
-  #currentEntries(uploads: Record<string, UploadState>): ThreadEntry[] {
-    if (!this.messages) return this.#entries.value ?? [];
-    return this.messages.map((message) => ({
-      message,
-      delivery: deliveryFromUpload(uploads[message.id]),
-      isMine: message.sender.id === this.userId,
-    }));
+  #entryAt(index: number): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`.entry[data-index="${index}"]`);
+  }
+
+  /** Raises the download intent of the file message at `index`; false when it has none to download now. */
+  #downloadEntry(index: number): boolean {
+    const item = this.#items[index];
+    const entry = item && entryOf(item, this.#context);
+    if (!entry || !downloadableAttachment(entry, this.#context)) return false;
+    emit(this, 'chat-download', { messageId: entry.message.id, index: 0 });
+    return true;
   }
 
   override render() {
-    const { entries, uploads, downloads } = this.#view;
+    const { first, padTop, padBottom, rendered } = this.#virtual.range;
+    const items = this.#items;
+    const unseen = this.#unseen;
     return html`
-      <div part="log" class="log" role="log" aria-live="polite" aria-label="Messages" tabindex="0" @scroll=${this.#onScroll}>
-        <div class="entries">
-          ${entries.length === 0
-            ? html`<p part="empty" class="empty">No messages yet</p>`
-            : repeat(entries, (entry) => entry.message.id, (entry) => this.#entry(entry, uploads, downloads))}
-        </div>
+      <div part="log" class="log" role="log" aria-live="off" aria-label="Messages" tabindex="0"
+        @scroll=${this.#virtual.onScroll} @keydown=${this.#onKeyDown} @wheel=${this.#readerScrolls}
+        @touchmove=${this.#readerScrolls} @pointerdown=${this.#readerScrolls}>
+        <div class="spacer" style=${styleMap({ height: `${padTop}px` })}></div>
+        ${repeat(rendered, itemKey, (item, offset) => renderRow(item, items[first + offset - 1], first + offset, this.#context))}
+        <div class="spacer" style=${styleMap({ height: `${padBottom}px` })}></div>
+        ${items.length === 0 ? html`<p part="empty" class="empty">No messages yet</p>` : nothing}
       </div>
-    `;
-  }
-
-  #entry({ message, delivery, isMine }: ThreadEntry, uploads: Record<string, UploadState>, downloads: Record<string, DownloadState>) {
-    return html`
-      <div part="entry" class="entry">
-        ${message.text
-          ? html`<text-bubble .message=${message} .isMine=${isMine} .delivery=${delivery}></text-bubble>`
-          : nothing}
-        ${(message.attachments ?? []).map(
-          (attachment, index) => html`
-            <file-bubble .attachment=${attachment} .messageId=${message.id} .index=${index} .isMine=${isMine}
-              .delivery=${delivery} .upload=${uploads[message.id]} .download=${downloads[downloadKey(message.id, index)]}></file-bubble>
-          `,
-        )}
-      </div>
+      ${unseen > 0
+        ? html`<button part="new-messages" class="new-messages" type="button" @click=${this.#jumpToNewest}>
+            ${unseen === 1 ? '1 new message' : `${unseen} new messages`}
+          </button>`
+        : nothing}
+      <div class="visually-hidden" aria-live="polite">${this.#announcement}</div>
     `;
   }
 }

@@ -1,0 +1,81 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Attachment, ChatMessage, DeliveryState } from '../../model/message.ts';
+import { safeUrl } from '../../model/safe-url.ts';
+import { downloadKey, type DownloadState, type UploadState } from '../../state/types.ts';
+import { dayIso, dayLabel } from '../day-label.ts';
+import { continuesGroup, messageOf, senderName, startsDay, type ThreadItem } from './thread-items.ts';
+
+/** What every row of one render shares. */
+export interface RowContext {
+  /** Standalone: our user id (store entries say whether they are ours). */
+  userId: string;
+  uploads: Record<string, UploadState>;
+  downloads: Record<string, DownloadState>;
+  /** The time "Today" is relative to, read once per render. */
+  now: number;
+  /** The key of the message that holds the roving tab stop, if any. */
+  activeKey?: string;
+}
+
+/** A message with how far it has come and whether it is ours. */
+export interface RowEntry {
+  message: ChatMessage;
+  delivery: DeliveryState;
+  isMine: boolean;
+}
+
+/** How far a message has come, as far as a standalone thread can tell from its upload. */
+function deliveryFromUpload(upload: UploadState | undefined): DeliveryState {
+  if (upload?.status === 'failed') return 'failed';
+  return upload?.status === 'preparing' || upload?.status === 'queued' || upload?.status === 'uploading' ? 'sending' : 'sent';
+}
+
+/** The entry an item shows: a store entry as it is; a standalone message judged by user id and upload. */
+export function entryOf(item: ThreadItem, context: RowContext): RowEntry {
+  if ('message' in item) return item;
+  return { message: item, delivery: deliveryFromUpload(context.uploads[item.id]), isMine: item.sender.id === context.userId };
+}
+
+/**
+ * The attachment that Enter on a message downloads (or saves again): its first, once the message
+ * is delivered, not while it uploads or downloads, and only from a link the bubble would follow.
+ */
+export function downloadableAttachment(entry: RowEntry, context: RowContext): Attachment | undefined {
+  const attachment = entry.message.attachments?.[0];
+  if (!attachment || entry.delivery !== 'sent' || !safeUrl(attachment.url)) return undefined;
+  const upload = context.uploads[entry.message.id];
+  if (upload && upload.status !== 'done') return undefined;
+  if (context.downloads[downloadKey(entry.message.id, 0)]?.status === 'downloading') return undefined;
+  return attachment;
+}
+
+/**
+ * One row of the log: a day separator when the message starts a day, then the message (a
+ * focusable `article`): the sender's name when it starts the sender's group (a continued
+ * message keeps the name for screen readers only), its text bubble and one file bubble per
+ * attachment. The row depends only on its item and the one before, so any row renders in O(1).
+ */
+export function renderRow(item: ThreadItem, previousItem: ThreadItem | undefined, index: number, context: RowContext): TemplateResult {
+  const entry = entryOf(item, context);
+  const { message, delivery, isMine } = entry;
+  const previous = previousItem && messageOf(previousItem);
+  const isNewDay = startsDay(message, previous);
+  const isContinued = continuesGroup(message, previous);
+  return html`
+    <div class="row" data-key=${message.id} ?data-continued=${isContinued}>
+      ${isNewDay ? html`<div part="day" class="day"><time datetime=${dayIso(message.createdAt)}>${dayLabel(message.createdAt, context.now)}</time></div>` : nothing}
+      <div part="entry" class="entry" role="article" data-index=${index}
+        tabindex=${message.id === context.activeKey ? 0 : -1}>
+        ${isMine ? nothing : html`<span part="sender" class=${isContinued ? 'sender visually-hidden' : 'sender'}>${senderName(message.sender)}</span>`}
+        ${message.text ? html`<text-bubble .message=${message} .isMine=${isMine} .delivery=${delivery}></text-bubble>` : nothing}
+        ${(message.attachments ?? []).map(
+          (attachment, attachmentIndex) => html`
+            <file-bubble .attachment=${attachment} .messageId=${message.id} .index=${attachmentIndex} .isMine=${isMine}
+              .delivery=${delivery} .upload=${context.uploads[message.id]}
+              .download=${context.downloads[downloadKey(message.id, attachmentIndex)]}></file-bubble>
+          `,
+        )}
+      </div>
+    </div>
+  `;
+}

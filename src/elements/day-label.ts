@@ -1,0 +1,39 @@
+/** The local calendar day of a time, as a number that compares: `20240303` for 3 March 2024. */
+export function dayKey(time: number): number {
+  const date = new Date(time);
+  return date.getFullYear() * 10_000 + (date.getMonth() + 1) * 100 + date.getDate();
+}
+
+/** The local calendar day of a time as `YYYY-MM-DD`, for a `<time datetime>`. */
+export function dayIso(time: number): string {
+  const key = String(dayKey(time));
+  return `${key.slice(0, -4)}-${key.slice(-4, -2)}-${key.slice(-2)}`;
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per locale and shape: making an `Intl.DateTimeFormat` costs far more than using one. */
+function dateFormat(locale: string | undefined, withYear: boolean): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${withYear}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: withYear ? 'numeric' : undefined });
+    formats.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * What a day separator says: "Today", "Yesterday", else the date in the reader's locale
+ * ("Sunday, March 3", with the year when it is not this year's).
+ */
+export function dayLabel(time: number, now: number = Date.now(), locale?: string): string {
+  const day = dayKey(time);
+  if (Number.isNaN(day)) return '';
+  if (day === dayKey(now)) return 'Today';
+  const yesterday = new Date(now);
+  yesterday.setDate(yesterday.getDate() - 1);
+  if (day === dayKey(yesterday.getTime())) return 'Yesterday';
+  const isThisYear = new Date(time).getFullYear() === new Date(now).getFullYear();
+  return dateFormat(locale, !isThisYear).format(time);
+}
