@@ -1,31 +1,20 @@
 // End to end: the real reference server on a free port, two real Chromium pages as Alice and Bob.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { launchChromium } from '../helpers/browser.ts';
+import { bubblePart, savedFile, sha256OfFile, waitFor } from '../helpers/page.ts';
 // @ts-expect-error: a plain JavaScript module shared with the test scripts
 import { startServerProcess } from '../../scripts/server-process.mjs';
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const PHOTO = join(fixtures, 'photo.jpg');
 const PDF = join(fixtures, 'report.pdf');
-const sha256 = async (path: string) => createHash('sha256').update(await readFile(path)).digest('hex');
 
-/** Waits for a file fully saved by Chromium (no `.crdownload` left) in `folder`. */
-async function savedFile(folder: string, name: string, timeout = 15_000): Promise<string> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const names = await readdir(folder).catch(() => [] as string[]);
-    if (names.includes(name) && !names.some((entry) => entry.endsWith('.crdownload'))) return join(folder, name);
-    if (Date.now() > deadline) throw new Error(`${name} was not saved; the folder holds ${names.join(', ') || 'nothing'}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** All text of the page, shadow roots included. */
 function deepText(page: Page): Promise<string> {
@@ -48,38 +37,7 @@ async function waitForText(page: Page, text: string, timeout = 10_000): Promise<
   }
 }
 
-/**
- * Waits for a deep selector (`a >>> b` crosses shadow roots). Polls: puppeteer's own
- * waitForSelector watches the document's mutations and misses changes inside shadow roots.
- */
-async function waitFor(page: Page, selector: string, timeout = 10_000): Promise<ElementHandle<Element>> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const handle = await page.$(selector);
-    if (handle) return handle;
-    if (Date.now() > deadline) throw new Error(`${selector} did not appear`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
-/** Waits for the part `part` inside the file bubble named `name`, and returns it. */
-async function bubblePart(page: Page, name: string, part: string, timeout = 10_000): Promise<ElementHandle<Element>> {
-  const handle = await page.waitForFunction(
-    (fileName: string, partName: string) => {
-      const thread = document.querySelector('chat-widget')?.shadowRoot?.querySelector('chat-thread');
-      for (const bubble of thread?.shadowRoot?.querySelectorAll('file-bubble') ?? []) {
-        if (bubble.shadowRoot?.querySelector('[part="name"]')?.getAttribute('title') !== fileName) continue;
-        const found = partName === 'bubble' ? bubble : bubble.shadowRoot.querySelector(`[part="${partName}"]`);
-        if (found) return found;
-      }
-      return undefined;
-    },
-    { timeout, polling: 50 },
-    name,
-    part,
-  );
-  return handle as ElementHandle<Element>;
-}
 
 describe('two people chatting through the reference server', () => {
   let server: { url: string; stop(): Promise<void> };
@@ -182,7 +140,7 @@ describe('two people chatting through the reference server', () => {
     for (const [name, original] of [['photo.jpg', PHOTO], ['report.pdf', PDF]] as const) {
       await (await bubblePart(bob, name, 'download')).click();
       const saved = await savedFile(downloads, name);
-      assert.equal(await sha256(saved), await sha256(original), `${name} arrived byte for byte`);
+      assert.equal(await sha256OfFile(saved), await sha256OfFile(original), `${name} arrived byte for byte`);
     }
     assert.equal(bobFileRequests.length, 2);
   });

@@ -2,14 +2,14 @@
 // talking to each other through the real reference server in two Chromium browsers.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, ElementHandle, JSHandle, Page } from 'puppeteer-core';
 import { build, mergeConfig, type InlineConfig } from 'vite';
 import { launchChromium } from '../helpers/browser.ts';
+import { bubblePart, savedFile, sha256OfFile, waitFor } from '../helpers/page.ts';
 // @ts-expect-error: a plain JavaScript module shared with the test scripts
 import { startServerProcess } from '../../scripts/server-process.mjs';
 import { REACT_MAX_FILE_SIZE, VUE_ACCEPT, type LogEntry } from './page.ts';
@@ -21,38 +21,8 @@ const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const PHOTO = join(fixtures, 'photo.jpg');
 const PDF = join(fixtures, 'report.pdf');
 const ROOM = 'frameworks';
-const sha256 = async (path: string) => createHash('sha256').update(await readFile(path)).digest('hex');
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Polls for a deep selector (`a >>> b` crosses shadow roots); puppeteer's own wait misses changes inside shadow roots. */
-async function waitFor(page: Page, selector: string, timeout = 10_000): Promise<ElementHandle<Element>> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const handle = await page.$(selector);
-    if (handle) return handle;
-    if (Date.now() > deadline) throw new Error(`${selector} did not appear`);
-    await sleep(50);
-  }
-}
 
-/** The part `part` of the file bubble named `name` in the page's widget, once it is there. */
-async function bubblePart(page: Page, name: string, part: string, timeout = 10_000): Promise<ElementHandle<Element>> {
-  const handle = await page.waitForFunction(
-    (fileName: string, partName: string) => {
-      const thread = document.querySelector('chat-widget')?.shadowRoot?.querySelector('chat-thread');
-      for (const bubble of thread?.shadowRoot?.querySelectorAll('file-bubble') ?? []) {
-        if (bubble.shadowRoot?.querySelector('[part="name"]')?.getAttribute('title') !== fileName) continue;
-        const found = bubble.shadowRoot.querySelector(`[part="${partName}"]`);
-        if (found) return found;
-      }
-      return undefined;
-    },
-    { timeout, polling: 50 },
-    name,
-    part,
-  );
-  return handle as ElementHandle<Element>;
-}
 
 /** The page's log lines for `event`: what the framework's handler received (waits for the first). */
 async function logged(page: Page, event: LogEntry['event'], timeout = 10_000): Promise<Omit<LogEntry, 'event'>[]> {
@@ -62,16 +32,6 @@ async function logged(page: Page, event: LogEntry['event'], timeout = 10_000): P
   );
 }
 
-/** Waits for a file fully saved by Chromium in `folder`. */
-async function savedFile(folder: string, name: string, timeout = 10_000): Promise<string> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const names = await readdir(folder).catch(() => [] as string[]);
-    if (names.includes(name) && !names.some((entry) => entry.endsWith('.crdownload'))) return join(folder, name);
-    if (Date.now() > deadline) throw new Error(`${name} was not saved; the folder holds ${names.join(', ') || 'nothing'}`);
-    await sleep(50);
-  }
-}
 
 /** Stages the fixture at `path` with the composer's file picker and sends it. */
 async function sendFile(page: Page, path: string): Promise<void> {
@@ -214,8 +174,8 @@ describe('Chatdrop in a React 19 page and a Vue 3 page', () => {
     assert.match(sent!.text, /photo\.jpg \(\d+ bytes\)/);
     await (await bubblePart(vue, 'photo.jpg', 'download')).click();
     const [done] = await logged(vue, 'chat-download-done');
-    assert.equal(done!.sha256, await sha256(PHOTO), "the blob in Vue's chat-download-done is the photo");
-    assert.equal(await sha256(await savedFile(join(work, 'downloads', 'vue'), 'photo.jpg')), await sha256(PHOTO));
+    assert.equal(done!.sha256, await sha256OfFile(PHOTO), "the blob in Vue's chat-download-done is the photo");
+    assert.equal(await sha256OfFile(await savedFile(join(work, 'downloads', 'vue'), 'photo.jpg')), await sha256OfFile(PHOTO));
     assert.equal(await outputText(react, '#uploads'), '1', "the React page's upload handler did the upload");
     assert.equal(await outputText(vue, '#downloads'), '1', "the Vue page's download handler did the download");
   });
@@ -226,8 +186,8 @@ describe('Chatdrop in a React 19 page and a Vue 3 page', () => {
     assert.match(sent!.text, /report\.pdf \(\d+ bytes\)/);
     await (await bubblePart(react, 'report.pdf', 'download')).click();
     const [done] = await logged(react, 'chat-download-done');
-    assert.equal(done!.sha256, await sha256(PDF), "the blob in React's onChatDownloadDone is the PDF");
-    assert.equal(await sha256(await savedFile(join(work, 'downloads', 'react'), 'report.pdf')), await sha256(PDF));
+    assert.equal(done!.sha256, await sha256OfFile(PDF), "the blob in React's onChatDownloadDone is the PDF");
+    assert.equal(await sha256OfFile(await savedFile(join(work, 'downloads', 'react'), 'report.pdf')), await sha256OfFile(PDF));
   });
 
   it('keeps the same objects through re-renders, with no errors on either page', { timeout: 10_000 }, async () => {

@@ -1,0 +1,54 @@
+// Helpers for tests that drive real Chromium pages holding a <chat-widget>.
+import { createHash } from 'node:crypto';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ElementHandle, Page } from 'puppeteer-core';
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Hex sha256 of a file on disk. */
+export const sha256OfFile = async (path: string) => createHash('sha256').update(await readFile(path)).digest('hex');
+
+/**
+ * Waits for a deep selector (`a >>> b` crosses shadow roots). Polls: puppeteer's own
+ * waitForSelector watches the document's mutations and misses changes inside shadow roots.
+ */
+export async function waitFor(page: Page, selector: string, timeout = 10_000): Promise<ElementHandle<Element>> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const handle = await page.$(selector);
+    if (handle) return handle;
+    if (Date.now() > deadline) throw new Error(`${selector} did not appear`);
+    await sleep(50);
+  }
+}
+
+/** Waits for the part `part` (or, for `bubble`, the element itself) of the file bubble named `name`. */
+export async function bubblePart(page: Page, name: string, part: string, timeout = 10_000): Promise<ElementHandle<Element>> {
+  const handle = await page.waitForFunction(
+    (fileName: string, partName: string) => {
+      const thread = document.querySelector('chat-widget')?.shadowRoot?.querySelector('chat-thread');
+      for (const bubble of thread?.shadowRoot?.querySelectorAll('file-bubble') ?? []) {
+        if (bubble.shadowRoot?.querySelector('[part="name"]')?.getAttribute('title') !== fileName) continue;
+        const found = partName === 'bubble' ? bubble : bubble.shadowRoot.querySelector(`[part="${partName}"]`);
+        if (found) return found;
+      }
+      return undefined;
+    },
+    { timeout, polling: 50 },
+    name,
+    part,
+  );
+  return handle as ElementHandle<Element>;
+}
+
+/** Waits for a file fully saved by Chromium (no `.crdownload` left) in `folder`. */
+export async function savedFile(folder: string, name: string, timeout = 15_000): Promise<string> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const names = await readdir(folder).catch(() => [] as string[]);
+    if (names.includes(name) && !names.some((entry) => entry.endsWith('.crdownload'))) return join(folder, name);
+    if (Date.now() > deadline) throw new Error(`${name} was not saved; the folder holds ${names.join(', ') || 'nothing'}`);
+    await sleep(50);
+  }
+}
