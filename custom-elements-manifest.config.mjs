@@ -4,6 +4,7 @@
 const TAGS = {
   ChatWidget: 'chat-widget',
   ChatThread: 'chat-thread',
+  ChatLightbox: 'chat-lightbox',
   FileBubble: 'file-bubble',
   FileComposer: 'file-composer',
   TextBubble: 'text-bubble',

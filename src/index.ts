@@ -19,6 +19,7 @@ export { ChatThread } from './elements/chat-thread/chat-thread.ts';
 export { FileBubble } from './elements/file-bubble/file-bubble.ts';
 export { FileComposer } from './elements/file-composer/file-composer.ts';
 export { TextBubble } from './elements/text-bubble/text-bubble.ts';
+export { ChatLightbox } from './elements/lightbox/chat-lightbox.ts';
 export { ChatElement } from './elements/chat-element.ts';
 export { chatLocales, chatStringsContext, resolveStrings, type ChatStrings } from './elements/strings.ts';
 export { CHAT_TOKENS, token, type ChatToken } from './elements/theme.styles.ts';

@@ -23,17 +23,23 @@ function dateFormat(locale: string | undefined, withYear: boolean): Intl.DateTim
   return format;
 }
 
+/** The words for the two days a separator names rather than dates. */
+export interface DayWords {
+  today: string;
+  yesterday: string;
+}
+
 /**
- * What a day separator says: "Today", "Yesterday", else the date in the reader's locale
- * ("Sunday, March 3", with the year when it is not this year's).
+ * What a day separator says: "Today", "Yesterday" (or the given `words`), else the date in
+ * `locale`, by default the reader's ("Sunday, March 3", with the year when it is not this year's).
  */
-export function dayLabel(time: number, now: number = Date.now(), locale?: string): string {
+export function dayLabel(time: number, now: number = Date.now(), locale?: string, words: DayWords = { today: 'Today', yesterday: 'Yesterday' }): string {
   const day = dayKey(time);
   if (Number.isNaN(day)) return '';
-  if (day === dayKey(now)) return 'Today';
+  if (day === dayKey(now)) return words.today;
   const yesterday = new Date(now);
   yesterday.setDate(yesterday.getDate() - 1);
-  if (day === dayKey(yesterday.getTime())) return 'Yesterday';
+  if (day === dayKey(yesterday.getTime())) return words.yesterday;
   const isThisYear = new Date(time).getFullYear() === new Date(now).getFullYear();
   return dateFormat(locale, !isThisYear).format(time);
 }

@@ -1,6 +1,7 @@
 import { ChatThread } from './chat-thread/chat-thread.ts';
 import { FileBubble } from './file-bubble/file-bubble.ts';
 import { FileComposer } from './file-composer/file-composer.ts';
+import { ChatLightbox } from './lightbox/chat-lightbox.ts';
 import { TextBubble } from './text-bubble/text-bubble.ts';
 
 /** The tags of the elements a thread and a composer are made of, and their classes. */
@@ -9,9 +10,10 @@ const ELEMENTS = {
   'file-bubble': FileBubble,
   'chat-thread': ChatThread,
   'file-composer': FileComposer,
+  'chat-lightbox': ChatLightbox,
 } as const;
 
-/** Registers `<text-bubble>`, `<file-bubble>`, `<chat-thread>` and `<file-composer>`; safe to call more than once. */
+/** Registers `<text-bubble>`, `<file-bubble>`, `<chat-thread>`, `<file-composer>` and `<chat-lightbox>`; safe to call more than once. */
 export function defineElements(): void {
   for (const [tag, element] of Object.entries(ELEMENTS)) {
     if (!customElements.get(tag)) customElements.define(tag, element);
@@ -24,5 +26,6 @@ declare global {
     'file-bubble': FileBubble;
     'chat-thread': ChatThread;
     'file-composer': FileComposer;
+    'chat-lightbox': ChatLightbox;
   }
 }

@@ -35,6 +35,10 @@ export interface ChatEventMap {
   'chat-download': CustomEvent<AttachmentRef>;
   /** A bubble asks to stop a download. */
   'chat-cancel-download': CustomEvent<AttachmentRef>;
+  /** An image bubble asks to show its image large (the thread opens its lightbox). */
+  'chat-open-image': CustomEvent<AttachmentRef>;
+  /** The lightbox was closed; `detail` is the image it showed last. */
+  'chat-lightbox-closed': CustomEvent<AttachmentRef>;
   /** The composer refused files (too large, wrong type, too many). */
   'chat-files-refused': CustomEvent<{ files: RefusedFile[] }>;
   /** A message from the wire was invalid and dropped. */

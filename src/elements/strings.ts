@@ -68,6 +68,11 @@ export interface ChatStrings {
   // <chat-thread>
   messagesLabel: string;
   noMessages: string;
+  /** The button that brings a reader who scrolled up back to the newest messages. */
+  newMessages(count: number): string;
+  /** Day separators (older days show the date, in the strings' `lang`). */
+  today: string;
+  yesterday: string;
 
   // <file-bubble>
   waiting: string;
@@ -75,7 +80,14 @@ export interface ChatStrings {
   download: string;
   downloadAgain: string;
   saveAgain: string;
+  /** Saves an image the auto-download policy already fetched. */
+  save: string;
   downloaded: string;
+  /** The server no longer has the file (404, 410). */
+  unavailable: string;
+  fileUnavailable: string;
+  /** The name of the button on an image preview that opens the lightbox; `description` is the alt text or the name. */
+  openImage(description: string): string;
   unsupportedLink: string;
   uploadFailedFallback: string;
   downloadFailedFallback: string;
@@ -91,6 +103,17 @@ export interface ChatStrings {
   uploadProgress(percent: number, sent: number, total: number): string;
   stalledFor(ms: number): string;
   retryingIn(ms: number): string;
+
+  // <chat-lightbox>
+  /** The lightbox's name: `photo.jpg, 2 of 5`. */
+  lightboxLabel(name: string, position: number, total: number): string;
+  /** Where the image shown is among the thread's images: `2 of 5`. */
+  imagePosition(position: number, total: number): string;
+  previousImage: string;
+  nextImage: string;
+  zoomIn: string;
+  zoomOut: string;
+  closeLightbox: string;
 }
 
 /** The locales Chatdrop ships, by language tag. */

@@ -50,8 +50,6 @@ export const CHAT_TOKENS = {
 /** The name of a design token, without the `--chat-` prefix. */
 export type ChatToken = keyof typeof CHAT_TOKENS;
 
-const NAMES = Object.keys(CHAT_TOKENS) as ChatToken[];
-
 function defaultOf(name: ChatToken): string {
   const value: string | readonly string[] = CHAT_TOKENS[name];
   return typeof value === 'string' ? value : `light-dark(${value[0]}, ${value[1]})`;
@@ -74,16 +72,3 @@ export const themeStyles = css`
     color-scheme: var(--chat-color-scheme, light dark);
   }
 `;
-
-/**
- * For `<chat-widget>`: resolves every token once on its host and hands the results down as
- * `--chat-*` to everything under `selector`. Elements that read tokens through `token()` need
- * none of this; it makes nested elements that still read `var(--chat-x, <literal>)` follow the
- * widget's theme too. (A property cannot be forwarded on the element that reads it: that would
- * be a cycle; hence the `--_chat-*` step on the host.)
- */
-export function forwardTokens(selector: string): CSSResult {
-  const resolve = NAMES.map((name) => `--_chat-${name}: ${token(name).cssText};`).join('\n');
-  const forward = NAMES.map((name) => `--chat-${name}: var(--_chat-${name});`).join('\n');
-  return unsafeCSS(`:host {\n${resolve}\n}\n${selector} {\n${forward}\n}`);
-}

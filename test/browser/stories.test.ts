@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { render, type TemplateResult } from 'lit';
+import * as chatLightbox from '../../stories/chat-lightbox.stories.ts';
 import * as chatThread from '../../stories/chat-thread.stories.ts';
 import * as chatWidget from '../../stories/chat-widget.stories.ts';
 import * as fileBubble from '../../stories/file-bubble.stories.ts';
@@ -25,7 +26,7 @@ async function settle(root: Element | ShadowRoot): Promise<void> {
   }
 }
 
-const modules: StoryModule[] = [chatThread, chatWidget, fileBubble, fileComposer, textBubble];
+const modules: StoryModule[] = [chatLightbox, chatThread, chatWidget, fileBubble, fileComposer, textBubble];
 
 for (const module of modules) {
   describe(`stories: ${module.default.title}`, () => {

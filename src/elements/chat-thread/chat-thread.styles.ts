@@ -1,7 +1,9 @@
 import { css } from 'lit';
 import { controlStyles } from '../control.styles.ts';
+import { themeStyles, token } from '../theme.styles.ts';
 
 export const styles = [
+  themeStyles,
   controlStyles,
   css`
     :host {
@@ -10,7 +12,7 @@ export const styles = [
       flex-direction: column;
       height: var(--chat-thread-height, 24rem);
       min-height: 0;
-      background: var(--chat-thread-background, #fff);
+      background: ${token('thread-background')};
     }
 
     /* Only the rows near the viewport exist, between two spacers; the thread keeps the reader's place itself. */
@@ -47,21 +49,21 @@ export const styles = [
       gap: 0.75em;
       margin: 0.5rem 0;
       font-size: 0.8125em;
-      color: var(--chat-muted-color, #5b636d);
+      color: ${token('muted-color')};
     }
 
     .day::before,
     .day::after {
       content: '';
       flex: 1;
-      border-top: 1px solid var(--chat-separator-color, rgb(0 0 0 / 0.12));
+      border-block-start: 1px solid var(--chat-separator-color, ${token('border-color')});
     }
 
     .entry {
       display: flex;
       flex-direction: column;
       gap: 0.25rem;
-      border-radius: var(--chat-bubble-radius, 14px);
+      border-radius: ${token('bubble-radius')};
     }
 
     .entry:focus-visible {
@@ -72,7 +74,7 @@ export const styles = [
       padding-inline: 0.75em;
       font-weight: 600;
       font-size: 0.8125em;
-      color: var(--chat-muted-color, #5b636d);
+      color: ${token('muted-color')};
       unicode-bidi: isolate;
       overflow-wrap: anywhere;
     }
@@ -82,23 +84,13 @@ export const styles = [
       display: none;
     }
 
-    /*
-     * The image box keeps the ratio the message declares (width × height) whatever the
-     * thumbnail's rounded size or the full image's, so a row never changes height as it loads.
-     */
-    file-bubble::part(thumbnail) {
-      width: var(--chat-thumbnail-max-width, 240px);
-      max-width: min(100%, var(--chat-thumbnail-max-width, 240px));
-      aspect-ratio: attr(width type(<number>)) / attr(height type(<number>));
-    }
-
     .empty {
       position: absolute;
       inset: 0;
       display: grid;
       place-items: center;
       margin: 0;
-      color: var(--chat-muted-color, #5b636d);
+      color: ${token('muted-color')};
       pointer-events: none;
     }
 
@@ -108,14 +100,14 @@ export const styles = [
       left: 50%;
       transform: translateX(-50%);
       padding: 0.35em 1em;
-      color: var(--chat-new-messages-color, #fff);
-      background: var(--chat-accent, #0550ae);
+      color: var(--chat-new-messages-color, ${token('accent-contrast')});
+      background: ${token('accent')};
       border-color: transparent;
       box-shadow: 0 2px 8px rgb(0 0 0 / 0.2);
     }
 
     .new-messages:hover {
-      background: var(--chat-accent, #0550ae);
+      background: ${token('accent')};
       filter: brightness(1.1);
     }
   `,

@@ -1,5 +1,5 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -8,13 +8,18 @@ import type { ChatStore } from '../../state/chat-store.ts';
 import { chatStoreContext } from '../../state/context.ts';
 import { StoreController } from '../../state/store-controller.ts';
 import type { DownloadState, ThreadEntry, UploadState } from '../../state/types.ts';
-import { emit } from '../events.ts';
+import { ChatElement } from '../chat-element.ts';
+import { emit, type AttachmentRef, type ChatEventMap } from '../events.ts';
+import { imagesIn, indexOfImage, type LightboxImage } from '../lightbox/gallery.ts';
 import { ArrivalTracker } from './arrivals.ts';
 import { scrollIntoLog, shownIndices } from './log-view.ts';
 import { describeArrival, itemKey, messageOf, type ThreadItem } from './thread-items.ts';
 import { downloadableAttachment, entryOf, renderRow, type RowContext } from './thread-row.ts';
 import { VirtualLog } from './virtual-log.ts';
 import { styles } from './chat-thread.styles.ts';
+
+/** The lightbox's parts the thread exports, prefixed: `chat-thread::part(lightbox-image)`. */
+const LIGHTBOX_EXPORTS = ['dialog', 'image', 'caption'].map((name) => `${name}: lightbox-${name}`).join(', ');
 
 /** More arrivals than this at once are announced as a count. */
 const MAX_ANNOUNCED = 3;
@@ -31,6 +36,9 @@ const MAX_ANNOUNCED = 3;
  * Keyboard: the log is focusable; Up and Down move between messages, Home and End go to the
  * oldest loaded and the newest, Enter on a file message downloads it (or saves it again).
  *
+ * Activating an image opens a `<chat-lightbox>` over the window that steps through every image
+ * of the loaded messages, in order; closing it returns focus to the image's bubble.
+ *
  * Inside a `<chat-widget>` it renders the store the widget provides and calls its `loadOlder()`;
  * standalone it renders its `messages`, `uploads` and `downloads` properties (when `messages` is
  * set, they win) and asks its host for older messages with `chat-load-older`.
@@ -38,6 +46,7 @@ const MAX_ANNOUNCED = 3;
  *
  * @dependency text-bubble
  * @dependency file-bubble
+ * @dependency chat-lightbox
  *
  * @csspart log - The scrolling message log (`role="log"`).
  * @csspart entry - One message: its sender's name and its bubbles (`role="article"`, focusable).
@@ -45,21 +54,25 @@ const MAX_ANNOUNCED = 3;
  * @csspart day - A day separator: "Today", "Yesterday" or the date.
  * @csspart new-messages - The "N new messages" button shown while the reader is scrolled up.
  * @csspart empty - The "No messages yet" note.
+ * @csspart text-bubble - Each part of a text bubble, prefixed: `text-bubble`, `text-text`, `text-meta`.
+ * @csspart file-bubble - Each part of a file bubble, prefixed: `file-bubble`, `file-open`,
+ *   `file-thumbnail`, `file-player`, `file-name`, `file-caption`, `file-progress`, `file-download`.
+ * @csspart lightbox-dialog - Each part of the lightbox, prefixed: `lightbox-dialog`, `lightbox-image`, `lightbox-caption`.
  *
  * @cssprop --chat-thread-height - Height of the thread (default `24rem`; `auto` to size it by flex).
  * @cssprop --chat-thread-gap - Space between messages.
  * @cssprop --chat-thread-padding - Space around the messages.
  * @cssprop --chat-thread-background - Background behind the bubbles.
  * @cssprop --chat-accent - Background of the "N new messages" button.
- * @cssprop --chat-new-messages-color - Text colour of the "N new messages" button.
+ * @cssprop --chat-new-messages-color - Text colour of the "N new messages" button (default: the accent's contrast).
  * @cssprop --chat-muted-color - Colour of day separators and names.
- * @cssprop --chat-separator-color - Colour of the rule beside a day separator.
+ * @cssprop --chat-separator-color - Colour of the rule beside a day separator (default: the border colour).
  * @cssprop --chat-thumbnail-max-width - Widest an image is shown; its height follows the ratio the message declares.
  *
  * @fires chat-load-older - Standalone, the reader reached the oldest message shown: the host may prepend older ones to `messages`. `detail: { messageId }` (the oldest shown).
  * @fires chat-download - Enter on a file message: download its (first) file. `detail: { messageId, index }`.
  */
-export class ChatThread extends LitElement {
+export class ChatThread extends ChatElement {
   static override styles = styles;
 
   /** Messages to show standalone, in order. When set, the store's messages are ignored. */
@@ -79,12 +92,15 @@ export class ChatThread extends LitElement {
   @property({ attribute: false })
   store?: ChatStore;
 
+  /** The lightbox, while open: the images it steps through and the bubble that opened it. */
+  @state() private gallery?: { images: LightboxImage[]; index: number; opener: AttachmentRef };
+
   #entries = new StoreController<ThreadEntry[]>(this);
   #uploads = new StoreController<Record<string, UploadState>>(this);
   #downloads = new StoreController<Record<string, DownloadState>>(this);
   #hasOlder = new StoreController<boolean>(this);
   #items: readonly ThreadItem[] = [];
-  #context: RowContext = { userId: '', uploads: {}, downloads: {}, now: 0 };
+  #context!: RowContext;
   #arrivals = new ArrivalTracker();
   #announcement = '';
   /** Messages from others that arrived while the reader was scrolled up. */
@@ -105,6 +121,7 @@ export class ChatThread extends LitElement {
     const isStandalone = this.messages !== undefined;
     const items = this.messages ?? this.#entries.value ?? [];
     this.#context = {
+      t: this.t,
       userId: this.userId,
       uploads: (isStandalone ? this.uploads : this.#uploads.value) ?? {},
       downloads: (isStandalone ? this.downloads : this.#downloads.value) ?? {},
@@ -216,25 +233,51 @@ export class ChatThread extends LitElement {
     return true;
   }
 
+  /** An image bubble asks to be shown large: open the lightbox on it, among the loaded messages' images. */
+  #onOpenImage = (event: ChatEventMap['chat-open-image']) => {
+    const images = imagesIn(this.#items.map(messageOf));
+    const index = indexOfImage(images, event.detail);
+    if (index < 0) return;
+    event.preventDefault();
+    this.gallery = { images, index, opener: event.detail };
+  };
+
+  /** The lightbox closed: focus goes back to the bubble that opened it (brought into view if it scrolled away). */
+  #onLightboxClosed = async () => {
+    const opener = this.gallery?.opener;
+    this.gallery = undefined;
+    const index = opener ? this.#items.findIndex((item) => itemKey(item) === opener.messageId) : -1;
+    if (index < 0) return;
+    await this.#focusEntry(index);
+    const bubbles = this.#entryAt(index)?.querySelectorAll('file-bubble') ?? [];
+    [...bubbles].find((bubble) => bubble.index === opener!.index)?.focus();
+  };
+
   override render() {
     const { first, padTop, padBottom, rendered } = this.#virtual.range;
+    const t = this.t;
+    const gallery = this.gallery;
     const items = this.#items;
     const unseen = this.#unseen;
     return html`
-      <div part="log" class="log" role="log" aria-live="off" aria-label="Messages" tabindex="0"
-        @scroll=${this.#virtual.onScroll} @keydown=${this.#onKeyDown} @wheel=${this.#readerScrolls}
+      <div part="log" class="log" role="log" aria-live="off" aria-label=${t.messagesLabel} tabindex="0"
+        @chat-open-image=${this.#onOpenImage} @scroll=${this.#virtual.onScroll} @keydown=${this.#onKeyDown} @wheel=${this.#readerScrolls}
         @touchmove=${this.#readerScrolls} @pointerdown=${this.#readerScrolls}>
         <div class="spacer" style=${styleMap({ height: `${padTop}px` })}></div>
         ${repeat(rendered, itemKey, (item, offset) => renderRow(item, items[first + offset - 1], first + offset, this.#context))}
         <div class="spacer" style=${styleMap({ height: `${padBottom}px` })}></div>
-        ${items.length === 0 ? html`<p part="empty" class="empty">No messages yet</p>` : nothing}
+        ${items.length === 0 ? html`<p part="empty" class="empty">${t.noMessages}</p>` : nothing}
       </div>
       ${unseen > 0
         ? html`<button part="new-messages" class="new-messages" type="button" @click=${this.#jumpToNewest}>
-            ${unseen === 1 ? '1 new message' : `${unseen} new messages`}
+            ${t.newMessages(unseen)}
           </button>`
         : nothing}
       <div class="visually-hidden" aria-live="polite">${this.#announcement}</div>
+      ${gallery
+        ? html`<chat-lightbox open exportparts=${LIGHTBOX_EXPORTS} .images=${gallery.images} .index=${gallery.index}
+            .downloads=${this.#context.downloads} @chat-lightbox-closed=${this.#onLightboxClosed}></chat-lightbox>`
+        : nothing}
     `;
   }
 }

@@ -3,10 +3,17 @@ import type { Attachment, ChatMessage, DeliveryState } from '../../model/message
 import { safeUrl } from '../../model/safe-url.ts';
 import { downloadKey, type DownloadState, type UploadState } from '../../state/types.ts';
 import { dayIso, dayLabel } from '../day-label.ts';
+import type { ChatStrings } from '../strings.ts';
 import { continuesGroup, messageOf, senderName, startsDay, type ThreadItem } from './thread-items.ts';
+
+/** The bubbles' parts the thread exports, prefixed: `chat-thread::part(file-thumbnail)`. */
+const FILE_EXPORTS = ['bubble', 'open', 'thumbnail', 'player', 'name', 'caption', 'progress', 'download'].map((name) => `${name}: file-${name}`).join(', ');
+const TEXT_EXPORTS = ['bubble', 'text', 'meta'].map((name) => `${name}: text-${name}`).join(', ');
 
 /** What every row of one render shares. */
 export interface RowContext {
+  /** The words to show. */
+  t: ChatStrings;
   /** Standalone: our user id (store entries say whether they are ours). */
   userId: string;
   uploads: Record<string, UploadState>;
@@ -63,14 +70,14 @@ export function renderRow(item: ThreadItem, previousItem: ThreadItem | undefined
   const isContinued = continuesGroup(message, previous);
   return html`
     <div class="row" data-key=${message.id} ?data-continued=${isContinued}>
-      ${isNewDay ? html`<div part="day" class="day"><time datetime=${dayIso(message.createdAt)}>${dayLabel(message.createdAt, context.now)}</time></div>` : nothing}
+      ${isNewDay ? html`<div part="day" class="day"><time datetime=${dayIso(message.createdAt)}>${dayLabel(message.createdAt, context.now, context.t.lang, context.t)}</time></div>` : nothing}
       <div part="entry" class="entry" role="article" data-index=${index}
         tabindex=${message.id === context.activeKey ? 0 : -1}>
         ${isMine ? nothing : html`<span part="sender" class=${isContinued ? 'sender visually-hidden' : 'sender'}>${senderName(message.sender)}</span>`}
-        ${message.text ? html`<text-bubble .message=${message} .isMine=${isMine} .delivery=${delivery}></text-bubble>` : nothing}
+        ${message.text ? html`<text-bubble exportparts=${TEXT_EXPORTS} .message=${message} .isMine=${isMine} .delivery=${delivery}></text-bubble>` : nothing}
         ${(message.attachments ?? []).map(
           (attachment, attachmentIndex) => html`
-            <file-bubble .attachment=${attachment} .messageId=${message.id} .index=${attachmentIndex} .isMine=${isMine}
+            <file-bubble exportparts=${FILE_EXPORTS} .attachment=${attachment} .messageId=${message.id} .index=${attachmentIndex} .isMine=${isMine}
               .delivery=${delivery} .upload=${context.uploads[message.id]}
               .download=${context.downloads[downloadKey(message.id, attachmentIndex)]}></file-bubble>
           `,

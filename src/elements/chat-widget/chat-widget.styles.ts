@@ -1,13 +1,12 @@
 import { css } from 'lit';
 import { controlStyles } from '../control.styles.ts';
-import { forwardTokens, themeStyles, token } from '../theme.styles.ts';
+import { themeStyles, token } from '../theme.styles.ts';
 
 const offset = css`var(--chat-launcher-offset, 1rem)`;
 
 export const chatWidgetStyles = [
   themeStyles,
   controlStyles,
-  forwardTokens('.chat'),
   css`
     :host {
       display: block;

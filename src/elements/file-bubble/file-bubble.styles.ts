@@ -1,7 +1,11 @@
 import { css } from 'lit';
 import { controlStyles } from '../control.styles.ts';
+import { themeStyles, token } from '../theme.styles.ts';
+
+const thumbnailWidth = css`var(--chat-thumbnail-max-width, 240px)`;
 
 export const styles = [
+  themeStyles,
   controlStyles,
   css`
     :host {
@@ -9,58 +13,117 @@ export const styles = [
       justify-content: flex-start;
     }
 
+    /* Flex ends are logical: "mine" sits at the inline end, the left in a right-to-left page. */
     :host([mine]) {
       justify-content: flex-end;
     }
 
+    /* A picture or player spans the bubble; an icon sits at the start of the details. */
     .bubble {
       box-sizing: border-box;
-      display: flex;
-      flex-wrap: wrap;
+      display: grid;
+      grid-template-columns: auto minmax(0, 1fr);
       gap: 0.5em 0.75em;
-      align-items: flex-start;
+      align-items: start;
+      min-width: 0;
       margin: 0;
       padding: 0.6em 0.75em;
       max-width: var(--chat-bubble-max-width, min(36rem, 85%));
-      border-radius: var(--chat-bubble-radius, 14px);
-      background: var(--chat-bubble-background, #eef0f3);
+      border-radius: ${token('bubble-radius')};
+      background: ${token('bubble-background')};
     }
 
     :host([mine]) .bubble {
-      background: var(--chat-bubble-mine-background, #dce8fd);
+      background: ${token('bubble-mine-background')};
     }
 
-    .thumbnail {
+    /*
+     * The image box keeps the ratio the message declares (width × height) whatever the
+     * placeholder's, the thumbnail's rounded or the full image's, so the bubble never changes
+     * height as they load. Without a declared size a picture keeps its own ratio.
+     */
+    .media {
+      grid-column: 1 / -1;
+      justify-self: start;
+      display: grid;
+      box-sizing: border-box;
+      width: ${thumbnailWidth};
+      max-width: 100%;
+      margin: 0;
+      padding: 0;
+      border: none;
+      border-radius: calc(${token('bubble-radius')} / 2);
+      overflow: hidden;
+      font-size: inherit;
+      background: ${token('thumbnail-background')};
+    }
+
+    button.media {
+      cursor: zoom-in;
+    }
+
+    button.media:hover {
+      background: ${token('thumbnail-background')};
+    }
+
+    .picture {
+      grid-area: 1 / 1;
       display: block;
-      flex: 1 1 100%;
       width: 100%;
-      max-width: var(--chat-thumbnail-max-width, 240px);
       height: auto;
-      border-radius: calc(var(--chat-bubble-radius, 14px) / 2);
-      background: var(--chat-thumbnail-background, #d9dde3);
+      aspect-ratio: attr(width type(<number>)) / attr(height type(<number>));
       object-fit: cover;
     }
 
+    img.picture:not(.placeholder) {
+      z-index: 1;
+    }
+
+    video.media {
+      display: block;
+      height: auto;
+      aspect-ratio: attr(width type(<number>), 16) / attr(height type(<number>), 9);
+      background: #000;
+    }
+
+    .media ~ .details {
+      grid-column: 1 / -1;
+    }
+
     .icon {
-      flex: none;
-      color: var(--chat-muted-color, #5b636d);
+      color: ${token('muted-color')};
     }
 
     .details {
-      flex: 1 1 12em;
       display: flex;
       flex-direction: column;
       gap: 0.2em;
       min-width: 0;
     }
 
+    /* The name's own letters set its direction; it stays aligned with the bubble's. */
     .name {
       font-weight: 600;
       overflow-wrap: anywhere;
+      unicode-bidi: plaintext;
+    }
+
+    /* Each value is isolated and takes its own direction (dir="auto"): a right-to-left page keeps "12 MB" whole. */
+    .value {
       unicode-bidi: isolate;
     }
 
+    .audio {
+      width: 100%;
+      min-width: 14em;
+      margin-block: 0.2em;
+    }
+
+    /* Long captions scroll inside the bubble; marks stacked above or below a line (Zalgo) are clipped. */
     .caption {
+      max-height: var(--chat-caption-max-height, 12em);
+      overflow: hidden auto;
+      overscroll-behavior: contain;
       white-space: pre-wrap;
       overflow-wrap: anywhere;
       unicode-bidi: plaintext;
@@ -78,22 +141,20 @@ export const styles = [
       flex: 1 0 100%;
       height: 0.375em;
       border-radius: 999px;
-      background: var(--chat-progress-track, rgb(0 0 0 / 0.12));
+      background: ${token('progress-track')};
       overflow: hidden;
     }
 
-    .progress::after {
-      content: '';
-      display: block;
-      height: 100%;
-      background: var(--chat-progress-color, var(--chat-accent, #0550ae));
-      transform-origin: left;
-      transform: scaleX(var(--fraction, 0));
-      transition: transform 0.2s;
+    /* The fill grows from the inline start: the right in a right-to-left page. */
+    .fill {
+      block-size: 100%;
+      inline-size: calc(var(--fraction, 0) * 100%);
+      background: var(--chat-progress-color, ${token('accent')});
+      transition: inline-size 0.2s;
     }
 
     @media (prefers-reduced-motion: reduce) {
-      .progress::after {
+      .fill {
         transition: none;
       }
     }

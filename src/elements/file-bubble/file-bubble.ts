@@ -1,61 +1,70 @@
-import { LitElement, html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Attachment, DeliveryState } from '../../model/message.ts';
-import { displayName, fileKind, formatBytes } from '../../model/format.ts';
-import { safeThumbnail, safeUrl } from '../../model/safe-url.ts';
+import { displayName, fileKind } from '../../model/format.ts';
+import { safeThumbnail } from '../../model/safe-url.ts';
 import type { DownloadState, UploadState } from '../../state/types.ts';
+import { ChatElement } from '../chat-element.ts';
 import { emit } from '../events.ts';
 import { fileIcon, shortName } from '../file-display.ts';
+import { renderStatus } from './file-status.ts';
+import { durationIso, formatDuration, ObjectUrl, placeholderImage, shownCaption, streamUrl } from './media.ts';
 import { styles } from './file-bubble.styles.ts';
 
-/** A whole percentage of `part` in `whole`, 0 when the whole is unknown. */
-function percentOf(part: number, whole: number | undefined): number {
-  return whole && whole > 0 ? Math.min(100, Math.max(0, Math.round((part / whole) * 100))) : 0;
-}
-
-/** A wait in seconds for people: `30 s`, `0.3 s`. */
-function formatSeconds(ms: number): string {
-  return ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${(ms / 1000).toFixed(1)} s`;
-}
+const spaceSeparated = { fromAttribute: (value: string | null) => value?.split(/\s+/).filter(Boolean) ?? [] };
 
 /**
- * One file in the thread: its thumbnail (or a typed icon) at once, its name, size and type, and
- * what can be done with it now: follow an upload (preparing, waiting for a slot, uploading,
- * stalled, retrying), retry it, download, follow the download (or learn the file is gone), save
- * an image the auto-download policy already fetched.
- * The file's URL never becomes a link: downloading is an intent the widget carries out.
+ * One file in the thread. An image shows at once (its thumbhash placeholder until a picture is
+ * decoded, then its thumbnail, then the full image once downloaded) in a box sized from the
+ * width and height the message declares, and opens large on activation; a video shows its poster
+ * and, once it can play, a player; audio gets a player; any other file a typed icon. Then its
+ * name (shortened in the middle, keeping the extension), size, type, play time, caption, and what
+ * can be done with it now: follow an upload, retry it, download, follow the download (or learn
+ * the file is gone), save an image the auto-download policy already fetched.
+ *
+ * The file's URL never becomes a link. A player's `src` is the downloaded bytes' object URL or,
+ * only for an origin listed in `stream-origins`, the file's own http(s) URL; never anything else.
  *
  * @csspart bubble - The file's box (a `figure` named by the full file name).
- * @csspart thumbnail - The image preview: the thumbnail, then the full image once downloaded.
- * @csspart icon - The typed icon shown when there is no preview.
+ * @csspart open - The button around an image's preview that opens it large.
+ * @csspart thumbnail - The picture: the thumbnail (a video's poster), then the full image once downloaded.
+ * @csspart placeholder - The blurred thumbhash picture shown until the thumbnail is decoded.
+ * @csspart player - The `<video>` or `<audio>` player, once there is something it may play.
+ * @csspart icon - The typed icon shown when there is no picture.
  * @csspart name - The file name, shortened in the middle when long (the full name is its `title`).
  * @csspart size - The file size.
  * @csspart type - The declared media type.
+ * @csspart duration - A video's or audio's play time (`m:ss`).
  * @csspart caption - The sender's caption.
+ * @csspart delivery - "Sending…" or "Sent" (our files only).
  * @csspart progress - An upload or download progress bar (`role="progressbar"`).
  * @csspart cancel - The button that stops an upload or download.
  * @csspart retry - The button that retries a failed upload or send.
  * @csspart download - The button that downloads (or saves again).
- * @csspart error - A sentence saying what went wrong.
+ * @csspart error - A sentence saying what went wrong ("Unsupported link" for a URL that is not http(s)).
  * @csspart unavailable - Says the server no longer has the file (404/410): nothing to retry, no Download button.
  * @csspart stalled - The sentence saying an upload has made no progress for a while (it can still be cancelled).
  *
  * @cssprop --chat-bubble-background - Background of others' files.
  * @cssprop --chat-bubble-mine-background - Background of our files.
  * @cssprop --chat-bubble-radius - Corner radius of the bubble.
- * @cssprop --chat-thumbnail-max-width - Widest an image preview is shown.
- * @cssprop --chat-progress-color - Fill of the progress bar.
+ * @cssprop --chat-bubble-max-width - Widest a bubble grows.
+ * @cssprop --chat-thumbnail-max-width - Width of an image or video box (default `240px`); its height follows the declared ratio.
+ * @cssprop --chat-thumbnail-background - Behind a picture that is not decoded yet.
+ * @cssprop --chat-caption-max-height - Tallest a caption grows before it scrolls (default `12em`).
+ * @cssprop --chat-progress-color - Fill of the progress bar (default: the accent).
+ * @cssprop --chat-progress-track - Track of the progress bar.
  * @cssprop --chat-accent - Colour of buttons and the focus ring.
  * @cssprop --chat-error-color - Colour of error sentences.
  *
+ * @fires chat-open-image - An image's preview was activated: show it large. `detail: { messageId, index }`.
  * @fires chat-cancel-upload - Stop our upload (its message is dropped). `detail: { messageId }`.
  * @fires chat-retry - Retry our failed upload or send. `detail: { messageId }`.
  * @fires chat-download - Download the file, or save it again. `detail: { messageId, index }`.
  * @fires chat-cancel-download - Stop the download. `detail: { messageId, index }`.
  */
-export class FileBubble extends LitElement {
+export class FileBubble extends ChatElement {
   static override styles = styles;
 
   /** The file to show. Its name, caption and URL are data from the wire, shown only as text. */
@@ -79,8 +88,20 @@ export class FileBubble extends LitElement {
   /** How far our message has come. Reflected as `delivery`. */
   @property({ reflect: true }) delivery: DeliveryState = 'sent';
 
-  /** The downloaded image and the object URL that shows it; revoked when either goes. */
-  #fullImage?: { blob: Blob; url: string };
+  /**
+   * Origins (`https://media.example`) a video or audio player may stream from before the file
+   * is downloaded; the attribute is space-separated. Empty (the default): players play only
+   * downloaded bytes, and nothing is fetched that the user did not ask for.
+   */
+  @property({ attribute: 'stream-origins', converter: spaceSeparated }) streamOrigins: string[] = [];
+
+  /** Whether a picture of this attachment was decoded (the placeholder shows until then). */
+  @state() private isDecoded = false;
+
+  /** The downloaded bytes' object URL; revoked when they go or the bubble leaves the page. */
+  #bytes = new ObjectUrl();
+  #bytesUrl?: string;
+  #placeholder?: string;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -89,108 +110,103 @@ export class FileBubble extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#showFullImage(undefined);
+    this.#bytes.revoke();
   }
 
-  override willUpdate(): void {
-    const isImage = this.attachment !== undefined && fileKind(this.attachment.mime) === 'image';
-    this.#showFullImage(isImage && this.download?.status === 'done' ? this.download.blob : undefined);
+  /** Focuses the bubble's first control: an image's preview, else its player or a button. */
+  override focus(options?: FocusOptions): void {
+    this.renderRoot.querySelector<HTMLElement>('button, video, audio')?.focus(options);
   }
 
-  #showFullImage(blob: Blob | undefined): void {
-    if (blob === this.#fullImage?.blob) return;
-    if (this.#fullImage) URL.revokeObjectURL(this.#fullImage.url);
-    this.#fullImage = blob ? { blob, url: URL.createObjectURL(blob) } : undefined;
+  override willUpdate(changed: PropertyValues<this>): void {
+    const attachment = this.attachment;
+    if (changed.has('attachment')) {
+      this.isDecoded = false;
+      this.#placeholder = placeholderImage(attachment?.placeholder);
+    }
+    const hasMedia = attachment !== undefined && fileKind(attachment.mime) !== 'document';
+    const blob = hasMedia && this.download?.status === 'done' ? this.download.blob : undefined;
+    this.#bytesUrl = this.#bytes.for(blob, attachment?.mime ?? '');
   }
 
   #ref() {
     return { messageId: this.messageId, index: this.index };
   }
 
-  #onCancelUpload = () => emit(this, 'chat-cancel-upload', { messageId: this.messageId });
-  #onRetry = () => emit(this, 'chat-retry', { messageId: this.messageId });
-  #onDownload = () => emit(this, 'chat-download', this.#ref());
-  #onCancelDownload = () => emit(this, 'chat-cancel-download', this.#ref());
+  #onOpen = () => emit(this, 'chat-open-image', this.#ref());
+  #onDecoded = () => (this.isDecoded = true);
 
   override render() {
     const attachment = this.attachment;
     if (!attachment) return nothing;
+    const t = this.t;
     const name = displayName(attachment.name);
+    const kind = fileKind(attachment.mime);
+    const media = kind === 'image' ? this.#image(attachment, name) : kind === 'video' ? this.#video(attachment, name) : undefined;
+    const duration = kind === 'video' || kind === 'audio' ? formatDuration(attachment.durationMs) : undefined;
+    const caption = shownCaption(attachment.caption);
     return html`
       <figure part="bubble" class="bubble" aria-label=${name}>
-        ${this.#preview(attachment, name)}
+        ${media ?? html`<span part="icon" class="icon">${fileIcon(kind)}</span>`}
         <div class="details">
           <span part="name" class="name" title=${name}>${shortName(name)}</span>
           <span id="full-name" hidden>${name}</span>
           <span class="meta muted">
-            <span part="size">${formatBytes(attachment.size)}</span> · <span part="type">${attachment.mime}</span>
+            <span part="size" class="value" dir="auto">${t.fileSize(attachment.size)}</span> · <span part="type" class="value" dir="auto">${attachment.mime}</span>
+            ${duration ? html` · <time part="duration" class="value" dir="ltr" datetime=${durationIso(attachment.durationMs!)}>${duration}</time>` : nothing}
           </span>
-          ${attachment.caption ? html`<figcaption part="caption" class="caption">${attachment.caption}</figcaption>` : nothing}
-          <div class="status">${this.#status(attachment)}</div>
+          ${kind === 'audio' ? this.#player('audio', attachment, name) : nothing}
+          ${caption.text
+            ? html`<figcaption part="caption" class="caption" tabindex=${ifDefined(caption.mayScroll ? 0 : undefined)}>${caption.text}</figcaption>`
+            : nothing}
+          <div class="status">
+            ${renderStatus({
+              t, attachment, isMine: this.isMine, delivery: this.delivery, upload: this.upload, download: this.download,
+              onCancelUpload: () => emit(this, 'chat-cancel-upload', { messageId: this.messageId }),
+              onRetry: () => emit(this, 'chat-retry', { messageId: this.messageId }),
+              onDownload: () => emit(this, 'chat-download', this.#ref()),
+              onCancelDownload: () => emit(this, 'chat-cancel-download', this.#ref()),
+            })}
+          </div>
         </div>
       </figure>
     `;
   }
 
-  #preview(attachment: Attachment, name: string) {
-    const kind = fileKind(attachment.mime);
-    const src = this.#fullImage?.url ?? (kind === 'image' ? safeThumbnail(attachment.thumbnail) : undefined);
-    if (!src) return html`<span part="icon" class="icon">${fileIcon(kind)}</span>`;
-    return html`<img part="thumbnail" class="thumbnail" src=${src} alt=${attachment.alt?.trim() || name}
-      width=${ifDefined(attachment.width || undefined)} height=${ifDefined(attachment.height || undefined)} />`;
+  /** An image: a button (opening it large) around its pictures; `undefined` when there is nothing to show. */
+  #image(attachment: Attachment, name: string): TemplateResult | undefined {
+    const alt = attachment.alt?.trim() || name;
+    const pictures = this.#pictures(attachment, this.#bytesUrl ?? safeThumbnail(attachment.thumbnail), alt);
+    return pictures && html`<button part="open" class="media" type="button" aria-label=${this.t.openImage(alt)} @click=${this.#onOpen}>${pictures}</button>`;
   }
 
-  #status(attachment: Attachment) {
-    const { upload, download } = this;
-    if (upload?.status === 'queued') return html`<span class="muted">Waiting…</span> ${this.#button('cancel', 'Cancel', this.#onCancelUpload)}`;
-    if (upload?.status === 'preparing') return this.#progress('Preparing', 0, this.#onCancelUpload);
-    if (upload?.status === 'uploading') return this.#uploading(upload);
-    if (upload?.status === 'failed') return this.#failure(upload.error ?? 'The upload failed.', 'retry', 'Retry', this.#onRetry);
-    if (this.isMine && this.delivery === 'failed') return this.#failure('Not sent.', 'retry', 'Retry', this.#onRetry);
-    if (!safeUrl(attachment.url)) return html`<span part="error" class="error">Unsupported link</span>`;
-    if (this.isMine && this.delivery === 'sending') return html`<span class="muted">Sending…</span>`;
-    switch (download?.status) {
-      case 'downloading':
-        return this.#progress('Downloading', percentOf(download.received, download.total ?? attachment.size), this.#onCancelDownload);
-      case 'failed':
-        return this.#failure(download.error ?? 'The download failed.', 'download', 'Download again', this.#onDownload);
-      case 'unavailable':
-        return html`<span part="unavailable" class="error">Unavailable</span>
-          <span class="muted">${download.error ?? 'This file is no longer available.'}</span>`;
-      case 'done':
-        if (download.isAutomatic) return this.#button('download', 'Save', this.#onDownload);
-        return html`<span class="muted">Downloaded</span> ${this.#button('download', 'Save again', this.#onDownload)}`;
-      default:
-        return this.#button('download', 'Download', this.#onDownload);
-    }
+  /** A video: the player once it may play something, else its poster; `undefined` when neither. */
+  #video(attachment: Attachment, name: string): TemplateResult | undefined {
+    const player = this.#player('video', attachment, name);
+    if (player !== nothing) return player;
+    const pictures = this.#pictures(attachment, safeThumbnail(attachment.thumbnail), attachment.alt?.trim() || name);
+    return pictures && html`<div class="media">${pictures}</div>`;
   }
 
-  /** Progress in percent and bytes; or that it stalled (still cancellable); or when the next attempt starts. */
-  #uploading(upload: UploadState) {
-    const percent = percentOf(upload.sent, upload.total);
-    if (upload.stalledMs !== undefined) {
-      const sentence = html`<span part="stalled" class="error">Stalled: no progress for ${formatSeconds(upload.stalledMs)}</span>`;
-      return this.#progress('Stalled', percent, this.#onCancelUpload, sentence);
-    }
-    if (upload.retry) return this.#progress('Retrying', percent, this.#onCancelUpload, `Retrying in ${formatSeconds(upload.retry.delayMs)}…`);
-    return this.#progress('Uploading', percent, this.#onCancelUpload, `Uploading… ${percent}% · ${formatBytes(upload.sent)} of ${formatBytes(upload.total)}`);
-  }
-
-  #progress(label: string, percent: number, onCancel: () => void, text: unknown = `${label}… ${percent}%`) {
+  /** The picture (`src`), with the placeholder under it until a picture is decoded. */
+  #pictures(attachment: Attachment, src: string | undefined, alt: string): TemplateResult | undefined {
+    const placeholder = this.isDecoded ? undefined : this.#placeholder;
+    if (!src && !placeholder) return undefined;
+    const width = ifDefined(attachment.width || undefined);
+    const height = ifDefined(attachment.height || undefined);
     return html`
-      <div part="progress" class="progress" role="progressbar" aria-label=${label} aria-describedby="full-name"
-        aria-valuemin="0" aria-valuemax="100" aria-valuenow=${percent}
-        style=${styleMap({ '--fraction': String(percent / 100) })}></div>
-      ${typeof text === 'string' ? html`<span class="muted">${text}</span>` : text}
-      ${this.#button('cancel', 'Cancel', onCancel)}
+      ${src ? html`<img part="thumbnail" class="picture" src=${src} alt=${alt} width=${width} height=${height} @load=${this.#onDecoded} />` : nothing}
+      ${placeholder ? html`<img part="placeholder" class="picture placeholder" src=${placeholder} alt=${src ? '' : alt} width=${width} height=${height} />` : nothing}
     `;
   }
 
-  #failure(sentence: string, part: 'retry' | 'download', label: string, onClick: () => void) {
-    return html`<span part="error" class="error">${sentence}</span> ${this.#button(part, label, onClick)}`;
-  }
-
-  #button(part: string, label: string, onClick: () => void) {
-    return html`<button part=${part} type="button" aria-describedby="full-name" @click=${onClick}>${label}</button>`;
+  /** A player, when it has a source the one rule allows: the downloaded bytes, or a stream from a listed origin. */
+  #player(kind: 'video' | 'audio', attachment: Attachment, name: string) {
+    const src = this.#bytesUrl ?? streamUrl(attachment.url, this.streamOrigins);
+    if (!src) return nothing;
+    if (kind === 'audio') return html`<audio part="player" class="audio" controls preload="none" src=${src} aria-label=${name}></audio>`;
+    return html`<video part="player" class="media picture" controls preload="none" src=${src} aria-label=${name}
+      poster=${ifDefined(safeThumbnail(attachment.thumbnail))} width=${ifDefined(attachment.width || undefined)}
+      height=${ifDefined(attachment.height || undefined)}></video>`;
   }
 }

@@ -1,0 +1,108 @@
+// Every state of a bubble passes axe; it follows the theme, the page's direction and the strings.
+import { expect, fixture, html } from '@open-wc/testing';
+import { de } from '../locales/de.ts';
+import { defineElements } from '../define-elements.ts';
+import type { FileBubble } from './file-bubble.ts';
+import { bubble, clip, part, photo, pixelBlob, report, thumbhashOf, voice } from './file-bubble.test-helpers.ts';
+
+defineElements();
+
+const mineUploading = { isMine: true, delivery: 'sending' as const };
+
+/** [state, the bubble's properties]. */
+const STATES: Array<[string, Partial<FileBubble>]> = [
+  ['preparing', { ...mineUploading, attachment: { ...report, url: '' }, upload: { status: 'preparing', sent: 0, total: 1 } }],
+  ['queued', { ...mineUploading, attachment: { ...report, url: '' }, upload: { status: 'queued', sent: 0, total: 1 } }],
+  ['uploading', { ...mineUploading, attachment: { ...photo, url: '' }, upload: { status: 'uploading', sent: 1, total: 2 } }],
+  ['stalled', { ...mineUploading, attachment: { ...report, url: '' }, upload: { status: 'uploading', sent: 1, total: 2, stalledMs: 30_000 } }],
+  ['retrying', { ...mineUploading, attachment: { ...report, url: '' }, upload: { status: 'uploading', sent: 0, total: 2, retry: { attempt: 1, delayMs: 300 } } }],
+  ['upload failed', { isMine: true, delivery: 'failed', attachment: { ...report, url: '' }, upload: { status: 'failed', sent: 0, total: 1, error: 'Too large.' } }],
+  ['not sent', { isMine: true, delivery: 'failed', attachment: report }],
+  ['sending', { isMine: true, delivery: 'sending', attachment: report }],
+  ['sent', { isMine: true, attachment: report }],
+  ['ready to download', { attachment: report }],
+  ['downloading', { attachment: report, download: { status: 'downloading', received: 1, total: 4 } }],
+  ['download failed', { attachment: report, download: { status: 'failed', received: 0, error: 'The downloaded file is damaged.' } }],
+  ['unavailable', { attachment: report, download: { status: 'unavailable', received: 0 } }],
+  ['downloaded', { attachment: photo, download: { status: 'done', received: 1, blob: pixelBlob() } }],
+  ['unsupported link', { attachment: { ...photo, url: 'javascript:alert(1)' } }],
+  ['image with a placeholder only', { attachment: { ...photo, thumbnail: undefined, placeholder: thumbhashOf() } }],
+  ['video poster', { attachment: clip }],
+  ['video player', { attachment: clip, download: { status: 'done', received: 1, blob: new Blob(['v'], { type: 'video/mp4' }) } }],
+  ['audio player', { attachment: voice, download: { status: 'done', received: 1, blob: new Blob(['a'], { type: 'audio/ogg' }) } }],
+  ['long caption', { attachment: { ...report, caption: 'A long caption. '.repeat(100) } }],
+];
+
+const background = (element: FileBubble) => getComputedStyle(part(element, 'bubble')!).backgroundColor;
+
+describe('<file-bubble> accessibility, theme, direction and words', () => {
+  for (const [state, props] of STATES) {
+    it(`passes an accessibility audit: ${state}`, async () => {
+      await expect(await bubble(props)).to.be.accessible();
+    });
+  }
+
+  it('is dark in a dark theme, and light otherwise', async () => {
+    const page = await fixture<HTMLElement>(html`<div>
+      <file-bubble .attachment=${report}></file-bubble>
+      <div style="--chat-color-scheme: dark"><file-bubble .attachment=${report} mine></file-bubble><file-bubble .attachment=${report}></file-bubble></div>
+    </div>`);
+    const [light, darkMine, dark] = [...page.querySelectorAll('file-bubble')];
+    await dark!.updateComplete;
+    expect([background(light!), background(darkMine!), background(dark!)]).to.deep.equal(['rgb(238, 240, 243)', 'rgb(27, 53, 88)', 'rgb(38, 44, 54)']);
+    expect(getComputedStyle(part(dark!, 'download')!).color).to.equal('rgb(121, 192, 255)');
+    await expect(dark).to.be.accessible();
+  });
+
+  it('fills progress from the inline start: the right in a right-to-left page', async () => {
+    const page = await fixture<HTMLElement>(html`<div style="width: 400px">
+      <div dir="ltr"><file-bubble .attachment=${report} .download=${{ status: 'downloading', received: 1, total: 4 }}></file-bubble></div>
+      <div dir="rtl"><file-bubble .attachment=${report} .download=${{ status: 'downloading', received: 1, total: 4 }}></file-bubble></div>
+    </div>`);
+    const [ltr, rtl] = [...page.querySelectorAll('file-bubble')].map((element) => {
+      const bar = part(element, 'progress')!;
+      return { bar: bar.getBoundingClientRect(), fill: bar.querySelector('.fill')!.getBoundingClientRect() };
+    });
+    expect(ltr!.fill.width).to.be.closeTo(ltr!.bar.width / 4, 1);
+    expect(ltr!.fill.left).to.be.closeTo(ltr!.bar.left, 0.5);
+    expect(rtl!.fill.width).to.be.closeTo(rtl!.bar.width / 4, 1);
+    expect(rtl!.fill.right).to.be.closeTo(rtl!.bar.right, 0.5);
+  });
+
+  it('isolates each value of the size and type line, so a right-to-left page keeps them whole', async () => {
+    const page = await fixture<HTMLElement>(html`<div dir="rtl" lang="ar"><file-bubble .attachment=${clip}></file-bubble></div>`);
+    const element = page.querySelector('file-bubble')!;
+    await element.updateComplete;
+    for (const name of ['size', 'type', 'duration']) {
+      const style = getComputedStyle(part(element, name)!);
+      expect([style.unicodeBidi, style.direction], name).to.deep.equal(['isolate', 'ltr']);
+    }
+    // "48 MB" reads left to right inside the right-to-left line: the number stays left of its unit.
+    const size = [...part(element, 'size')!.childNodes].find((node) => node.nodeType === Node.TEXT_NODE)!;
+    const leftOf = (start: number, end: number) => {
+      const range = document.createRange();
+      range.setStart(size, start);
+      range.setEnd(size, end);
+      return range.getBoundingClientRect().left;
+    };
+    expect(part(element, 'size')!.textContent).to.equal('48 MB');
+    expect(leftOf(0, 2)).to.be.below(leftOf(3, 5));
+    expect(part(element, 'bubble')!.getBoundingClientRect().right).to.be.closeTo(element.getBoundingClientRect().right, 0.5);
+    await expect(element).to.be.accessible();
+  });
+
+  it('speaks German with the German strings', async () => {
+    const element = await bubble({ attachment: { ...photo, alt: 'Wellen' }, strings: de });
+    expect(part(element, 'download')!.textContent).to.equal('Herunterladen');
+    expect(part(element, 'size')!.textContent).to.equal('1,5 MB');
+    expect(part(element, 'open')!.getAttribute('aria-label')).to.equal('Bild öffnen: Wellen');
+    element.download = { status: 'unavailable', received: 0 };
+    await element.updateComplete;
+    expect(part(element, 'unavailable')!.textContent).to.equal('Nicht verfügbar');
+    expect(element.shadowRoot!.textContent).to.include('Diese Datei ist nicht mehr verfügbar.');
+    element.download = { status: 'downloading', received: 1, total: 4 };
+    await element.updateComplete;
+    expect(part(element, 'progress')!.getAttribute('aria-label')).to.equal('Herunterladen');
+    expect(part(element, 'cancel')!.textContent).to.equal('Abbrechen');
+  });
+});

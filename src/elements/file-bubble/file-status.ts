@@ -1,0 +1,87 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { Attachment, DeliveryState } from '../../model/message.ts';
+import { safeUrl } from '../../model/safe-url.ts';
+import type { DownloadState, UploadState } from '../../state/types.ts';
+import type { ChatStrings } from '../strings.ts';
+
+/** What a bubble's status line is drawn from. */
+export interface StatusView {
+  t: ChatStrings;
+  attachment: Attachment;
+  isMine: boolean;
+  delivery: DeliveryState;
+  upload?: UploadState;
+  download?: DownloadState;
+  onCancelUpload(): void;
+  onRetry(): void;
+  onDownload(): void;
+  onCancelDownload(): void;
+}
+
+/** A whole percentage of `part` in `whole`, 0 when the whole is unknown. */
+export function percentOf(part: number, whole: number | undefined): number {
+  return whole && whole > 0 ? Math.min(100, Math.max(0, Math.round((part / whole) * 100))) : 0;
+}
+
+/**
+ * The line under a file saying what happens to it and what can be done now: an upload (waiting,
+ * preparing, uploading, stalled, retrying; cancellable), a failure (reason and Retry), sending,
+ * an unsupported link, a download (progress and Cancel; failure and Download again; unavailable)
+ * or the file ready (Download, Save, Save again).
+ */
+export function renderStatus(view: StatusView): TemplateResult {
+  const { t, attachment, upload, download } = view;
+  if (upload?.status === 'queued') return html`<span class="muted">${t.waiting}</span> ${button('cancel', t.cancel, view.onCancelUpload)}`;
+  if (upload?.status === 'preparing') return progress(t, t.preparingLabel, 0, view.onCancelUpload);
+  if (upload?.status === 'uploading') return uploading(view, upload);
+  if (upload?.status === 'failed') return failure(upload.error ?? t.uploadFailedFallback, 'retry', t.retry, view.onRetry);
+  if (view.isMine && view.delivery === 'failed') return failure(t.notSent, 'retry', t.retry, view.onRetry);
+  if (!safeUrl(attachment.url)) return html`<span part="error" class="error">${t.unsupportedLink}</span>`;
+  if (view.isMine && view.delivery === 'sending') return html`<span part="delivery" class="muted">${t.sending}</span>`;
+  switch (download?.status) {
+    case 'downloading':
+      return progress(t, t.downloadingLabel, percentOf(download.received, download.total ?? attachment.size), view.onCancelDownload);
+    case 'failed':
+      return failure(download.error ?? t.downloadFailedFallback, 'download', t.downloadAgain, view.onDownload);
+    case 'unavailable':
+      return html`<span part="unavailable" class="error">${t.unavailable}</span>
+        <span class="muted">${download.error ?? t.fileUnavailable}</span>`;
+    case 'done':
+      if (download.isAutomatic) return button('download', t.save, view.onDownload);
+      return html`<span class="muted">${t.downloaded}</span> ${button('download', t.saveAgain, view.onDownload)}`;
+    default:
+      return html`${view.isMine ? html`<span part="delivery" class="muted">${t.sent}</span>` : nothing}
+        ${button('download', t.download, view.onDownload)}`;
+  }
+}
+
+/** Progress in percent and bytes; or that it stalled (still cancellable); or when the next attempt starts. */
+function uploading({ t, onCancelUpload }: StatusView, upload: UploadState): TemplateResult {
+  const percent = percentOf(upload.sent, upload.total);
+  if (upload.stalledMs !== undefined) {
+    const sentence = html`<span part="stalled" class="error">${t.stalledFor(upload.stalledMs)}</span>`;
+    return progress(t, t.stalledLabel, percent, onCancelUpload, sentence);
+  }
+  if (upload.retry) return progress(t, t.retryingLabel, percent, onCancelUpload, t.retryingIn(upload.retry.delayMs));
+  return progress(t, t.uploadingLabel, percent, onCancelUpload, t.uploadProgress(percent, upload.sent, upload.total));
+}
+
+/** A progress bar (its fill a number this code computed, never data), a sentence and Cancel. */
+function progress(t: ChatStrings, label: string, percent: number, onCancel: () => void, text: string | TemplateResult = t.progress(label, percent)): TemplateResult {
+  return html`
+    <div part="progress" class="progress" role="progressbar" aria-label=${label} aria-describedby="full-name"
+      aria-valuemin="0" aria-valuemax="100" aria-valuenow=${percent}
+      style=${styleMap({ '--fraction': String(percent / 100) })}><div class="fill"></div></div>
+    ${typeof text === 'string' ? html`<span class="muted">${text}</span>` : text}
+    ${button('cancel', t.cancel, onCancel)}
+  `;
+}
+
+function failure(sentence: string, part: 'retry' | 'download', label: string, onClick: () => void): TemplateResult {
+  return html`<span part="error" class="error">${sentence}</span> ${button(part, label, onClick)}`;
+}
+
+function button(part: string, label: string, onClick: () => void): TemplateResult {
+  return html`<button part=${part} type="button" aria-describedby="full-name" @click=${onClick}>${label}</button>`;
+}

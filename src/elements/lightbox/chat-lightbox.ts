@@ -1,0 +1,254 @@
+import { html, nothing, svg, type PropertyValues, type SVGTemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { displayName } from '../../model/format.ts';
+import { safeThumbnail, safeUrl } from '../../model/safe-url.ts';
+import { downloadKey, type DownloadState } from '../../state/types.ts';
+import { ChatElement } from '../chat-element.ts';
+import { emit } from '../events.ts';
+import { fileIcon, shortName } from '../file-display.ts';
+import { percentOf } from '../file-bubble/file-status.ts';
+import { ObjectUrl, placeholderImage, shownCaption } from '../file-bubble/media.ts';
+import type { LightboxImage } from './gallery.ts';
+import { styles } from './chat-lightbox.styles.ts';
+
+/** The zoom levels `+` and `-` step through. */
+const ZOOMS = [1, 1.5, 2, 3, 4];
+
+const icon = (shape: SVGTemplateResult) =>
+  html`<svg viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" stroke-width="2"
+    stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">${shape}</svg>`;
+const ICONS = {
+  previous: icon(svg`<path d="M15 5l-7 7 7 7" />`),
+  next: icon(svg`<path d="M9 5l7 7-7 7" />`),
+  zoomIn: icon(svg`<circle cx="11" cy="11" r="7" /><path d="M20 20l-4-4M8 11h6M11 8v6" />`),
+  zoomOut: icon(svg`<circle cx="11" cy="11" r="7" /><path d="M20 20l-4-4M8 11h6" />`),
+  close: icon(svg`<path d="M6 6l12 12M18 6L6 18" />`),
+};
+
+/**
+ * The thread's images, one at a time, over the whole window: the full image once downloaded,
+ * else its thumbnail (or placeholder) with a Download button that raises `chat-download`.
+ * A modal dialog named by the image and its place ("photo.jpg, 2 of 5"); focus stays inside.
+ *
+ * Keyboard: Left and Right show the previous and next image (mirrored right to left), `+` and
+ * `-` zoom (as do Ctrl+wheel and the zoom buttons), `0` fits the image again, Escape closes.
+ *
+ * @csspart dialog - The modal `dialog`.
+ * @csspart title - The image's name and its place among the images.
+ * @csspart position - "2 of 5".
+ * @csspart stage - The area showing the image; it scrolls when zoomed in.
+ * @csspart image - The image shown.
+ * @csspart icon - Shown instead of an image that has no picture yet.
+ * @csspart caption - The sender's caption.
+ * @csspart previous - The button showing the previous image.
+ * @csspart next - The button showing the next image.
+ * @csspart zoom-in - The button zooming in.
+ * @csspart zoom-out - The button zooming out.
+ * @csspart zoom - The zoom level, as a percentage.
+ * @csspart download - The button asking for the full image.
+ * @csspart progress - The download's progress.
+ * @csspart close - The button closing the lightbox.
+ *
+ * @cssprop --chat-background - Background of the lightbox (slightly see-through).
+ * @cssprop --chat-text-color - Colour of its words.
+ * @cssprop --chat-accent - Colour of buttons and the focus ring.
+ *
+ * @fires chat-download - Download the image shown. `detail: { messageId, index }`.
+ * @fires chat-lightbox-closed - The user closed the lightbox. `detail: { messageId, index }` of the image shown last.
+ */
+export class ChatLightbox extends ChatElement {
+  static override styles = styles;
+
+  /** The images to step through, in order. */
+  @property({ attribute: false }) images: LightboxImage[] = [];
+
+  /** The place in `images` of the image shown; the arrows move it. */
+  @property({ type: Number }) index = 0;
+
+  /** Downloads by `downloadKey(messageId, index)`: a finished one shows the full image. */
+  @property({ attribute: false }) downloads: Record<string, DownloadState> = {};
+
+  /** Whether the lightbox shows (as a modal dialog). Reflected as `open`. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /** The zoom level, 1 = fitted to the window. */
+  @state() private zoom = 1;
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+
+  #bytes = new ObjectUrl();
+  #src?: string;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#bytes.revoke();
+  }
+
+  /** Closes the lightbox and tells the host, as Escape and the close button do. */
+  close(): void {
+    if (!this.open) return;
+    this.open = false;
+    const image = this.images[this.index];
+    if (image) emit(this, 'chat-lightbox-closed', { messageId: image.messageId, index: image.index });
+  }
+
+  /** Shows the image `step` places on (negative: back), if there is one. */
+  go(step: number): void {
+    const index = this.index + step;
+    if (index < 0 || index >= this.images.length) return;
+    this.index = index;
+    this.zoom = 1;
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('open') && this.open) this.zoom = 1;
+    const attachment = this.images[this.index]?.attachment;
+    const download = this.#download();
+    const blob = download?.status === 'done' ? download.blob : undefined;
+    this.#src = this.#bytes.for(blob, attachment?.mime ?? '') ?? safeThumbnail(attachment?.thumbnail) ?? placeholderImage(attachment?.placeholder);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('open')) return;
+    if (this.open && !this.dialog.open) {
+      this.dialog.showModal();
+      this.renderRoot.querySelector<HTMLElement>('[part="close"]')?.focus();
+    } else if (!this.open && this.dialog.open) {
+      this.dialog.close();
+    }
+  }
+
+  #download(): DownloadState | undefined {
+    const image = this.images[this.index];
+    return image && this.downloads[downloadKey(image.messageId, image.index)];
+  }
+
+  #zoomBy(steps: number): void {
+    const at = ZOOMS.findIndex((zoom) => zoom >= this.zoom);
+    this.zoom = ZOOMS[Math.min(ZOOMS.length - 1, Math.max(0, at + steps))]!;
+  }
+
+  #onKeyDown = (event: KeyboardEvent) => {
+    const isRtl = getComputedStyle(this).direction === 'rtl';
+    switch (event.key) {
+      case 'Escape':
+        this.close();
+        break;
+      case 'ArrowLeft':
+      case 'ArrowRight':
+        this.go((event.key === 'ArrowRight') !== isRtl ? 1 : -1);
+        break;
+      case '+':
+      case '=':
+        this.#zoomBy(1);
+        break;
+      case '-':
+        this.#zoomBy(-1);
+        break;
+      case '0':
+        this.zoom = 1;
+        break;
+      case 'Tab':
+        if (!this.#keepFocusInside(event.shiftKey)) return;
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
+
+  /** Tab from the last control goes to the first, Shift+Tab from the first to the last: true when it moved focus. */
+  #keepFocusInside(isBackward: boolean): boolean {
+    const controls = [...this.renderRoot.querySelectorAll<HTMLElement>('button, [tabindex="0"]')];
+    const [first, last] = [controls[0], controls.at(-1)];
+    const active = this.shadowRoot!.activeElement;
+    const target = isBackward ? (active === first || !active ? last : undefined) : active === last || !active ? first : undefined;
+    target?.focus();
+    return target !== undefined;
+  }
+
+  /** Escape may also arrive as the dialog's own cancel: it closes the same way. */
+  #onCancel = (event: Event) => {
+    event.preventDefault();
+    this.close();
+  };
+
+  /** Ctrl+wheel (and a trackpad's pinch) zooms the image, not the page. */
+  #onWheel = {
+    handleEvent: (event: WheelEvent) => {
+      if (!event.ctrlKey || event.deltaY === 0) return;
+      event.preventDefault();
+      this.#zoomBy(event.deltaY < 0 ? 1 : -1);
+    },
+    passive: false,
+  };
+
+  override render() {
+    const image = this.images[this.index];
+    const t = this.t;
+    const name = image ? displayName(image.attachment.name) : '';
+    const [position, total] = [this.index + 1, this.images.length];
+    const caption = shownCaption(image?.attachment.caption, { length: 200, lines: 4 });
+    const isFirst = this.index <= 0;
+    const isLast = this.index >= total - 1;
+    return html`
+      <dialog part="dialog" class="dialog" role="dialog" aria-modal="true" aria-label=${image ? t.lightboxLabel(name, position, total) : ''}
+        @keydown=${this.#onKeyDown} @cancel=${this.#onCancel}>
+        <div class="bar">
+          <h2 part="title" class="title">
+            <span class="name" title=${name}>${shortName(name)}</span>
+            <span part="position" class="position muted">${image ? t.imagePosition(position, total) : ''}</span>
+          </h2>
+          ${image ? this.#transfer(image) : nothing}
+          ${this.#button('zoom-out', t.zoomOut, ICONS.zoomOut, this.zoom <= ZOOMS[0]!, () => this.#zoomBy(-1))}
+          <span part="zoom" class="zoom muted">${new Intl.NumberFormat(t.lang, { style: 'percent' }).format(this.zoom)}</span>
+          ${this.#button('zoom-in', t.zoomIn, ICONS.zoomIn, this.zoom >= ZOOMS.at(-1)!, () => this.#zoomBy(1))}
+          ${this.#button('close', t.closeLightbox, ICONS.close, false, () => this.close())}
+        </div>
+        <div part="stage" class="stage" style=${styleMap({ '--zoom': String(this.zoom) })} tabindex=${ifDefined(this.zoom > 1 ? 0 : undefined)}
+          @wheel=${this.#onWheel}>
+          ${this.#src && image
+            ? html`<img part="image" class="image" src=${this.#src} alt=${image.attachment.alt?.trim() || name} />`
+            : html`<span part="icon" class="icon">${fileIcon('image')}</span>`}
+        </div>
+        ${caption.text
+          ? html`<p part="caption" class="caption" tabindex=${ifDefined(caption.mayScroll ? 0 : undefined)}>${caption.text}</p>`
+          : nothing}
+        ${this.#button('previous', t.previousImage, ICONS.previous, isFirst, () => this.go(-1), 'nav previous')}
+        ${this.#button('next', t.nextImage, ICONS.next, isLast, () => this.go(1), 'nav next')}
+      </dialog>
+    `;
+  }
+
+  /** What can be done to see the full image: download it, follow its download, or learn it cannot be. */
+  #transfer(image: LightboxImage) {
+    const t = this.t;
+    const download = this.#download();
+    const ask = () => emit(this, 'chat-download', { messageId: image.messageId, index: image.index });
+    if (!image.attachment.url) return nothing; // ours, still uploading
+    if (!safeUrl(image.attachment.url)) return html`<span class="error">${t.unsupportedLink}</span>`;
+    switch (download?.status) {
+      case 'done':
+        return nothing;
+      case 'downloading':
+        return html`<span part="progress" class="muted" role="status">${t.progress(t.downloadingLabel, percentOf(download.received, download.total ?? image.attachment.size))}</span>`;
+      case 'unavailable':
+        return html`<span class="error">${t.unavailable}</span>`;
+      default:
+        return html`<button part="download" type="button" @click=${ask}>${download?.status === 'failed' ? t.downloadAgain : t.download}</button>`;
+    }
+  }
+
+  /** An icon button; at the end of its range it stays focusable but does nothing (`aria-disabled`). */
+  #button(part: string, label: string, shape: unknown, isDisabled: boolean, onClick: () => void, className = 'tool') {
+    return html`<button part=${part} class=${className} type="button" aria-label=${label} title=${label}
+      aria-disabled=${isDisabled ? 'true' : 'false'} @click=${() => isDisabled || onClick()}>${shape}</button>`;
+  }
+}
