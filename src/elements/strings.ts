@@ -70,6 +70,11 @@ export interface ChatStrings {
   noMessages: string;
   /** The button that brings a reader who scrolled up back to the newest messages. */
   newMessages(count: number): string;
+  /** Read to screen readers when a message from someone else arrives. */
+  arrivedText(name: string, text: string): string;
+  arrivedFiles(name: string, files: string[]): string;
+  /** Many arrived at once: how many, then the last one described. */
+  arrivedMany(count: number, last: string): string;
   /** Day separators (older days show the date, in the strings' `lang`). */
   today: string;
   yesterday: string;

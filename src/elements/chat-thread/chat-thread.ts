@@ -144,8 +144,8 @@ export class ChatThread extends ChatElement {
     if (fromOthers.length > 0) {
       this.#announcement =
         fromOthers.length > MAX_ANNOUNCED
-          ? `${fromOthers.length} new messages. The last: ${describeArrival(fromOthers.at(-1)!.message)}`
-          : fromOthers.map((entry) => describeArrival(entry.message)).join('. ');
+          ? this.t.arrivedMany(fromOthers.length, describeArrival(fromOthers.at(-1)!.message, this.t))
+          : fromOthers.map((entry) => describeArrival(entry.message, this.t)).join('. ');
     }
     this.#virtual.setItems(items);
   }

@@ -1,3 +1,4 @@
+import type { ChatStrings } from '../strings.ts';
 import type { ChatMessage, Sender } from '../../model/message.ts';
 import { displayName } from '../../model/format.ts';
 import type { ThreadEntry } from '../../state/types.ts';
@@ -39,12 +40,9 @@ export function continuesGroup(message: ChatMessage, previous: ChatMessage | und
   return gap >= 0 && gap < GROUP_WINDOW_MS && !startsDay(message, previous);
 }
 
-const fileList = new Intl.ListFormat('en', { type: 'conjunction' });
-
 /** A short sentence for a screen reader about a message that arrived: "alice: hello", "alice sent photo.jpg". */
-export function describeArrival(message: ChatMessage): string {
+export function describeArrival(message: ChatMessage, t: Pick<ChatStrings, 'arrivedText' | 'arrivedFiles'>): string {
   const name = senderName(message.sender);
-  if (message.text) return `${name}: ${message.text}`;
   const files = (message.attachments ?? []).map((attachment) => displayName(attachment.name));
-  return files.length > 0 ? `${name} sent ${fileList.format(files)}` : `${name} sent a message`;
+  return message.text || files.length === 0 ? t.arrivedText(name, message.text ?? '') : t.arrivedFiles(name, files);
 }

@@ -26,7 +26,13 @@ const STORE_SETTINGS = ['room', 'user', 'transport', 'uploadEndpoint', 'uploadTo
 
 /** The composer's and thread's parts, styleable from the page as `chat-widget::part(composer-send)` and so on. */
 const COMPOSER_EXPORTS = COMPOSER_PARTS.map((name) => `${name}: composer-${name}`).join(', ');
-const THREAD_EXPORTS = ['log', 'entry', 'empty'].map((name) => `${name}: thread-${name}`).join(', ');
+/** The thread's own parts, prefixed `thread-`; the bubbles' and lightbox's parts keep the prefixed names the thread gives them. */
+const THREAD_EXPORTS = [
+  ...['log', 'entry', 'empty', 'sender', 'day', 'new-messages'].map((name) => `${name}: thread-${name}`),
+  ...['text-bubble', 'text-text', 'text-meta'],
+  ...['bubble', 'open', 'thumbnail', 'player', 'name', 'caption', 'progress', 'download'].map((name) => `file-${name}`),
+  ...['lightbox-dialog', 'lightbox-image', 'lightbox-caption'],
+].join(', ');
 
 /** How many announcements the live region keeps (older ones have been read). */
 const KEPT_ANNOUNCEMENTS = 3;

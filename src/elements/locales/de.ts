@@ -59,6 +59,9 @@ export const de: ChatStrings = {
   messagesLabel: 'Nachrichten',
   noMessages: 'Noch keine Nachrichten',
   newMessages: (count) => (count === 1 ? '1 neue Nachricht' : `${count} neue Nachrichten`),
+  arrivedText: (name, text) => `${name}: ${text}`,
+  arrivedFiles: (name, files) => `${name} hat ${new Intl.ListFormat('de', { type: 'conjunction' }).format(files)} gesendet`,
+  arrivedMany: (count, last) => `${count} neue Nachrichten. Die letzte: ${last}`,
   today: 'Heute',
   yesterday: 'Gestern',
 

@@ -55,6 +55,9 @@ export const en: ChatStrings = {
   messagesLabel: 'Messages',
   noMessages: 'No messages yet',
   newMessages: (count) => (count === 1 ? '1 new message' : `${count} new messages`),
+  arrivedText: (name, text) => `${name}: ${text}`,
+  arrivedFiles: (name, files) => `${name} sent ${new Intl.ListFormat('en', { type: 'conjunction' }).format(files)}`,
+  arrivedMany: (count, last) => `${count} new messages. The last: ${last}`,
   today: 'Today',
   yesterday: 'Yesterday',
 
