@@ -54,7 +54,7 @@ run('browser tests (web-test-runner, Chromium)', npx, ['web-test-runner'], { CHA
 addCounts(browserSummary);
 
 const nodeSummary = join(work, 'node.json');
-const nodeTests = [...testFiles('server', /\.test\.ts$/), ...testFiles('test/delivery', /\.test\.ts$/), ...testFiles('test/cases', /\.test\.ts$/), ...(built ? [...testFiles('test/e2e', /\.test\.ts$/), ...testFiles('test/package', /\.test\.ts$/)] : []), ...testFiles('test/frameworks', /\.test\.ts$/)];
+const nodeTests = [...testFiles('server', /\.test\.ts$/), ...testFiles('test/delivery', /\.test\.ts$/), ...testFiles('test/cases', /\.test\.ts$/), ...(built ? [...testFiles('test/e2e', /\.test\.ts$/), ...testFiles('test/package', /\.test\.ts$/)] : []), ...testFiles('test/frameworks', /\.test\.ts$/), ...testFiles('test/xmpp', /\.test\.ts$/)];
 run('server and end-to-end tests (node:test)', process.execPath, [
   // The delivery tests run the browser's WebSocketTransport in Node, which needs the global WebSocket.
   '--experimental-websocket', '--disable-warning=ExperimentalWarning',

@@ -9,6 +9,12 @@ export { TransportBase } from './transport/transport-base.ts';
 export { MemoryHub, MemoryTransport } from './transport/memory.ts';
 export { BroadcastTransport } from './transport/broadcast.ts';
 export { WebSocketTransport, type WebSocketTransportOptions } from './transport/websocket.ts';
+// The XMPP client itself loads on the first connect (see DeferredXmppTransport); XmppTransport is
+// at `chatdrop/lib/transport/xmpp/xmpp-transport.js` for hosts that bundle it on purpose.
+export { DeferredXmppTransport } from './transport/xmpp/deferred.ts';
+export { parseXmppAttribute, type XmppTransportOptions } from './transport/xmpp/options.ts';
+export { FileTooLargeError, type SlotRequest, type UploadSlot } from './transport/xmpp/upload-slot.ts';
+export { createXmppUploader, type UploadSlotSource, type XmppUploaderOptions } from './upload/xmpp-upload.ts';
 export { TransferError, type DownloadHandler, type DownloadOptions, type UploadHandler, type UploadOptions, type UploadResult } from './upload/handler.ts';
 export { createUppyUploader, type UppyUploaderOptions } from './upload/uppy-uploader.ts';
 export { createFetchDownload, DAMAGED_FILE, fetchDownload, type FetchDownloadOptions } from './upload/downloader.ts';

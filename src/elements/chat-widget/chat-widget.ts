@@ -11,6 +11,7 @@ import type { ConnectionStatus, ChatTransport } from '../../transport/transport.
 import { transportFromAttribute } from '../../transport/from-attribute.ts';
 import type { DownloadHandler, UploadHandler } from '../../upload/handler.ts';
 import { createUppyUploader } from '../../upload/uppy-uploader.ts';
+import { createXmppUploader, type UploadSlotSource } from '../../upload/xmpp-upload.ts';
 import { saveFile } from '../../upload/save-file.ts';
 import { emit, type AttachmentRef } from '../events.ts';
 import { COMPOSER_PARTS, type FileComposer } from '../file-composer/file-composer.ts';
@@ -22,7 +23,7 @@ import { UploadAnnouncer } from './upload-announcer.ts';
 import { chatWidgetStyles } from './chat-widget.styles.ts';
 
 /** Settings that, when changed, need a new store (and connection). */
-const STORE_SETTINGS = ['room', 'user', 'transport', 'uploadEndpoint', 'uploadToken', 'uploadHandler', 'downloadHandler', 'autoDownloadImagesUpTo'] as const;
+const STORE_SETTINGS = ['room', 'user', 'transport', 'xmppPassword', 'uploadEndpoint', 'uploadToken', 'uploadHandler', 'downloadHandler', 'autoDownloadImagesUpTo'] as const;
 
 /** The composer's and thread's parts, styleable from the page as `chat-widget::part(composer-send)` and so on. */
 const COMPOSER_EXPORTS = COMPOSER_PARTS.map((name) => `${name}: composer-${name}`).join(', ');
@@ -85,7 +86,10 @@ export class ChatWidget extends LitElement {
    */
   @property() transport: string | ChatTransport = 'broadcast:chatdrop';
 
-  /** The URL files are uploaded to (multipart, answering JSON `{ url }`). */
+  /** The account password for a `transport="xmpp:…"` attribute (never put it in the attribute). */
+  @property({ attribute: false }) xmppPassword?: string;
+
+  /** The URL files are uploaded to (multipart, answering JSON `{ url }`). Without it, a transport that offers upload slots (XMPP) is used. */
   @property({ attribute: 'upload-endpoint' }) uploadEndpoint = '';
 
   /** A bearer token the default upload sends (`Authorization: Bearer …`), for endpoints that need one. */
@@ -200,10 +204,13 @@ export class ChatWidget extends LitElement {
   }
 
   #startStore(): void {
-    const transport = typeof this.transport === 'string' ? transportFromAttribute(this.transport) : this.transport;
+    const transport = typeof this.transport === 'string' ? transportFromAttribute(this.transport, { password: this.xmppPassword }) : this.transport;
+    const slots = 'requestUpload' in transport ? (transport as ChatTransport & UploadSlotSource) : undefined;
     const id = this.user || this.#guestId;
     const headers: Record<string, string> = this.uploadToken ? { Authorization: `Bearer ${this.uploadToken}` } : {};
-    const upload = this.uploadHandler ?? (this.uploadEndpoint ? createUppyUploader({ endpoint: this.uploadEndpoint, headers }) : undefined);
+    const upload =
+      this.uploadHandler ??
+      (this.uploadEndpoint ? createUppyUploader({ endpoint: this.uploadEndpoint, headers }) : slots ? createXmppUploader(slots) : undefined);
     const store = createChatStore({
       transport,
       room: this.room,
@@ -282,7 +289,7 @@ export class ChatWidget extends LitElement {
             : nothing}
         </div>
         <chat-thread exportparts=${THREAD_EXPORTS}></chat-thread>
-        <file-composer exportparts=${COMPOSER_EXPORTS} accept=${this.accept} .maxFileSize=${this.maxFileSize} .capture=${this.capture} hide-drop-zone></file-composer>
+        <file-composer exportparts=${COMPOSER_EXPORTS} accept=${this.accept} .maxFileSize=${this.maxFileSize ?? this.store?.transport.maxFileSize} .capture=${this.capture} hide-drop-zone></file-composer>
         ${this.#drop.isDragging ? html`<div part="drop-zone" class="drop-zone" aria-hidden="true">${t.dropToSend}</div>` : nothing}
       </div>
       ${isLauncher

@@ -1,0 +1,60 @@
+import { xml, type Element, type XmppClient } from '@xmpp/client-core';
+import { NS } from './build-stanza.ts';
+
+/** One archived groupchat message, as a XEP-0313 query returns it. */
+export interface ArchivedMessage {
+  /** The room's stanza-id of the message. */
+  stanzaId: string;
+  message: Element;
+  /** The archive's `<delay>` (when the room stored it). */
+  delay?: Element;
+}
+
+/** One page of a room's archive, oldest first. */
+export interface ArchivePage {
+  items: ArchivedMessage[];
+  /** Whether the page reaches the end of what was asked (the newest for `after`, the oldest for `before`). */
+  isComplete: boolean;
+  /** How many messages the whole archive holds, when the server says (RSM `<count>`). */
+  count?: number;
+}
+
+/** What to ask: the newest `max` (`before: ''`), the `max` before a stanza-id, or the `max` after one. */
+export interface ArchiveQuery {
+  before?: string;
+  after?: string;
+  max: number;
+}
+
+/**
+ * Queries a MUC's message archive (XEP-0313 `urn:xmpp:mam:2`, paged with XEP-0059 RSM). Results
+ * arrive as messages before the IQ result, so they are collected by query id until it comes.
+ */
+export async function queryArchive(client: XmppClient, roomJid: string, { before, after, max }: ArchiveQuery, timeoutMs = 15_000): Promise<ArchivePage> {
+  const queryId = crypto.randomUUID();
+  const items: ArchivedMessage[] = [];
+  const collect = (stanza: Element) => {
+    const result = stanza.is('message') ? stanza.getChild('result', NS.mam) : undefined;
+    if (!result || result.attrs.queryid !== queryId || stanza.attrs.from !== roomJid) return;
+    const forwarded = result.getChild('forwarded', NS.forward);
+    const message = forwarded?.getChild('message');
+    if (!message || !result.attrs.id) return;
+    items.push({ stanzaId: result.attrs.id, message, delay: forwarded?.getChild('delay', NS.delay) });
+  };
+  client.on('stanza', collect);
+  try {
+    const set = xml(
+      'set',
+      { xmlns: NS.rsm },
+      xml('max', {}, String(max)),
+      before !== undefined ? xml('before', {}, before) : undefined,
+      after !== undefined ? xml('after', {}, after) : undefined,
+    );
+    const answer = await client.iqCaller.request(xml('iq', { type: 'set', to: roomJid }, xml('query', { xmlns: NS.mam, queryid: queryId }, set)), timeoutMs);
+    const fin = answer.getChild('fin', NS.mam);
+    const count = Number(fin?.getChild('set', NS.rsm)?.getChildText('count') ?? NaN);
+    return { items, isComplete: fin?.attrs.complete === 'true', ...(Number.isInteger(count) ? { count } : {}) };
+  } finally {
+    client.removeListener('stanza', collect);
+  }
+}
