@@ -4,7 +4,7 @@
 // in the widget as a file bubble.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -13,6 +13,7 @@ import { xml } from '@xmpp/client';
 import { build } from 'esbuild';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { launchChromium } from '../helpers/browser.ts';
+import { bubblePart, savedFile, waitFor } from '../helpers/page.ts';
 import { serveFolder } from '../frameworks/static-server.ts';
 // @ts-expect-error: a plain JavaScript module shared with the build scripts
 import { thumbnailWorkerEntry, thumbnailWorkerUrl } from '../../scripts/esbuild-thumbnail-worker.mjs';
@@ -23,46 +24,8 @@ const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const PHOTO = join(fixtures, 'photo.jpg');
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** Waits for a deep selector (`a >>> b` crosses shadow roots), polling. */
-async function waitFor(page: Page, selector: string, timeout = 15_000): Promise<ElementHandle<Element>> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const handle = await page.$(selector);
-    if (handle) return handle;
-    if (Date.now() > deadline) throw new Error(`${selector} did not appear`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
-/** The part `part` of the file bubble named `name` in the widget's thread. */
-async function bubblePart(page: Page, name: string, part: string, timeout = 15_000): Promise<ElementHandle<Element>> {
-  const handle = await page.waitForFunction(
-    (fileName: string, partName: string) => {
-      const thread = document.querySelector('chat-widget')?.shadowRoot?.querySelector('chat-thread');
-      for (const bubble of thread?.shadowRoot?.querySelectorAll('file-bubble') ?? []) {
-        if (bubble.shadowRoot?.querySelector('[part="name"]')?.getAttribute('title') !== fileName) continue;
-        const found = partName === 'bubble' ? bubble : bubble.shadowRoot.querySelector(`[part="${partName}"]`);
-        if (found) return found;
-      }
-      return undefined;
-    },
-    { timeout, polling: 50 },
-    name,
-    part,
-  );
-  return handle as ElementHandle<Element>;
-}
 
-/** Waits for a file fully saved by Chromium in `folder`. */
-async function savedFile(folder: string, name: string, timeout = 15_000): Promise<string> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const names = await readdir(folder).catch(() => [] as string[]);
-    if (names.includes(name) && !names.some((entry) => entry.endsWith('.crdownload'))) return join(folder, name);
-    if (Date.now() > deadline) throw new Error(`${name} was not saved; the folder holds ${names.join(', ') || 'nothing'}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('widgets on XMPP, in Chromium', { skip: skipWithoutProsody, timeout: 120_000 }, () => {
   let prosody: TestProsody;
@@ -101,7 +64,7 @@ describe('widgets on XMPP, in Chromium', { skip: skipWithoutProsody, timeout: 12
       await page.evaluate((options) => (globalThis as unknown as { startChat(options: object): void }).startChat(options), {
         service: prosody.websocketUrl(), domain: prosody.domain, username: user, password: PASSWORD, room,
       });
-      await waitFor(page, 'chat-widget >>> [part="status"][data-status="online"]');
+      await waitFor(page, 'chat-widget >>> [part="status"][data-status="online"]', 15_000);
       if (user === 'alice') alice = page;
       else bob = page;
     }
@@ -125,13 +88,13 @@ describe('widgets on XMPP, in Chromium', { skip: skipWithoutProsody, timeout: 12
   });
 
   it("uploads Alice's photo through a XEP-0363 slot; Bob's widget shows it and downloads it byte for byte", async () => {
-    const picker = await waitFor(alice, 'chat-widget >>> file-composer >>> input[type="file"]');
+    const picker = await waitFor(alice, 'chat-widget >>> file-composer >>> input[type="file"]', 15_000);
     await (picker as ElementHandle<HTMLInputElement>).uploadFile(PHOTO);
-    await waitFor(alice, 'chat-widget >>> file-composer >>> [part="staged-file"]');
-    await (await waitFor(alice, 'chat-widget >>> file-composer >>> [part="send"]')).click();
-    await bubblePart(alice, 'photo.jpg', 'download');
-    await bubblePart(bob, 'photo.jpg', 'thumbnail');
-    await (await bubblePart(bob, 'photo.jpg', 'download')).click();
+    await waitFor(alice, 'chat-widget >>> file-composer >>> [part="staged-file"]', 15_000);
+    await (await waitFor(alice, 'chat-widget >>> file-composer >>> [part="send"]', 15_000)).click();
+    await bubblePart(alice, 'photo.jpg', 'download', 15_000);
+    await bubblePart(bob, 'photo.jpg', 'thumbnail', 15_000);
+    await (await bubblePart(bob, 'photo.jpg', 'download', 15_000)).click();
     const saved = await savedFile(join(work, 'downloads'), 'photo.jpg');
     assert.equal(sha256(await readFile(saved)), sha256(await readFile(PHOTO)));
   });
@@ -165,7 +128,7 @@ describe('widgets on XMPP, in Chromium', { skip: skipWithoutProsody, timeout: 12
     assert.equal((await fetch(slot.getChild('put')!.attrs.url!, { method: 'PUT', body: bytes, headers })).status, 201);
     const url = slot.getChild('get')!.attrs.url!;
     await sendPlain(plain, url, xml('x', { xmlns: 'jabber:x:oob' }, xml('url', {}, url)));
-    await bubblePart(bob, 'plain-report.pdf', 'download');
-    await bubblePart(alice, 'plain-report.pdf', 'download');
+    await bubblePart(bob, 'plain-report.pdf', 'download', 15_000);
+    await bubblePart(alice, 'plain-report.pdf', 'download', 15_000);
   });
 });
