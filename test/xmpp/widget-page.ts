@@ -1,9 +1,8 @@
 // The page of widget.test.ts (bundled with esbuild): every element defined, and a host function
-// that puts a <chat-widget> on XMPP as a page would, with the XEP-0363 uploader and the server's
-// upload limit as the composer's.
+// that puts a <chat-widget> on XMPP as a page would, with nothing but the `transport="xmpp:…"`
+// attribute and the `xmppPassword` property: the widget itself picks the XEP-0363 uploader and
+// makes the server's upload limit the composer's.
 import '../../src/define.ts';
-import { XmppTransport } from '../../src/transport/xmpp/xmpp-transport.ts';
-import { createXmppUploader } from '../../src/upload/xmpp-upload.ts';
 import type { ChatWidget } from '../../src/elements/chat-widget/chat-widget.ts';
 
 interface ChatOptions {
@@ -15,13 +14,11 @@ interface ChatOptions {
 }
 
 function startChat({ service, domain, username, password, room }: ChatOptions): void {
-  const transport = new XmppTransport({ service, domain, username, password });
   const widget = document.createElement('chat-widget') as ChatWidget;
   widget.room = room;
   widget.user = username;
-  widget.transport = transport;
-  widget.uploadHandler = createXmppUploader(transport);
-  transport.addEventListener('status', () => (widget.maxFileSize = transport.maxFileSize));
+  widget.xmppPassword = password;
+  widget.setAttribute('transport', `xmpp:${service}?${new URLSearchParams({ domain, username })}`);
   document.body.append(widget);
 }
 
