@@ -6,7 +6,7 @@
  */
 import { client as xmppClient, xml, type Element, type XmppClient } from '@xmpp/client';
 import type { TestContext } from 'node:test';
-import { createChatStore, type ChatStore } from '../../src/state/chat-store.ts';
+import { createChatStore, type ChatStore, type ChatStoreOptions } from '../../src/state/chat-store.ts';
 import { XmppTransport } from '../../src/transport/xmpp/xmpp-transport.ts';
 import { roomJidOf } from '../../src/transport/xmpp/join-room.ts';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.ts';
@@ -52,11 +52,11 @@ export function createXmppScene(t: TestContext, prosody: TestProsody) {
     await Promise.all(clients.map((client) => client.proxy.close()));
   });
   return {
-    /** A Chatdrop client of account `name` in `room`, online (or throws). */
-    async startClient(name: (typeof USERS)[number], room: string): Promise<XmppTestClient> {
+    /** A Chatdrop client of account `name` in `room` (a MUC room name, or a person's bare JID), online (or throws). */
+    async startClient(name: (typeof USERS)[number], room: string, extra: Partial<ChatStoreOptions> = {}): Promise<XmppTestClient> {
       const proxy = await startFaultProxy(prosody.httpPort);
       const transport = new XmppTransport({ service: prosody.websocketUrl(proxy.port), domain: prosody.domain, username: name, password: PASSWORD, reconnectDelay: 100 });
-      const store = createChatStore({ transport, room, user: { id: name } });
+      const store = createChatStore({ transport, room, user: { id: name }, ...extra });
       const client = { name, store, transport, proxy };
       clients.push(client);
       await store.start();

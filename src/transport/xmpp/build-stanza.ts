@@ -23,6 +23,7 @@ export const NS = {
   upload: 'urn:xmpp:http:upload:0',
   discoInfo: 'http://jabber.org/protocol/disco#info',
   discoItems: 'http://jabber.org/protocol/disco#items',
+  carbons: 'urn:xmpp:carbons:2',
 } as const;
 
 /** Hex → base64 (XEP-0300 hashes are base64). */
@@ -67,19 +68,19 @@ function fileSharing(attachment: Attachment, text: string | undefined): Element 
 }
 
 /**
- * The groupchat stanza for one message. For every XMPP client: `<body>` (the text, or the GET
+ * The stanza for one message: `groupchat` to a room, or `chat` to a person (one-to-one). For every XMPP client: `<body>` (the text, or the GET
  * URL of each file, one per line), XEP-0066 `jabber:x:oob` and XEP-0447 file sharing with
  * XEP-0446 metadata per file, and XEP-0359 `origin-id` = the message id. For Chatdrop clients:
  * the whole message as JSON in `<chatdrop xmlns='urn:chatdrop:0'>` (room and seq left out: the
  * room is the MUC, the order is the server's).
  */
-export function buildMessageStanza(message: ChatMessage, roomJid: string): Element {
+export function buildMessageStanza(message: ChatMessage, to: string, type: 'groupchat' | 'chat' = 'groupchat'): Element {
   const { seq: _seq, room: _room, ...wire } = message;
   const attachments = message.attachments ?? [];
   const body = attachments.length > 0 ? attachments.map((attachment) => attachment.url).join('\n') : (message.text ?? '');
   return xml(
     'message',
-    { type: 'groupchat', to: roomJid, id: message.id },
+    { type, to, id: message.id },
     xml('body', {}, body),
     xml('origin-id', { xmlns: NS.sid, id: message.id }),
     xml('chatdrop', { xmlns: NS.chatdrop }, JSON.stringify(wire)),

@@ -4,7 +4,10 @@ export interface XmppTransportOptions {
   service: string;
   /** The accounts' XMPP domain. Default: the host name of `service`. */
   domain?: string;
-  /** The MUC service the widget's `room` lives on. Default `conference.<domain>`. */
+  /**
+   * The MUC service the widget's `room` lives on. Default `conference.<domain>`. A `room` that is a
+   * bare JID on another domain (`bob@example.com`) is a one-to-one chat with that person instead.
+   */
   muc?: string;
   /** The XEP-0363 upload service. Default: found by service discovery of `domain`. */
   upload?: string;

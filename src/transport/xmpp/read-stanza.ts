@@ -19,6 +19,8 @@ export interface StanzaContext {
   receivedAt: number;
   /** The XEP-0203 `<delay>` of a MAM result's `<forwarded>`. */
   delay?: Element;
+  /** The sender's id when it is not the MUC nick (one-to-one chat: see `XmppTransport`). */
+  sender?: string;
 }
 
 /** Base64 → hex (XEP-0300 hashes are base64; Chatdrop's are hex). */
@@ -105,13 +107,14 @@ function parseJson(text: string): Record<string, unknown> | undefined {
 
 /**
  * A groupchat stanza as a raw wire message, or `undefined` when it carries nothing to show (a
- * subject change, a chat state). The sender's id is the MUC nick (the server vouches for it), the
+ * subject change, a chat state). The sender's id is the MUC nick (the server vouches for it; or
+ * `context.sender` in one-to-one chat), the
  * id the XEP-0359 origin-id (else the room's stanza-id). A Chatdrop client's message is its JSON;
  * any other client's is its body, plus a file attachment per XEP-0447 or XEP-0066 element (body
  * lines that are only those URLs are not repeated as text). Nothing is validated here: the store is.
  */
 export function readMessageStanza(stanza: Element, context: StanzaContext): Record<string, unknown> | undefined {
-  const nick = stanza.attrs.from?.split('/').slice(1).join('/');
+  const nick = context.sender ?? stanza.attrs.from?.split('/').slice(1).join('/');
   const id = stanza.getChild('origin-id', NS.sid)?.attrs.id ?? context.stanzaId ?? stanza.attrs.id;
   if (!nick || !id) return undefined;
   const stamp = (context.delay ?? stanza.getChild('delay', NS.delay))?.attrs.stamp;

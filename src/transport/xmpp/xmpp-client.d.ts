@@ -29,6 +29,7 @@ declare module '@xmpp/client-core' {
   export function jid(local: string, domain: string, resource?: string): JID;
   export namespace jid {
     function escapeLocal(local: string): string;
+    function unescapeLocal(local: string): string;
   }
 
   /** An error from the server: stream, stanza or SASL. */

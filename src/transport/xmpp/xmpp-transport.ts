@@ -1,9 +1,10 @@
 import type { Element, XmppClient, XMPPError } from '@xmpp/client-core';
 import { createXmppClient } from './create-client.ts';
+import { directPeerOf, isCarbon, localPartOf, startDirectChat } from './direct-chat.ts';
 import type { ChatMessage } from '../../model/message.ts';
 import { TransportBase } from '../transport-base.ts';
 import { ConnectionLostError, MessageRefusedError, RetryLaterError, type Ack, type HistoryQuery, type Session } from '../transport.ts';
-import { queryArchive, type ArchivedMessage } from './archive.ts';
+import { queryArchive, type ArchivedMessage, type ArchiveTarget } from './archive.ts';
 import { buildMessageStanza, NS } from './build-stanza.ts';
 import { joinRoom, roomJidOf, RoomJoinError } from './join-room.ts';
 import type { XmppTransportOptions } from './options.ts';
@@ -37,12 +38,30 @@ async function until(check: () => boolean, timeoutMs: number): Promise<void> {
  * resumed with stream management (XEP-0198); when resumption fails, the room is entered again
  * and the archive fills the gap before the status is `online` again. Sends are refused unless
  * online, so the store's outbox sends them again with the same id.
+ *
+ * One-to-one chat: when `room` is a person's bare JID (see `directPeerOf`), messages are `chat`
+ * stanzas to that JID with the same payload. Each side's store has the other person as its
+ * `room`, and every message of the conversation (ours and theirs) is emitted with `room` = that
+ * peer, so both stores accept it. The order, acks and seqs come from the user's own archive
+ * (XEP-0313, filtered `with` the peer): the server archives a message as it routes it, so a query
+ * sent after the message finds it. Any sign of news (our send, the peer's message, a XEP-0280
+ * carbon) runs one archive sync, which numbers what is new in archive order and settles the acks
+ * of the messages it holds. Seqs are per archive: the same message may have different seqs on
+ * the two sides, in the same order. The sender id is the peer's JID local part, or our own user id.
  */
 export class XmppTransport extends TransportBase {
   readonly options: Readonly<XmppTransportOptions>;
   #client?: XmppClient;
   #session?: Session;
   #roomJid = '';
+  /** The peer's bare JID in one-to-one chat (then `#roomJid` is the same), else undefined. */
+  #peer?: string;
+  #ownJid = '';
+  /** The running archive sync of one-to-one chat, and whether news came in while it ran. */
+  #syncing?: { promise: Promise<void>; session: number };
+  #syncAgain = false;
+  /** Whether the archive has been read once in this connection (so an empty one is read from its start). */
+  #hasReadArchive = false;
   #isClosed = false;
   /** In the room with the gap filled; a resumed stream needs nothing more. */
   #isInRoom = false;
@@ -72,8 +91,10 @@ export class XmppTransport extends TransportBase {
     this.#client?.removeAllListeners();
     this.#session = session;
     this.#isClosed = false;
-    this.#roomJid = roomJidOf(session.room, this.options.muc!);
+    this.#peer = directPeerOf(session.room, this.options.muc!);
+    this.#roomJid = this.#peer ?? roomJidOf(session.room, this.options.muc!);
     this.#log = new RoomLog();
+    this.#hasReadArchive = false;
     this.setStatus('connecting');
     const { service, domain, username, resource, reconnectDelay } = this.options;
     const password = this.options.password ?? session.token;
@@ -128,7 +149,8 @@ export class XmppTransport extends TransportBase {
     pending.promise = promise;
     this.#pending.set(message.id, pending);
     // A write that fails stays in the stream management queue: resent on resumption, else resent by the outbox.
-    client.send(buildMessageStanza(message, this.#roomJid)).catch(() => undefined);
+    client.send(buildMessageStanza(message, this.#roomJid, this.#peer ? 'chat' : 'groupchat')).catch(() => undefined);
+    if (this.#peer) void this.#sync(client); // the archive holds it once the server has routed it
     return promise;
   }
 
@@ -139,11 +161,13 @@ export class XmppTransport extends TransportBase {
     const anchor = after ?? before;
     const stanzaId = anchor === undefined ? '' : this.#log.stanzaIdAt(anchor);
     if (stanzaId === undefined) return [];
-    const page = await queryArchive(client, this.#roomJid, after !== undefined ? { after: stanzaId, max: limit } : { before: stanzaId, max: limit }, this.options.requestTimeout);
+    const page = await queryArchive(client, this.#archive, after !== undefined ? { after: stanzaId, max: limit } : { before: stanzaId, max: limit }, this.options.requestTimeout);
     const first = after !== undefined ? after + 1 : (anchor ?? (page.count ?? page.items.length) + 1) - page.items.length;
     return page.items.flatMap((item, index) => {
       const seq = this.#log.seqOfStanza(item.stanzaId) ?? first + index;
-      this.#log.place(item.stanzaId, seq);
+      // Newer than anything numbered yet: numbered as the catch-up would, so it does not give the seq again.
+      if (seq === this.#log.lastSeq + 1 && !this.#log.has(item.stanzaId)) this.#log.next(item.stanzaId);
+      else this.#log.place(item.stanzaId, seq);
       return this.#read(item.message, seq, item)?.raw ?? [];
     });
   }
@@ -171,8 +195,15 @@ export class XmppTransport extends TransportBase {
       // that can make the server end the stream.
       await until(() => client.streamManagement.enabled, 3000);
       const uploads = (this.#uploadService ??= this.#discoverUploads(client));
-      await joinRoom(client, this.#roomJid, this.#session!.user.id, { withBacklog: 0, timeoutMs: this.options.requestTimeout });
-      await this.#catchUp(client);
+      if (this.#peer) {
+        this.#ownJid = client.jid?.bare().toString().toLowerCase() ?? '';
+        await startDirectChat(client, this.options.requestTimeout!);
+        await this.#sync(client, true);
+        if (!this.#hasArchive) throw new RoomJoinError('no-message-archive');
+      } else {
+        await joinRoom(client, this.#roomJid, this.#session!.user.id, { withBacklog: 0, timeoutMs: this.options.requestTimeout });
+        await this.#catchUp(client);
+      }
       await uploads; // so `maxFileSize` is known once online
       if (session !== this.#sessionNumber || this.#client !== client) return;
       const held = this.#held;
@@ -187,19 +218,49 @@ export class XmppTransport extends TransportBase {
     }
   }
 
-  /** Takes what the room archived since the last message we hold (or its newest page on a first join). */
+  /** The archive that orders this conversation: the room's, or ours filtered to the peer. */
+  get #archive(): ArchiveTarget {
+    return this.#peer ? { owner: this.#ownJid, with: this.#peer } : { jid: this.#roomJid, owner: this.#roomJid };
+  }
+
+  /**
+   * One-to-one chat: runs `#catchUp`, once at a time; news during a run makes it run once more.
+   * `strict` (while entering) lets its errors through; otherwise the next news or session retries.
+   */
+  #sync(client: XmppClient, strict = false): Promise<void> {
+    // A sync of an earlier XMPP session may hang on a lost stream: a new session does not wait for it.
+    if (this.#syncing?.session === this.#sessionNumber) {
+      this.#syncAgain = true;
+      return this.#syncing.promise;
+    }
+    const run = async () => {
+      do {
+        this.#syncAgain = false;
+        await this.#catchUp(client);
+      } while (this.#syncAgain && this.#client === client);
+    };
+    const syncing = run().finally(() => {
+      if (this.#syncing?.promise === syncing) this.#syncing = undefined;
+    });
+    this.#syncing = { promise: syncing, session: this.#sessionNumber };
+    return strict ? syncing : syncing.catch(() => undefined);
+  }
+
+  /** Takes what the archive holds since the last message we hold (or its newest page on a first join). */
   async #catchUp(client: XmppClient): Promise<void> {
     if (!this.#hasArchive) return;
     const timeout = this.options.requestTimeout;
     try {
-      if (this.#log.lastStanzaId === undefined) {
-        const page = await queryArchive(client, this.#roomJid, { before: '', max: this.options.historyOnJoin! }, timeout);
+      if (this.#log.lastStanzaId === undefined && !this.#hasReadArchive) {
+        const page = await queryArchive(client, this.#archive, { before: '', max: this.options.historyOnJoin! }, timeout);
+        this.#hasReadArchive = true;
         this.#log.startAfter((page.count ?? page.items.length) - page.items.length);
         page.items.forEach((item) => this.#take(item.message, item.stanzaId, item));
         return;
       }
       for (;;) {
-        const page = await queryArchive(client, this.#roomJid, { after: this.#log.lastStanzaId, max: CATCH_UP_PAGE }, timeout);
+        // Without a last stanza-id (the archive was empty), from the archive's start.
+        const page = await queryArchive(client, this.#archive, { after: this.#log.lastStanzaId, max: CATCH_UP_PAGE }, timeout);
         page.items.forEach((item) => this.#take(item.message, item.stanzaId, item));
         if (page.isComplete || page.items.length === 0) return;
       }
@@ -208,6 +269,7 @@ export class XmppTransport extends TransportBase {
       if (condition === 'feature-not-implemented' || condition === 'service-unavailable') this.#hasArchive = false;
       else if (condition === 'item-not-found' && this.#log.lastStanzaId !== undefined) {
         this.#log.lastStanzaId = undefined; // expired from the archive: take its newest page, numbered after ours
+        this.#hasReadArchive = false;
         await this.#catchUp(client);
       } else throw error;
     }
@@ -221,8 +283,16 @@ export class XmppTransport extends TransportBase {
   }
 
   #onStanza(stanza: Element): void {
-    if (!stanza.is('message') || stanza.attrs.from?.split('/')[0] !== this.#roomJid) return;
+    if (!stanza.is('message')) return;
+    const from = stanza.attrs.from?.split('/')[0]?.toLowerCase();
+    if (this.#peer && from === this.#ownJid && isCarbon(stanza)) void this.#sync(this.#client!);
+    if (from !== this.#roomJid.toLowerCase()) return;
     if (stanza.attrs.type === 'error') return this.#onError(stanza);
+    if (this.#peer) {
+      // The peer's message (or one stored offline for us): it is in our archive, read it from there.
+      if (stanza.attrs.type !== 'groupchat') void this.#sync(this.#client!);
+      return;
+    }
     if (stanza.attrs.type !== 'groupchat') return;
     if (this.#held) this.#held.push(stanza);
     else this.#onGroupchat(stanza);
@@ -247,7 +317,8 @@ export class XmppTransport extends TransportBase {
    * new here (a message archived twice keeps its first seq); settles our pending ack of it.
    */
   #read(stanza: Element, seq: number, archived?: ArchivedMessage, stanzaId = archived?.stanzaId): { raw: Record<string, unknown>; isNew: boolean } | undefined {
-    const raw = readMessageStanza(stanza, { room: this.#session!.room, seq, stanzaId, receivedAt: Date.now(), delay: archived?.delay });
+    const sender = this.#peer ? this.#senderOf(stanza) : undefined;
+    const raw = readMessageStanza(stanza, { room: this.#session!.room, seq, stanzaId, receivedAt: Date.now(), delay: archived?.delay, sender });
     if (!raw) return undefined;
     const id = raw.id as string;
     const isNew = this.#log.claim(id, seq);
@@ -255,6 +326,12 @@ export class XmppTransport extends TransportBase {
     this.#pending.delete(id);
     pending?.resolve({ id, seq: this.#log.seqOf(id)! });
     return { raw, isNew };
+  }
+
+  /** One-to-one chat: the peer's id (its JID local part) for what it sent, our own user id for the rest. */
+  #senderOf(stanza: Element): string {
+    const from = stanza.attrs.from?.split('/')[0]?.toLowerCase();
+    return this.#peer && from === this.#peer ? localPartOf(this.#peer) : this.#session!.user.id;
   }
 
   /** An error the room sent back for one of our messages (its stanza id is the message id). */
