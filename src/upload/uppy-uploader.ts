@@ -2,6 +2,7 @@ import type { Body, Meta } from '@uppy/core';
 import type { LocalUppyFile } from '@uppy/core/utils';
 import { TransferError, type UploadHandler, type UploadOptions, type UploadResult } from './handler.ts';
 import { describeHttpFailure } from './http-errors.ts';
+import { runUppyAttempt } from './uppy-attempt.ts';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfter, withRetries, type AttemptFailure, type RetryPolicy } from './retry-policy.ts';
 
 /** Options of the default upload handler. */
@@ -82,48 +83,28 @@ async function attemptUpload(file: File, options: UppyUploaderOptions, { id, sig
     shouldRetry: () => false,
     timeout: 0,
   });
-  let onAbort = () => {};
-  try {
-    return await new Promise<UploadResult>((resolve, reject) => {
-      onAbort = () => {
-        uppy.cancelAll();
-        reject(new TransferError('Upload cancelled.'));
+  return runUppyAttempt({
+    uppy,
+    file,
+    name: file.name || 'untitled',
+    signal,
+    onProgress,
+    onSuccess: (response) => {
+      const url = response.body?.url;
+      if (typeof url !== 'string') return new TransferError('The server stored the file but did not say where.');
+      const result: UploadResult = { url: new URL(url, new URL(options.endpoint, location.href)).href };
+      return typeof response.body?.mime === 'string' ? { ...result, mime: response.body.mime } : result;
+    },
+    toFailure: (status, xhr) => {
+      const failure: AttemptFailure = {
+        error: new TransferError(serverReason(xhr) ?? describeHttpFailure(status, 'upload'), status || undefined, isRetryableStatus(status)),
       };
-      signal.addEventListener('abort', onAbort, { once: true });
-      uppy.on('upload-progress', (_file, progress) => {
-        onProgress(Math.min(Math.floor(progress.bytesUploaded || 0), file.size), file.size);
-      });
-      uppy.on('upload-success', (_file, response) => {
-        const url = response.body?.url;
-        if (typeof url !== 'string') {
-          reject(new TransferError('The server stored the file but did not say where.'));
-          return;
-        }
-        onProgress(file.size, file.size);
-        const result = { url: new URL(url, new URL(options.endpoint, location.href)).href };
-        resolve(typeof response.body?.mime === 'string' ? { ...result, mime: response.body.mime } : result);
-      });
-      uppy.on('upload-error', (_file, error, response) => {
-        const xhr = (error as { request?: XMLHttpRequest }).request;
-        const status = response?.status ?? xhr?.status ?? 0;
-        const failure: AttemptFailure = {
-          error: new TransferError(serverReason(xhr) ?? describeHttpFailure(status, 'upload'), status || undefined, isRetryableStatus(status)),
-        };
-        // Readable cross-origin only when the server lists it in Access-Control-Expose-Headers.
-        const retryAfterMs = parseRetryAfter(xhr?.getResponseHeader('Retry-After'));
-        if (retryAfterMs !== undefined) failure.retryAfterMs = retryAfterMs;
-        reject(failure);
-      });
-      uppy.addFile({ name: file.name || 'untitled', type: file.type || 'application/octet-stream', data: file, source: 'chatdrop' });
-      uppy.upload().then(
-        () => reject(new TransferError('The upload ended without an answer from the server.')),
-        (error: unknown) => reject(new TransferError(error instanceof Error ? error.message : 'The upload failed.')),
-      );
-    });
-  } finally {
-    signal.removeEventListener('abort', onAbort);
-    uppy.destroy();
-  }
+      // Readable cross-origin only when the server lists it in Access-Control-Expose-Headers.
+      const retryAfterMs = parseRetryAfter(xhr?.getResponseHeader('Retry-After'));
+      if (retryAfterMs !== undefined) failure.retryAfterMs = retryAfterMs;
+      return failure;
+    },
+  });
 }
 
 /**

@@ -4,6 +4,7 @@ import { ConnectionLostError } from '../transport/transport.ts';
 import { FileTooLargeError, type SlotRequest, type UploadSlot } from '../transport/xmpp/upload-slot.ts';
 import { TransferError, type UploadHandler, type UploadOptions, type UploadResult } from './handler.ts';
 import { describeHttpFailure } from './http-errors.ts';
+import { runUppyAttempt } from './uppy-attempt.ts';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, withRetries, type AttemptFailure, type RetryPolicy } from './retry-policy.ts';
 
 /** What the uploader needs of a transport: XEP-0363 slots (the `XmppTransport` has them). */
@@ -66,31 +67,17 @@ async function put(file: File, slot: UploadSlot, { id, signal, onProgress }: Upl
     // The service answers 201 with no body: the file's address is the slot's GET URL.
     getResponseData: () => ({ url: slot.getUrl }),
   });
-  let onAbort = () => {};
-  try {
-    await new Promise<void>((resolve, reject) => {
-      onAbort = () => {
-        uppy.cancelAll();
-        reject(new TransferError('Upload cancelled.'));
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      uppy.on('upload-progress', (_file, progress) => onProgress(Math.min(Math.floor(progress.bytesUploaded || 0), file.size), file.size));
-      uppy.on('upload-success', () => resolve());
-      uppy.on('upload-error', (_file, error, response) => {
-        const status = response?.status ?? (error as { request?: XMLHttpRequest }).request?.status ?? 0;
-        const failure: AttemptFailure = { error: new TransferError(describeHttpFailure(status, 'upload'), status || undefined, isRetryableStatus(status) || status === 409 || status === 410) };
-        reject(failure);
-      });
-      uppy.addFile({ name: slotName(file.name), type: file.type || 'application/octet-stream', data: file, source: 'chatdrop' });
-      uppy.upload().then(
-        () => reject(new TransferError('The upload ended without an answer from the server.')),
-        (error: unknown) => reject(new TransferError(error instanceof Error ? error.message : 'The upload failed.')),
-      );
-    });
-  } finally {
-    signal.removeEventListener('abort', onAbort);
-    uppy.destroy();
-  }
+  await runUppyAttempt({
+    uppy,
+    file,
+    name: slotName(file.name),
+    signal,
+    onProgress,
+    onSuccess: () => undefined,
+    toFailure: (status) => ({
+      error: new TransferError(describeHttpFailure(status, 'upload'), status || undefined, isRetryableStatus(status) || status === 409 || status === 410),
+    }),
+  });
 }
 
 /**
