@@ -193,14 +193,17 @@ export class ChatWidget extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale') || changed.has('strings')) this.resolvedStrings = resolveStrings(this.locale, this.strings);
     if (changed.has('open') && !this.open) {
-      this.#readMark = markRead(this.#entries.value ?? []);
+      this.#readMark = markRead(this.store?.$entries.get() ?? []);
       this.#returnsFocus = this.renderRoot.querySelector('.panel')?.contains(this.shadowRoot!.activeElement) ?? false;
     }
     const settings = STORE_SETTINGS.map((name) => this[name]);
-    if (this.store && settings.every((value, index) => value === this.#settingsInUse[index])) return;
-    this.store?.stop();
-    this.#settingsInUse = settings;
-    this.#startStore();
+    if (!this.store || settings.some((value, index) => value !== this.#settingsInUse[index])) {
+      this.store?.stop();
+      this.#settingsInUse = settings;
+      this.#startStore();
+    }
+    // Only a closed launcher shows the unread count: otherwise new messages need no widget render.
+    this.#entries.store = this.mode === 'launcher' && !this.open ? this.store?.$entries : undefined;
   }
 
   #startStore(): void {
@@ -225,7 +228,6 @@ export class ChatWidget extends LitElement {
     });
     this.store = store;
     this.#status.store = store.$status;
-    this.#entries.store = store.$entries;
     this.#announcer.store = store;
     this.#readMark = markRead([]);
     void store.start();
