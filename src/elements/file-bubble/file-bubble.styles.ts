@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { bubbleHostStyles } from '../bubble-host.styles.ts';
 import { controlStyles } from '../control.styles.ts';
 import { themeStyles, token } from '../theme.styles.ts';
 
@@ -7,17 +8,8 @@ const thumbnailWidth = css`var(--chat-thumbnail-max-width, 240px)`;
 export const styles = [
   themeStyles,
   controlStyles,
+  bubbleHostStyles,
   css`
-    :host {
-      display: flex;
-      justify-content: flex-start;
-    }
-
-    /* Flex ends are logical: "mine" sits at the inline end, the left in a right-to-left page. */
-    :host([mine]) {
-      justify-content: flex-end;
-    }
-
     /* A picture or player spans the bubble; an icon sits at the start of the details. */
     .bubble {
       box-sizing: border-box;

@@ -1,21 +1,13 @@
 import { css } from 'lit';
+import { bubbleHostStyles } from '../bubble-host.styles.ts';
 import { controlStyles } from '../control.styles.ts';
 import { themeStyles, token } from '../theme.styles.ts';
 
 export const styles = [
   themeStyles,
   controlStyles,
+  bubbleHostStyles,
   css`
-    :host {
-      display: flex;
-      justify-content: flex-start;
-    }
-
-    /* Flex ends are logical: "mine" sits at the inline end, the left in a right-to-left page. */
-    :host([mine]) {
-      justify-content: flex-end;
-    }
-
     .bubble {
       box-sizing: border-box;
       min-width: 0;
