@@ -10,20 +10,18 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createReadStream } from 'node:fs';
+import { createFaultQuery } from './fault-query.ts';
 import { fileHeaders } from './downloads.ts';
 import { filePath, readMetadata } from './file-store.ts';
 
 /** A preHandler for `GET /files/:id` that injects the faults its query asks for. */
 export function createDownloadFaults(filesDir: string): (request: FastifyRequest, reply: FastifyReply) => Promise<void> {
-  const seen = new Map<string, number>();
+  const askedFault = createFaultQuery();
   return async (request, reply) => {
-    const query = request.query as Record<string, string | undefined>;
-    if (!query.fault || !query.key) return;
-    const count = (seen.get(query.key) ?? 0) + 1;
-    seen.set(query.key, count);
-    if (count > Number(query.times ?? 1)) return;
-    if (query.fault === 'truncate') return truncate(request, reply, filesDir, query.at);
-    const status = Number(query.fault);
+    const asked = askedFault(request);
+    if (!asked || asked.count > asked.times) return;
+    if (asked.fault === 'truncate') return truncate(request, reply, filesDir, asked.query.at);
+    const status = Number(asked.fault);
     if (Number.isInteger(status) && status >= 400 && status <= 599) {
       await reply.code(status).send({ error: `Injected fault ${status}.` });
     }

@@ -7,22 +7,22 @@
  * - `?fault=stall&key=<k>`: reads none of the body and never answers.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { createFaultQuery } from './fault-query.ts';
 
 /** A preHandler for `POST /upload` that injects the faults its query asks for. */
 export function createUploadFaults(): (request: FastifyRequest, reply: FastifyReply) => Promise<void> {
-  const seen = new Map<string, number>();
+  const askedFault = createFaultQuery();
   return async (request, reply) => {
-    const query = request.query as Record<string, string | undefined>;
-    if (!query.fault || !query.key) return;
-    const count = (seen.get(query.key) ?? 0) + 1;
-    seen.set(query.key, count);
-    if (query.fault === 'stall') {
+    const asked = askedFault(request);
+    if (!asked) return;
+    const { fault, count, times, query } = asked;
+    if (fault === 'stall') {
       request.raw.pause();
       reply.hijack();
       return;
     }
-    const status = Number(query.fault);
-    if (!Number.isInteger(status) || count > Number(query.times ?? 1)) return;
+    const status = Number(fault);
+    if (!Number.isInteger(status) || count > times) return;
     for await (const _chunk of request.raw) {
       // read and drop the body, so the client sees the answer and not a reset
     }
