@@ -47,7 +47,7 @@ function serverReason(xhr: XMLHttpRequest | undefined): string | undefined {
 let uppyModules: ReturnType<typeof loadUppy> | undefined;
 
 async function loadUppy() {
-  const [{ default: Uppy }, { default: XHRUpload }] = await Promise.all([import('@uppy/core'), import('@uppy/xhr-upload')]);
+  const { Uppy, XHRUpload } = await import('./uppy-modules.ts');
 
   /**
    * XHRUpload that puts the picked File itself into the form. Stock XHRUpload appends

@@ -52,7 +52,7 @@ async function isStored(slot: UploadSlot, size: number): Promise<boolean> {
 
 /** One PUT of the file's bytes to the slot through Uppy (@uppy/xhr-upload). */
 async function put(file: File, slot: UploadSlot, { id, signal, onProgress }: UploadOptions): Promise<void> {
-  const [{ default: Uppy }, { default: XHRUpload }] = await Promise.all([import('@uppy/core'), import('@uppy/xhr-upload')]);
+  const { Uppy, XHRUpload } = await import('./uppy-modules.ts');
   if (signal.aborted) throw new TransferError('Upload cancelled.');
   const uppy = new Uppy<Meta, Body>({ id: `chatdrop-xmpp-${id}`, autoProceed: false });
   uppy.use(XHRUpload<Meta, Body>, {
