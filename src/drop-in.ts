@@ -1,10 +1,23 @@
 /**
  * The drop-in module (`dist/chatdrop.js`): registers every Chatdrop element and exports nothing,
- * so what a page does not use (uploads, the lightbox, other transports) stays in lazily loaded
- * chunks. Bundlers and TypeScript users import the package (`define.ts`) instead.
+ * so what a page does not use stays in chunks loaded on first need: `<file-bubble>` when the
+ * first file shows, `<chat-lightbox>` when the first image opens, Uppy with the first upload.
+ * Bundlers and TypeScript users import the package (`define.ts`) instead.
  */
 import { ChatWidget } from './elements/chat-widget/chat-widget.ts';
-import { defineElements } from './elements/define-elements.ts';
+import { ChatThread } from './elements/chat-thread/chat-thread.ts';
+import { FileComposer } from './elements/file-composer/file-composer.ts';
+import { TextBubble } from './elements/text-bubble/text-bubble.ts';
+import { deferElement, watchDocumentForDeferredElements } from './elements/lazy-elements.ts';
 
-defineElements();
-if (!customElements.get('chat-widget')) customElements.define('chat-widget', ChatWidget);
+deferElement('file-bubble', async () => (await import('./elements/file-bubble/file-bubble.ts')).FileBubble);
+deferElement('chat-lightbox', async () => (await import('./elements/lightbox/chat-lightbox.ts')).ChatLightbox);
+for (const [tag, element] of [
+  ['text-bubble', TextBubble],
+  ['chat-thread', ChatThread],
+  ['file-composer', FileComposer],
+  ['chat-widget', ChatWidget],
+] as const) {
+  if (!customElements.get(tag)) customElements.define(tag, element);
+}
+watchDocumentForDeferredElements();

@@ -27,5 +27,5 @@ export { FileComposer } from './elements/file-composer/file-composer.ts';
 export { TextBubble } from './elements/text-bubble/text-bubble.ts';
 export { ChatLightbox } from './elements/lightbox/chat-lightbox.ts';
 export { ChatElement } from './elements/chat-element.ts';
-export { chatLocales, chatStringsContext, resolveStrings, type ChatStrings } from './elements/strings.ts';
+export { chatLocales, chatStringsContext, loadLocale, resolveStrings, type ChatStrings } from './elements/strings.ts';
 export { CHAT_TOKENS, token, type ChatToken } from './elements/theme.styles.ts';

@@ -1,5 +1,4 @@
 import { createContext } from '@lit/context';
-import { de } from './locales/de.ts';
 import { en } from './locales/en.ts';
 
 /**
@@ -121,16 +120,37 @@ export interface ChatStrings {
   closeLightbox: string;
 }
 
-/** The locales Chatdrop ships, by language tag. */
-export const chatLocales: Readonly<Record<string, ChatStrings>> = { en, de };
+/** The locales loaded so far, by language tag: English always; others once `loadLocale` fetched them. */
+export const chatLocales: Record<string, ChatStrings> = { en };
+
+/** The locales Chatdrop ships besides English, loaded when a widget first uses one. */
+const shippedLocales: Record<string, () => Promise<ChatStrings>> = {
+  de: async () => (await import('./locales/de.ts')).de,
+};
+
+/** The language tag `locale` resolves to among the shipped ones (`de-AT` → `de`), or `en`. */
+function shippedTag(locale: string): string {
+  const tag = locale.toLowerCase();
+  const base = tag.split('-')[0]!;
+  return [tag, base].find((candidate) => candidate in chatLocales || candidate in shippedLocales) ?? 'en';
+}
 
 /**
- * The strings for `locale` (`de`, `de-AT` → `de`; unknown → English) with `overrides` on top.
+ * Loads the shipped locale `locale` resolves to, if it is not loaded yet; resolves when
+ * `resolveStrings(locale)` gives its words (English for an unknown locale or a failed load).
+ */
+export async function loadLocale(locale: string): Promise<void> {
+  const tag = shippedTag(locale);
+  if (chatLocales[tag]) return;
+  chatLocales[tag] = await shippedLocales[tag]!().catch(() => en);
+}
+
+/**
+ * The strings for `locale` (`de`, `de-AT` → `de`; unknown or not loaded yet → English) with
+ * `overrides` on top.
  */
 export function resolveStrings(locale: string, overrides: Partial<ChatStrings> = {}): ChatStrings {
-  const tag = locale.toLowerCase();
-  const base = chatLocales[tag] ?? chatLocales[tag.split('-')[0]!] ?? en;
-  return { ...base, ...overrides };
+  return { ...(chatLocales[shippedTag(locale)] ?? en), ...overrides };
 }
 
 /** Carries a widget's resolved strings to the elements inside it. */

@@ -4,7 +4,7 @@ import { createId } from '../model/ids.ts';
 import { parseMessage } from '../model/schema.ts';
 import type { ChatTransport, ConnectionStatus } from '../transport/transport.ts';
 import type { DownloadHandler, UploadHandler } from '../upload/handler.ts';
-import { fetchDownload } from '../upload/downloader.ts';
+import { lazyFetchDownload } from '../upload/lazy-handlers.ts';
 import { createOutbox } from './outbox.ts';
 import { defaultOutboxStorage, type OutboxStorage } from './outbox-storage.ts';
 import { createFileSender } from './file-sender.ts';
@@ -123,7 +123,7 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     },
   });
   const downloads = createDownloads({
-    download: options.download ?? fetchDownload,
+    download: options.download ?? lazyFetchDownload,
     attachmentOf: (messageId, index) => entryOf(messageId)?.message.attachments?.[index],
     autoDownloadImagesUpTo: options.autoDownloadImagesUpTo ?? 0,
   });

@@ -3,7 +3,6 @@ import type { Attachment, ChatMessage } from '../model/message.ts';
 import { messageBytes } from '../model/schema.ts';
 import { MAX_MESSAGE_BYTES } from '../model/message.ts';
 import { TransferError, type UploadHandler, type UploadResult } from '../upload/handler.ts';
-import { describeFile } from '../upload/describe-file.ts';
 import type { StagedFile, UploadState } from './types.ts';
 
 type Draft = Omit<ChatMessage, 'attachments' | 'text'>;
@@ -153,13 +152,18 @@ export function createFileSender(options: FileSenderOptions) {
       jobs.set(draft.id, job);
       setUpload(draft.id, { status: 'preparing', sent: 0, total: file.size });
       options.onPrepared(job.message);
-      void describeFile(file).then((description) => {
-        if (job.controller.signal.aborted) return;
-        job.message = fitToBudget({ ...job.message, attachments: [{ ...attachment, ...description }] });
-        if (description.sha256) job.contentKey = `${description.sha256}:${file.size}`;
-        options.onPrepared(job.message);
-        schedule(job);
-      });
+      // The describing code (hashing, thumbnails) loads with the first file; if it cannot, the
+      // upload fails visibly and Retry sends the file undescribed.
+      import('../upload/describe-file.ts').then(({ describeFile }) => describeFile(file)).then(
+        (description) => {
+          if (job.controller.signal.aborted) return;
+          job.message = fitToBudget({ ...job.message, attachments: [{ ...attachment, ...description }] });
+          if (description.sha256) job.contentKey = `${description.sha256}:${file.size}`;
+          options.onPrepared(job.message);
+          schedule(job);
+        },
+        (error: unknown) => job.controller.signal.aborted || fail(job, error),
+      );
       return job.message;
     },
     /** Restarts a failed upload; false when the message has no upload to retry. */

@@ -11,6 +11,7 @@ import type { DownloadState, ThreadEntry, UploadState } from '../../state/types.
 import { ChatElement } from '../chat-element.ts';
 import { emit, type AttachmentRef, type ChatEventMap } from '../events.ts';
 import { imagesIn, indexOfImage, type LightboxImage } from '../lightbox/gallery.ts';
+import { needElement } from '../lazy-elements.ts';
 import { ArrivalTracker } from './arrivals.ts';
 import { scrollIntoLog, shownIndices } from './log-view.ts';
 import { describeArrival, itemKey, messageOf, type ThreadItem } from './thread-items.ts';
@@ -239,6 +240,7 @@ export class ChatThread extends ChatElement {
     const index = indexOfImage(images, event.detail);
     if (index < 0) return;
     event.preventDefault();
+    needElement('chat-lightbox');
     this.gallery = { images, index, opener: event.detail };
   };
 

@@ -3,6 +3,7 @@ import type { Attachment, ChatMessage, DeliveryState } from '../../model/message
 import { safeUrl } from '../../model/safe-url.ts';
 import { downloadKey, type DownloadState, type UploadState } from '../../state/types.ts';
 import { dayIso, dayLabel } from '../day-label.ts';
+import { needElement } from '../lazy-elements.ts';
 import type { ChatStrings } from '../strings.ts';
 import { continuesGroup, messageOf, senderName, startsDay, type ThreadItem } from './thread-items.ts';
 
@@ -76,11 +77,11 @@ export function renderRow(item: ThreadItem, previousItem: ThreadItem | undefined
         ${isMine ? nothing : html`<span part="sender" class=${isContinued ? 'sender visually-hidden' : 'sender'}>${senderName(message.sender)}</span>`}
         ${message.text ? html`<text-bubble exportparts=${TEXT_EXPORTS} .message=${message} .isMine=${isMine} .delivery=${delivery}></text-bubble>` : nothing}
         ${(message.attachments ?? []).map(
-          (attachment, attachmentIndex) => html`
+          (attachment, attachmentIndex) => (needElement('file-bubble'), html`
             <file-bubble exportparts=${FILE_EXPORTS} .attachment=${attachment} .messageId=${message.id} .index=${attachmentIndex} .isMine=${isMine}
               .delivery=${delivery} .upload=${context.uploads[message.id]}
               .download=${context.downloads[downloadKey(message.id, attachmentIndex)]}></file-bubble>
-          `,
+          `),
         )}
       </div>
     </div>

@@ -10,13 +10,13 @@ import type { ThreadEntry } from '../../state/types.ts';
 import type { ConnectionStatus, ChatTransport } from '../../transport/transport.ts';
 import { transportFromAttribute } from '../../transport/from-attribute.ts';
 import type { DownloadHandler, UploadHandler } from '../../upload/handler.ts';
-import { createUppyUploader } from '../../upload/uppy-uploader.ts';
-import { createXmppUploader, type UploadSlotSource } from '../../upload/xmpp-upload.ts';
+import { lazyUploadHandler } from '../../upload/lazy-handlers.ts';
+import type { UploadSlotSource } from '../../upload/xmpp-upload.ts';
 import { saveFile } from '../../upload/save-file.ts';
 import { emit, type AttachmentRef } from '../events.ts';
 import { COMPOSER_PARTS, type FileComposer } from '../file-composer/file-composer.ts';
 import { FileDropController } from '../file-drop.ts';
-import { chatStringsContext, resolveStrings, type ChatStrings } from '../strings.ts';
+import { chatStringsContext, loadLocale, resolveStrings, type ChatStrings } from '../strings.ts';
 import { closeIcon, launcher } from './launcher.ts';
 import { countUnread, markRead, type ReadMark } from './unread.ts';
 import { UploadAnnouncer } from './upload-announcer.ts';
@@ -189,6 +189,12 @@ export class ChatWidget extends LitElement {
     this.#settingsInUse = [];
   }
 
+  /** A locale other than English loads before the widget renders in it (no flash of English). */
+  protected override async scheduleUpdate(): Promise<void> {
+    await loadLocale(this.locale);
+    super.scheduleUpdate();
+  }
+
   /** The store is made on the first update (after the host set its properties) and remade when a setting changes. */
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale') || changed.has('strings')) this.resolvedStrings = resolveStrings(this.locale, this.strings);
@@ -211,9 +217,15 @@ export class ChatWidget extends LitElement {
     const slots = 'requestUpload' in transport ? (transport as ChatTransport & UploadSlotSource) : undefined;
     const id = this.user || this.#guestId;
     const headers: Record<string, string> = this.uploadToken ? { Authorization: `Bearer ${this.uploadToken}` } : {};
+    const endpoint = this.uploadEndpoint;
+    // The uploaders (and Uppy) load on the first upload.
     const upload =
       this.uploadHandler ??
-      (this.uploadEndpoint ? createUppyUploader({ endpoint: this.uploadEndpoint, headers }) : slots ? createXmppUploader(slots) : undefined);
+      (endpoint
+        ? lazyUploadHandler(async () => (await import('../../upload/uppy-uploader.ts')).createUppyUploader({ endpoint, headers }))
+        : slots
+          ? lazyUploadHandler(async () => (await import('../../upload/xmpp-upload.ts')).createXmppUploader(slots))
+          : undefined);
     const store = createChatStore({
       transport,
       room: this.room,
