@@ -7,6 +7,9 @@ import type { StagedFile, UploadState } from './types.ts';
 
 type Draft = Omit<ChatMessage, 'attachments' | 'text'>;
 
+/** The describing code (hashing, thumbnails), loaded once with the first file; one promise keeps files in send order. */
+let describing: Promise<typeof import('../upload/describe-file.ts')> | undefined;
+
 /** Uploads running at once per widget, as Uppy's own default `limit`. */
 export const DEFAULT_MAX_CONCURRENT_UPLOADS = 5;
 
@@ -154,7 +157,7 @@ export function createFileSender(options: FileSenderOptions) {
       options.onPrepared(job.message);
       // The describing code (hashing, thumbnails) loads with the first file; if it cannot, the
       // upload fails visibly and Retry sends the file undescribed.
-      import('../upload/describe-file.ts').then(({ describeFile }) => describeFile(file)).then(
+      (describing ??= import('../upload/describe-file.ts')).then(({ describeFile }) => describeFile(file)).then(
         (description) => {
           if (job.controller.signal.aborted) return;
           job.message = fitToBudget({ ...job.message, attachments: [{ ...attachment, ...description }] });
@@ -162,7 +165,10 @@ export function createFileSender(options: FileSenderOptions) {
           options.onPrepared(job.message);
           schedule(job);
         },
-        (error: unknown) => job.controller.signal.aborted || fail(job, error),
+        (error: unknown) => {
+          describing = undefined; // the next file tries to load it again
+          if (!job.controller.signal.aborted) fail(job, error);
+        },
       );
       return job.message;
     },

@@ -92,8 +92,9 @@ describe('two people chatting through the reference server', () => {
       const look = () => {
         const widget = document.querySelector('chat-widget')!;
         const thread = widget.shadowRoot!.querySelector('chat-thread')!;
+        // A bubble has no shadow root until its deferred code has loaded (the drop-in loads it with the first file).
         for (const bubble of thread.shadowRoot!.querySelectorAll('file-bubble')) {
-          if (bubble.shadowRoot!.querySelector('[role="progressbar"]')) (window as unknown as { progressSeen: boolean }).progressSeen = true;
+          if (bubble.shadowRoot?.querySelector('[role="progressbar"]')) (window as unknown as { progressSeen: boolean }).progressSeen = true;
         }
         requestAnimationFrame(look);
       };

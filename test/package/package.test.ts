@@ -15,7 +15,7 @@ describe('the published package', () => {
     const paths = pack.files.map((file) => file.path);
     const unexpected = paths.filter((path) => !/^(dist\/|custom-elements\.json$|README\.md$|LICENSE$|package\.json$)/.test(path));
     assert.deepEqual(unexpected, []);
-    for (const needed of ['dist/chatdrop.js', 'dist/lib/react.js', 'dist/thumbnail-worker.js', 'dist/lib/define.d.ts', 'custom-elements.json']) {
+    for (const needed of ['dist/chatdrop.js', 'dist/lib/react.js', 'dist/chunks/thumbnail-worker.js', 'dist/lib/define.d.ts', 'custom-elements.json']) {
       assert.ok(paths.includes(needed), `${needed} is shipped`);
     }
     assert.ok(!paths.some((path) => path.endsWith('.map') || path.includes('.test.')), 'no source maps or tests');
