@@ -1,4 +1,4 @@
-import type { IHasher } from 'hash-wasm';
+import type { Sha256Hasher } from './sha256.ts';
 
 /** Bytes gathered before they are packed into a Blob part (so at most this much is ever held twice). */
 export const SINK_FLUSH_BYTES = 1024 * 1024;
@@ -22,12 +22,11 @@ export interface ByteSink {
  * in the browser's blob storage rather than as a growing list of buffers, and the final Blob is
  * stitched from the parts without copying them. With a `hasher`, bytes are hashed as they pass.
  */
-export function createByteSink(hasher?: IHasher): ByteSink {
+export function createByteSink(hasher?: Sha256Hasher): ByteSink {
   let parts: Blob[] = [];
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
   let received = 0;
-  hasher?.init();
   const flush = () => {
     if (pending.length === 0) return;
     parts.push(new Blob(pending as BlobPart[]));
@@ -50,14 +49,14 @@ export function createByteSink(hasher?: IHasher): ByteSink {
       pending = [];
       pendingBytes = 0;
       received = 0;
-      hasher?.init();
+      hasher?.reset();
     },
     blob(type) {
       flush();
       return new Blob(parts, { type });
     },
     digest() {
-      return hasher?.digest('hex');
+      return hasher?.digestHex();
     },
   };
 }

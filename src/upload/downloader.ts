@@ -126,8 +126,8 @@ export function createFetchDownload(options: FetchDownloadOptions = {}): Downloa
   return async (attachment: Attachment, { signal, onProgress }) => {
     const url = safeUrl(attachment.url);
     if (!url) throw new TransferError('This file has an unsupported link and cannot be downloaded.');
-    // hash-wasm is loaded only for a file that carries a hash (a chunk of its own in the bundle).
-    const hasher = attachment.sha256 ? await (await import('./hash.ts')).createSha256Hasher() : undefined;
+    // The hasher is loaded only for a file that carries a hash (a lazy chunk, shared with describeBytes).
+    const hasher = attachment.sha256 ? (await import('./hash.ts')).createSha256Hasher() : undefined;
     const progress: Progress = { sink: createByteSink(hasher) };
     for (let interruptions = 0; ; ) {
       try {

@@ -1,15 +1,16 @@
-import { createSHA256, type IHasher } from 'hash-wasm';
+import { createSha256Hasher } from './sha256.ts';
+
+export { createSha256Hasher, type Sha256Hasher } from './sha256.ts';
 
 /** How much of a file is read at a time while hashing: big files are never copied whole into memory. */
 export const HASH_CHUNK_BYTES = 4 * 1024 * 1024;
 
 /**
  * Hex sha256 of a blob's bytes, read `chunkBytes` at a time and fed to an incremental hasher
- * (hash-wasm's; `crypto.subtle.digest` needs the whole file in one buffer).
+ * (`crypto.subtle.digest` needs the whole file in one buffer).
  */
 export async function sha256Hex(blob: Blob, chunkBytes = HASH_CHUNK_BYTES): Promise<string> {
-  const hasher = await createSHA256();
-  hasher.init();
+  const hasher = createSha256Hasher();
   const read = (offset: number) => blob.slice(offset, Math.min(blob.size, offset + chunkBytes)).arrayBuffer();
   let next = blob.size > 0 ? read(0) : undefined;
   for (let offset = 0; next; offset += chunkBytes) {
@@ -18,10 +19,5 @@ export async function sha256Hex(blob: Blob, chunkBytes = HASH_CHUNK_BYTES): Prom
     next = offset + chunkBytes < blob.size ? read(offset + chunkBytes) : undefined;
     hasher.update(new Uint8Array(chunk));
   }
-  return hasher.digest('hex');
-}
-
-/** A fresh incremental sha256 hasher (hash-wasm's), for bytes that arrive in pieces (a download). */
-export function createSha256Hasher(): Promise<IHasher> {
-  return createSHA256();
+  return hasher.digestHex();
 }
