@@ -12,6 +12,7 @@ export { WebSocketTransport, type WebSocketTransportOptions } from './transport/
 // The XMPP client itself loads on the first connect (see DeferredXmppTransport); XmppTransport is
 // at `chatdrop/lib/transport/xmpp/xmpp-transport.js` for hosts that bundle it on purpose.
 export { DeferredXmppTransport } from './transport/xmpp/deferred.ts';
+export { DeferredTransport } from './transport/deferred.ts';
 export { parseXmppAttribute, type XmppTransportOptions } from './transport/xmpp/options.ts';
 export { FileTooLargeError, type SlotRequest, type UploadSlot } from './transport/xmpp/upload-slot.ts';
 export { createXmppUploader, type UploadSlotSource, type XmppUploaderOptions } from './upload/xmpp-upload.ts';
