@@ -1,12 +1,18 @@
 // Measures what the drop-in build makes a page download, brotli-compressed: what loads before
 // the first file (dist/chatdrop.js and the chunks it imports statically) and everything the
-// widget can ever load (every script in dist/ but the React wrappers, which are a separate entry).
+// widget can ever load (every script in dist/ but the unbundled library in dist/lib).
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 /** Budgets in bytes, brotli: the issue's numbers. */
 export const BUDGETS = { initial: 20 * 1024, total: 40 * 1024 };
+
+/**
+ * What the build may not grow past while it is still over the budgets: the sizes measured when
+ * this was written (31.4 KB and 81.8 KB), rounded up. Lower them as the build shrinks.
+ */
+export const CEILINGS = { initial: 32 * 1024, total: 83 * 1024 };
 
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const STATIC_IMPORT = /(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.[^"']+)["']/g;
@@ -23,7 +29,7 @@ function staticClosure(entry, seen = new Set()) {
 export function measureBundle(dist = 'dist') {
   const scripts = readdirSync(dist, { recursive: true })
     .map(String)
-    .filter((file) => file.endsWith('.js') && !file.startsWith('lib') && file !== 'react.js')
+    .filter((file) => file.endsWith('.js') && !file.startsWith('lib'))
     .map((file) => join(dist, file));
   const sizes = Object.fromEntries(scripts.map((file) => [relative(dist, file), brotli(readFileSync(file))]));
   const initialFiles = [...staticClosure(join(dist, 'chatdrop.js'))].map((file) => relative(dist, file));
