@@ -57,6 +57,8 @@ export interface ChatStrings {
   refusedTooLarge(name: string, size: number, limit: number): string;
   refusedType(name: string): string;
   refusedTooMany(max: number): string;
+  /** The code that stages files could not be loaded (offline): nothing was attached. */
+  attachUnavailable: string;
 
   // <text-bubble> and <file-bubble>
   sending: string;

@@ -279,7 +279,8 @@ export class ChatWidget extends LitElement {
     if (!changed.has('open') || this.mode !== 'launcher') return;
     if (this.open && changed.get('open') === false) {
       await this.composer?.updateComplete;
-      this.composer?.focus();
+      // Unless the user already moved into the panel (its Close button, say).
+      if (!this.renderRoot.querySelector('.panel')?.contains(this.shadowRoot!.activeElement)) this.composer?.focus();
     } else if (this.#returnsFocus) {
       this.#returnsFocus = false;
       this.launcherButton?.focus();

@@ -8,10 +8,14 @@ import type { StagedFile } from '../../state/types.ts';
 import { ChatElement } from '../chat-element.ts';
 import { emit } from '../events.ts';
 import { FileDropController } from '../file-drop.ts';
-import { checkFiles } from './restrictions.ts';
-import { moveItem, stagedFile, type TrayItem } from './staged-file.ts';
-import { TrayDrag } from './tray-drag.ts';
+import type { TrayItem } from './staged-file.ts';
+import type { TrayDrag } from './tray-drag.ts';
 import { styles } from './file-composer.styles.ts';
+
+type TrayCode = typeof import('./tray.ts');
+
+/** The staging code, loaded once for every composer with the first attached file. */
+let trayCode: Promise<TrayCode> | undefined;
 
 /** Every part the composer has, for containers that pass them on with `exportparts`. */
 export const COMPOSER_PARTS = [
@@ -100,18 +104,49 @@ export class FileComposer extends ChatElement {
     isEnabled: () => !this.disabled,
     takesPaste: true,
   });
-  readonly #trayDrag = new TrayDrag(this, (key, ontoKey) => void this.#move(key, this.tray.findIndex((item) => item.key === ontoKey)));
+  /** The staging code and the tray's drag controller, once the first file brought them. */
+  #trayCode?: TrayCode;
+  #trayDrag?: TrayDrag;
+  /** Files being staged, in the order they came; `updateComplete` waits for them. */
+  #staging = Promise.resolve();
 
   /**
    * Checks files against the restrictions and stages those that pass; the others are listed
-   * with the reason and reported in `chat-files-refused`. Does nothing while disabled.
+   * with the reason and reported in `chat-files-refused`. Does nothing while disabled. The
+   * staging code loads with the first file: await `updateComplete` to see the files staged.
    */
   addFiles(files: Iterable<File>): void {
     if (this.disabled) return;
-    const { accepted, refused } = checkFiles(files, this.tray.length, this, this.t);
-    this.tray = [...this.tray, ...accepted.map((file) => ({ key: this.#nextKey++, file, caption: '', alt: '' }))];
-    this.refusals = [...new Set(refused.map((item) => item.reason))];
-    if (refused.length > 0) emit(this, 'chat-files-refused', { files: refused });
+    const added = [...files]; // a picker's FileList empties when the input is reset
+    this.#staging = this.#staging.then(async () => {
+      let code: TrayCode;
+      try {
+        code = await this.#loadTrayCode();
+      } catch {
+        this.refusals = [this.t.attachUnavailable];
+        return;
+      }
+      const { accepted, refused } = code.checkFiles(added, this.tray.length, this, this.t);
+      this.tray = [...this.tray, ...accepted.map((file) => ({ key: this.#nextKey++, file, caption: '', alt: '' }))];
+      this.refusals = [...new Set(refused.map((item) => item.reason))];
+      if (refused.length > 0) emit(this, 'chat-files-refused', { files: refused });
+    });
+  }
+
+  async #loadTrayCode(): Promise<TrayCode> {
+    if (this.#trayCode) return this.#trayCode;
+    const code = await (trayCode ??= import('./tray.ts').catch((error: unknown) => {
+      trayCode = undefined; // offline: the next file tries again
+      throw error;
+    }));
+    this.#trayDrag ??= new code.TrayDrag(this, (key, ontoKey) => void this.#move(key, this.tray.findIndex((item) => item.key === ontoKey)));
+    return (this.#trayCode = code);
+  }
+
+  /** Also waits for files being staged. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.#staging;
+    return super.getUpdateComplete();
   }
 
   /** Puts the caret in the message field. */
@@ -166,7 +201,7 @@ export class FileComposer extends ChatElement {
     const from = this.tray.findIndex((item) => item.key === key);
     if (from < 0 || to < 0 || from === to) return;
     const focused = this.shadowRoot?.activeElement as HTMLElement | null | undefined;
-    this.tray = moveItem(this.tray, from, to);
+    this.tray = this.#trayCode!.moveItem(this.tray, from, to);
     this.announcement = this.t.moved(displayName(this.tray[to]!.file.name), to + 1, this.tray.length);
     await this.updateComplete;
     if (focused?.isConnected && this.shadowRoot?.activeElement !== focused) focused.focus();
@@ -196,8 +231,9 @@ export class FileComposer extends ChatElement {
       <div part="error" class="refusals error" role="alert">${this.refusals.length > 0
         ? html`<ul>${this.refusals.map((reason) => html`<li>${reason}</li>`)}</ul>`
         : nothing}</div>
-      ${this.tray.length > 0
-        ? html`<ul part="tray" class="tray" aria-label=${t.trayLabel}>${repeat(this.tray, (item) => item.key, (item, index) => this.#stagedFile(item, index))}</ul>`
+      ${this.tray.length > 0 && this.#trayCode
+        ? html`<style .textContent=${this.#trayCode.trayStyles.cssText}></style>
+            <ul part="tray" class="tray" aria-label=${t.trayLabel}>${repeat(this.tray, (item) => item.key, (item, index) => this.#stagedFile(item, index, this.#trayCode!, this.#trayDrag!))}</ul>`
         : nothing}
       <div class="row">
         <label class="visually-hidden" for="message">${t.messageLabel}</label>
@@ -219,21 +255,21 @@ export class FileComposer extends ChatElement {
     `;
   }
 
-  #stagedFile(item: TrayItem, index: number) {
+  #stagedFile(item: TrayItem, index: number, { stagedFile }: TrayCode, trayDrag: TrayDrag) {
     return stagedFile(item, {
       t: this.t,
       index,
       total: this.tray.length,
       preview: fileKind(item.file.type) === 'image' ? this.#previewOf(item) : undefined,
-      isDragged: this.#trayDrag.draggedKey === item.key,
-      isDropTarget: this.#trayDrag.targetKey === item.key && this.#trayDrag.draggedKey !== item.key,
+      isDragged: trayDrag.draggedKey === item.key,
+      isDropTarget: trayDrag.targetKey === item.key && trayDrag.draggedKey !== item.key,
       onEdit: (change) => this.#edit(item.key, change),
       onRemove: () => this.#remove(item.key),
       onMove: (to) => void this.#move(item.key, to),
-      onDragStart: (event) => this.#trayDrag.start(event, item.key),
-      onDragOver: (event) => this.#trayDrag.over(event, item.key),
-      onDrop: (event) => this.#trayDrag.drop(event, item.key),
-      onDragEnd: this.#trayDrag.end,
+      onDragStart: (event) => trayDrag.start(event, item.key),
+      onDragOver: (event) => trayDrag.over(event, item.key),
+      onDrop: (event) => trayDrag.drop(event, item.key),
+      onDragEnd: trayDrag.end,
     });
   }
 

@@ -46,6 +46,7 @@ export const en: ChatStrings = {
   },
   refusedType: (name) => `"${name}" is not a type you can send here.`,
   refusedTooMany: (max) => `You can send at most ${max} ${max === 1 ? 'file' : 'files'} at once.`,
+  attachUnavailable: 'Files cannot be attached right now. Check the connection and try again.',
 
   sending: 'Sending…',
   sent: 'Sent',
