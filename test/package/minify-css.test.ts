@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 // @ts-expect-error: a plain JavaScript module
-import { minifyCssTemplates } from '../../scripts/esbuild-minify-css.mjs';
+import { minifyCssTemplates } from '../../scripts/minify-css.mjs';
 
 describe('minifyCssTemplates', () => {
   it('collapses the CSS text and keeps expressions, descendant pseudo-classes and other code as they are', () => {

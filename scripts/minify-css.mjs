@@ -1,7 +1,6 @@
-// An esbuild plugin that minifies the CSS inside Lit `css` templates of the project's own
-// sources (esbuild leaves template text alone): comments dropped, whitespace collapsed.
+// Minifies the CSS inside Lit `css` templates of the project's own sources (bundlers leave
+// template text alone): comments dropped, whitespace collapsed. Used by build-drop-in.mjs.
 // Only the static text between `${…}` expressions is touched.
-import { readFile } from 'node:fs/promises';
 
 /** Minifies one stretch of CSS text. Spaces before `:` are kept (`a :hover` ≠ `a:hover`). */
 export function minifyCssText(text) {
@@ -46,13 +45,3 @@ export function minifyCssTemplates(source) {
     index = position + 1;
   }
 }
-
-export const minifyCss = {
-  name: 'chatdrop-minify-css',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]src[\\/].*\.styles\.ts$/ }, async (args) => ({
-      contents: minifyCssTemplates(await readFile(args.path, 'utf8')),
-      loader: 'ts',
-    }));
-  },
-};

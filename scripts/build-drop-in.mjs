@@ -1,0 +1,104 @@
+// Bundles the drop-in module `dist/chatdrop.js` with Rolldown, into few chunks a page loads when
+// it needs them:
+// - `chatdrop.js` and one core chunk: everything it imports statically (what a chatting page loads);
+// - one `files` chunk: the file bubble, the lightbox, the composer's tray and the file transfer
+//   code, loaded when the first file shows or is attached;
+// - chunks of their own for Uppy, the XMPP client, the German strings and the BroadcastChannel
+//   transport, loaded only when used;
+// - `chunks/thumbnail-worker.js`, the worker that hashes files and makes thumbnails, beside the
+//   chunk that starts it (the worker's URL is relative to that chunk), sharing no code with the
+//   elements (a worker has no DOM).
+// TypeScript goes through esbuild (experimental decorators as tsconfig.json sets them), the CSS in
+// Lit templates is minified first (see minify-css.mjs), and bundled package.json files
+// keep only their name and version.
+import { build as esbuild, transform } from 'esbuild';
+import { readFile, rm } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { rolldown } from 'rolldown';
+import { minifyCssTemplates } from './minify-css.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const WORKER = resolve(ROOT, 'src/upload/thumbnail-worker.ts');
+const WORKER_SOURCE = "new URL('./thumbnail-worker.ts', import.meta.url)";
+const WORKER_BUILT = "new URL('./thumbnail-worker.js', import.meta.url)";
+const tsconfig = JSON.parse(await readFile(resolve(ROOT, 'tsconfig.json'), 'utf8'));
+
+/** The modules the thumbnail worker runs (its static imports): they must stay out of chunks with DOM code. */
+async function workerModules() {
+  const { metafile } = await esbuild({ entryPoints: [WORKER], bundle: true, write: false, metafile: true, format: 'esm', logLevel: 'error', absWorkingDir: ROOT });
+  return new Set(Object.keys(metafile.inputs).map((input) => resolve(ROOT, input)));
+}
+
+/** TypeScript to JavaScript with esbuild, Lit CSS minified, the worker URL pointed at the built worker. */
+const typescript = {
+  name: 'chatdrop-typescript',
+  async transform(code, id) {
+    if (!/\.ts$/.test(id) || id.endsWith('.d.ts')) return null;
+    let source = id.endsWith('.styles.ts') ? minifyCssTemplates(code) : code;
+    if (id.endsWith('/src/upload/describe-file.ts')) {
+      if (!source.includes(WORKER_SOURCE)) throw new Error(`describe-file.ts no longer starts the worker with ${WORKER_SOURCE}`);
+      source = source.replace(WORKER_SOURCE, WORKER_BUILT);
+    }
+    const result = await transform(source, {
+      loader: 'ts',
+      format: 'esm',
+      target: 'es2022',
+      sourcemap: true,
+      sourcefile: id,
+      tsconfigRaw: { compilerOptions: tsconfig.compilerOptions },
+    });
+    return { code: result.code, map: result.map, moduleType: 'js' };
+  },
+};
+
+/** A dependency's package.json brings only `{ name, version }` (Uppy reads its `VERSION` from it). */
+const packageVersions = {
+  name: 'chatdrop-package-versions',
+  async load(id) {
+    if (!/[\\/]node_modules[\\/].*[\\/]package\.json$/.test(id)) return null;
+    const { name, version } = JSON.parse(await readFile(id, 'utf8'));
+    return { code: JSON.stringify({ name, version }), moduleType: 'json' };
+  },
+};
+
+/** Modules that load with the first file: everything of ours under these folders that a chatting page does not need. */
+const FILE_CODE = /[\\/]src[\\/](elements[\\/](file-bubble[\\/]|lightbox[\\/]|file-composer[\\/]|file-display\.ts)|upload[\\/]|state[\\/])|[\\/]node_modules[\\/]thumbhash[\\/]/;
+
+export async function buildDropIn(outDir = resolve(ROOT, 'dist')) {
+  const inWorker = await workerModules();
+  await rm(outDir, { recursive: true, force: true });
+  const bundle = await rolldown({
+    cwd: ROOT,
+    input: { chatdrop: resolve(ROOT, 'src/drop-in.ts'), 'chunks/thumbnail-worker': WORKER },
+    plugins: [typescript, packageVersions],
+    transform: { define: { 'process.env.NODE_ENV': '"production"' } },
+    // Neither entry exports anything; chunks may gather modules freely.
+    preserveEntrySignatures: false,
+    logLevel: 'warn',
+  });
+  const { output } = await bundle.write({
+    dir: outDir,
+    format: 'es',
+    minify: true,
+    sourcemap: true,
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    codeSplitting: {
+      groups: [
+        // What the drop-in imports statically: one chunk.
+        { name: 'core', tags: ['$initial'], test: (id) => !inWorker.has(id), priority: 2, includeDependenciesRecursively: false },
+        // The file code, loaded with the first file.
+        { name: 'files', test: (id) => FILE_CODE.test(id) && !inWorker.has(id), priority: 1, includeDependenciesRecursively: false },
+      ],
+    },
+  });
+  await bundle.close();
+  // The worker URL is relative to the chunk holding it: that chunk must sit beside the worker.
+  const starter = output.find((chunk) => chunk.type === 'chunk' && Object.keys(chunk.modules).some((id) => id.endsWith('/src/upload/describe-file.ts')));
+  const worker = output.find((chunk) => chunk.type === 'chunk' && chunk.facadeModuleId === WORKER);
+  if (!starter || !worker || dirname(starter.fileName) !== dirname(worker.fileName)) {
+    throw new Error(`the thumbnail worker (${worker?.fileName}) is not beside the code that starts it (${starter?.fileName})`);
+  }
+  return output;
+}
+
