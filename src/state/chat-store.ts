@@ -3,13 +3,12 @@ import type { ChatMessage, Sender } from '../model/message.ts';
 import { createId } from '../model/ids.ts';
 import { parseMessage } from '../model/schema.ts';
 import type { ChatTransport, ConnectionStatus } from '../transport/transport.ts';
-import type { DownloadHandler, UploadHandler } from '../upload/handler.ts';
+import { TransferError, type DownloadHandler, type UploadHandler } from '../upload/handler.ts';
 import { lazyFetchDownload } from '../upload/lazy-handlers.ts';
 import { createOutbox } from './outbox.ts';
 import { defaultOutboxStorage, type OutboxStorage } from './outbox-storage.ts';
-import { createFileSender } from './file-sender.ts';
 import { createFileOrder } from './file-order.ts';
-import { createDownloads } from './downloads.ts';
+import { createLazyFileTransfers } from './lazy-file-transfers.ts';
 import { placeEntry, removeEntry } from './thread-order.ts';
 import type { DownloadState, StagedFile, ThreadEntry, UploadState } from './types.ts';
 
@@ -107,25 +106,27 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     onRefused: (message) => upsert({ message, delivery: 'failed', isMine: true }),
   });
   const fileOrder = createFileOrder((message) => outbox.enqueue(message));
-  const files = createFileSender({
-    upload: options.upload,
-    $uploads,
-    maxConcurrentUploads: options.maxConcurrentUploads,
-    stallTimeoutMs: options.stallTimeoutMs,
-    onPrepared: (message) => upsert({ message, delivery: 'sending', isMine: true }),
-    onUploaded: (message) => {
-      upsert({ message, delivery: 'sending', isMine: true });
-      fileOrder.uploaded(message);
+  const files = createLazyFileTransfers({
+    sender: {
+      upload: options.upload,
+      $uploads,
+      maxConcurrentUploads: options.maxConcurrentUploads,
+      stallTimeoutMs: options.stallTimeoutMs,
+      onPrepared: (message) => upsert({ message, delivery: 'sending', isMine: true }),
+      onUploaded: (message) => {
+        upsert({ message, delivery: 'sending', isMine: true });
+        fileOrder.uploaded(message);
+      },
+      onFailed: (message) => {
+        upsert({ message, delivery: 'failed', isMine: true });
+        fileOrder.dropped(message.id);
+      },
     },
-    onFailed: (message) => {
-      upsert({ message, delivery: 'failed', isMine: true });
-      fileOrder.dropped(message.id);
+    downloads: {
+      download: options.download ?? lazyFetchDownload,
+      attachmentOf: (messageId, index) => entryOf(messageId)?.message.attachments?.[index],
+      autoDownloadImagesUpTo: options.autoDownloadImagesUpTo ?? 0,
     },
-  });
-  const downloads = createDownloads({
-    download: options.download ?? lazyFetchDownload,
-    attachmentOf: (messageId, index) => entryOf(messageId)?.message.attachments?.[index],
-    autoDownloadImagesUpTo: options.autoDownloadImagesUpTo ?? 0,
   });
 
   const receive = (input: unknown) => {
@@ -140,7 +141,7 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     const known = entryOf(message.id);
     if (known?.message.seq !== undefined) return;
     upsert({ message, delivery: 'sent', isMine: message.sender.id === user.id });
-    downloads.offer(message);
+    files.offer(message);
   };
 
   const onMessage = (event: CustomEvent<unknown>) => receive(event.detail);
@@ -165,7 +166,7 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     transport,
     $entries,
     $uploads,
-    $downloads: downloads.$downloads,
+    $downloads: files.$downloads,
     $status,
     $hasOlder,
     async start() {
@@ -182,7 +183,6 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       transport.removeEventListener('message', onMessage);
       transport.removeEventListener('status', onStatus);
       files.cancelAll();
-      downloads.cancelAll();
       transport.close();
     },
     sendText(text) {
@@ -212,8 +212,12 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       remove(messageId);
       fileOrder.dropped(messageId);
     },
-    download: (messageId, index = 0) => downloads.start(messageId, index),
-    cancelDownload: (messageId, index = 0) => downloads.cancel(messageId, index),
+    download(messageId, index = 0) {
+      const attachment = entryOf(messageId)?.message.attachments?.[index];
+      if (!attachment) return Promise.reject(new TransferError('This file is not in the thread.'));
+      return files.download(messageId, index, attachment.size);
+    },
+    cancelDownload: (messageId, index = 0) => files.cancelDownload(messageId, index),
     loadOlder(limit = 50) {
       loadingOlder ??= (async () => {
         const oldest = $entries.get().find((entry) => entry.message.seq !== undefined)?.message.seq;

@@ -1,4 +1,4 @@
-import { map } from 'nanostores';
+import { map, type MapStore } from 'nanostores';
 import { fileKind } from '../model/format.ts';
 import type { Attachment, ChatMessage } from '../model/message.ts';
 import { safeUrl } from '../model/safe-url.ts';
@@ -11,6 +11,8 @@ export interface DownloadsOptions {
   attachmentOf(messageId: string, index: number): Attachment | undefined;
   /** Images of at most this many bytes are downloaded as their message arrives. Default 0: never. */
   autoDownloadImagesUpTo?: number;
+  /** Where the downloads' states go. Default: a new map. */
+  $downloads?: MapStore<Record<string, DownloadState>>;
 }
 
 /** Automatic downloads running at once; the rest wait in arrival order. User downloads never wait. */
@@ -24,8 +26,7 @@ const GONE = new Set([404, 410]);
  * auto-download policy: images up to `autoDownloadImagesUpTo` bytes are fetched as they arrive
  * (a few at a time), so the bubble can show the full image. Everything else waits for a click.
  */
-export function createDownloads({ download, attachmentOf, autoDownloadImagesUpTo = 0 }: DownloadsOptions) {
-  const $downloads = map<Record<string, DownloadState>>({});
+export function createDownloads({ download, attachmentOf, autoDownloadImagesUpTo = 0, $downloads = map({}) }: DownloadsOptions) {
   const running = new Map<string, { controller: AbortController; done: Promise<Blob> }>();
   const waiting: Array<{ messageId: string; index: number }> = [];
   let automaticRunning = 0;

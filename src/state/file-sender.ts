@@ -1,11 +1,11 @@
 import type { MapStore } from 'nanostores';
-import type { Attachment, ChatMessage } from '../model/message.ts';
+import type { ChatMessage } from '../model/message.ts';
 import { messageBytes } from '../model/schema.ts';
 import { MAX_MESSAGE_BYTES } from '../model/message.ts';
 import { TransferError, type UploadHandler, type UploadResult } from '../upload/handler.ts';
 import type { StagedFile, UploadState } from './types.ts';
+import { draftFileMessage, type FileMessageDraft } from './file-message.ts';
 
-type Draft = Omit<ChatMessage, 'attachments' | 'text'>;
 
 /** The describing code (hashing, thumbnails), loaded once with the first file; one promise keeps files in send order. */
 let describing: Promise<typeof import('../upload/describe-file.ts')> | undefined;
@@ -147,11 +147,10 @@ export function createFileSender(options: FileSenderOptions) {
   }
 
   return {
-    send(draft: Draft, { file, caption, alt }: StagedFile): ChatMessage {
-      const attachment: Attachment = { url: '', name: file.name || 'untitled', size: file.size, mime: file.type || 'application/octet-stream' };
-      if (caption) attachment.caption = caption;
-      if (alt) attachment.alt = alt;
-      const job: Job = { message: { ...draft, attachments: [attachment] }, file, controller: new AbortController() };
+    send(draft: FileMessageDraft, staged: StagedFile): ChatMessage {
+      const { file } = staged;
+      const job: Job = { message: draftFileMessage(draft, staged), file, controller: new AbortController() };
+      const attachment = job.message.attachments![0]!;
       jobs.set(draft.id, job);
       setUpload(draft.id, { status: 'preparing', sent: 0, total: file.size });
       options.onPrepared(job.message);
