@@ -1,11 +1,30 @@
 // `npm run bench -- size`: builds, then prints what the drop-in build costs a page (brotli).
 import { execFileSync } from 'node:child_process';
 // @ts-expect-error: a plain JavaScript module shared with the test scripts
-import { BUDGETS, measureBundle } from '../scripts/bundle-sizes.mjs';
+import { BUDGETS, measureBundle, measurePhases } from '../scripts/bundle-sizes.mjs';
+
+interface Measured {
+  initial: number;
+  total: number;
+  initialFiles: string[];
+  sizes: Record<string, number>;
+}
+interface Phases {
+  phases: Record<'beforeFirstFile' | 'firstFileShown' | 'firstFileAttached' | 'firstUpload', number>;
+  addOns: { xmpp: number; other: number };
+}
 
 execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'ignore' });
-const { initial, total, initialFiles, sizes } = measureBundle() as { initial: number; total: number; initialFiles: string[]; sizes: Record<string, number> };
+const { initial, total, initialFiles, sizes } = measureBundle() as Measured;
+const { phases, addOns } = measurePhases() as Phases;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 for (const [file, size] of Object.entries(sizes).sort((a, b) => b[1] - a[1])) console.log(`${initialFiles.includes(file) ? '*' : ' '} ${kb(size).padStart(9)}  ${file}`);
-console.log(`before the first file (*): ${kb(initial)} (budget ${kb(BUDGETS.initial)}); everything: ${kb(total)} (budget ${kb(BUDGETS.total)})`);
-console.log(JSON.stringify({ bench: 'size', initialBrotli: initial, totalBrotli: total, budgets: BUDGETS, met: { initial: initial <= BUDGETS.initial, total: total <= BUDGETS.total } }));
+console.log('');
+console.log(`before the first file (*)          ${kb(phases.beforeFirstFile).padStart(9)}`);
+console.log(`+ when the first file shows        ${kb(phases.firstFileShown).padStart(9)}`);
+console.log(`+ when a file is first attached    ${kb(phases.firstFileAttached).padStart(9)}`);
+console.log(`+ with the first upload (Uppy)     ${kb(phases.firstUpload).padStart(9)}`);
+console.log(`  only for an XMPP transport       ${kb(addOns.xmpp).padStart(9)}`);
+console.log(`  only for other transports, locales ${kb(addOns.other).padStart(7)}`);
+console.log(`before the first file: ${kb(initial)} (budget ${kb(BUDGETS.initial)}); everything: ${kb(total)} (budget ${kb(BUDGETS.total)})`);
+console.log(JSON.stringify({ bench: 'size', initialBrotli: initial, totalBrotli: total, phases, addOns, budgets: BUDGETS, met: { initial: initial <= BUDGETS.initial, total: total <= BUDGETS.total } }));
