@@ -1,8 +1,9 @@
 // Bundles the drop-in module `dist/chatdrop.js` with Rolldown, into few chunks a page loads when
 // it needs them:
 // - `chatdrop.js` and one core chunk: everything it imports statically (what a chatting page loads);
-// - one `files` chunk: the file bubble, the lightbox, the composer's tray and the file transfer
-//   code, loaded when the first file shows or is attached;
+// - a `file-view` chunk: the file bubble, the lightbox and downloads, loaded when the first file
+//   shows; a `file-send` chunk: the composer's tray, the file sender, describing and uploading,
+//   loaded when the first file is attached;
 // - chunks of their own for Uppy, the XMPP client, the German strings and the BroadcastChannel
 //   transport, loaded only when used;
 // - `chunks/thumbnail-worker.js`, the worker that hashes files and makes thumbnails, beside the
@@ -61,8 +62,10 @@ const packageVersions = {
   },
 };
 
-/** Modules that load with the first file: everything of ours under these folders that a chatting page does not need. */
-const FILE_CODE = /[\\/]src[\\/](elements[\\/](file-bubble[\\/]|lightbox[\\/]|file-composer[\\/]|file-display\.ts)|upload[\\/]|state[\\/])|[\\/]node_modules[\\/]thumbhash[\\/]/;
+/** Our modules a received file needs: the bubble, the lightbox, downloads (and what they share with uploads). */
+const FILE_VIEW_CODE = /[\\/]src[\\/](elements[\\/](file-bubble[\\/]|lightbox[\\/]|file-display\.ts)|state[\\/]downloads\.ts|upload[\\/](downloader|download-sink|http-errors|retry-policy)\.ts)/;
+/** Our modules that sending a file adds: the tray, the file sender, describing and uploading. */
+const FILE_SEND_CODE = /[\\/]src[\\/](elements[\\/]file-composer[\\/]|state[\\/]|upload[\\/])/;
 
 export async function buildDropIn(outDir = resolve(ROOT, 'dist')) {
   const inWorker = await workerModules();
@@ -87,8 +90,10 @@ export async function buildDropIn(outDir = resolve(ROOT, 'dist')) {
       groups: [
         // What the drop-in imports statically: one chunk.
         { name: 'core', tags: ['$initial'], test: (id) => !inWorker.has(id), priority: 2, includeDependenciesRecursively: false },
-        // The file code, loaded with the first file.
-        { name: 'files', test: (id) => FILE_CODE.test(id) && !inWorker.has(id), priority: 1, includeDependenciesRecursively: false },
+        // The file code: what showing a file needs, loaded when the first one shows; then what
+        // sending one adds, loaded when the first is attached.
+        { name: 'file-view', test: (id) => FILE_VIEW_CODE.test(id) && !inWorker.has(id), priority: 1, includeDependenciesRecursively: false },
+        { name: 'file-send', test: (id) => FILE_SEND_CODE.test(id) && !inWorker.has(id), priority: 0, includeDependenciesRecursively: false },
       ],
     },
   });
