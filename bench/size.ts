@@ -25,6 +25,6 @@ console.log(`+ when the first file shows        ${kb(phases.firstFileShown).padS
 console.log(`+ when a file is first attached    ${kb(phases.firstFileAttached).padStart(9)}`);
 console.log(`+ with the first upload (Uppy)     ${kb(phases.firstUpload).padStart(9)}`);
 console.log(`  only for an XMPP transport       ${kb(addOns.xmpp).padStart(9)}`);
-console.log(`  only for other transports, locales ${kb(addOns.other).padStart(7)}`);
+console.log(`  only for the launcher, other transports or languages ${kb(addOns.other)}`);
 console.log(`before the first file: ${kb(initial)} (budget ${kb(BUDGETS.initial)}); everything: ${kb(total)} (budget ${kb(BUDGETS.total)})`);
 console.log(JSON.stringify({ bench: 'size', initialBrotli: initial, totalBrotli: total, phases, addOns, budgets: BUDGETS, met: { initial: initial <= BUDGETS.initial, total: total <= BUDGETS.total } }));

@@ -17,7 +17,6 @@ import { emit, type AttachmentRef } from '../events.ts';
 import { COMPOSER_PARTS, type FileComposer } from '../file-composer/file-composer.ts';
 import { FileDropController } from '../file-drop.ts';
 import { chatStringsContext, loadLocale, resolveStrings, type ChatStrings } from '../strings.ts';
-import { closeIcon, launcher } from './launcher.ts';
 import { countUnread, markRead, type ReadMark } from './unread.ts';
 import { UploadAnnouncer } from './upload-announcer.ts';
 import { chatWidgetStyles } from './chat-widget.styles.ts';
@@ -34,6 +33,10 @@ const THREAD_EXPORTS = [
   ...['bubble', 'open', 'thumbnail', 'player', 'name', 'caption', 'progress', 'download'].map((name) => `file-${name}`),
   ...['lightbox-dialog', 'lightbox-image', 'lightbox-caption'],
 ].join(', ');
+
+/** The launcher mode's code and styles, loaded once, by the first widget in launcher mode. */
+type LauncherCode = typeof import('./launcher.ts');
+let launcherCode: Promise<LauncherCode | undefined> | undefined;
 
 /** How many announcements the live region keeps (older ones have been read). */
 const KEPT_ANNOUNCEMENTS = 3;
@@ -161,6 +164,8 @@ export class ChatWidget extends LitElement {
   #guestId = `guest-${Math.random().toString(36).slice(2, 8)}`;
   #readMark: ReadMark = markRead([]);
   #nextAnnouncement = 0;
+  /** The launcher's code, once loaded (`mode="launcher"`). */
+  #launcher?: LauncherCode;
   /** Whether closing the panel takes focus from inside it, so it must go back to the launcher. */
   #returnsFocus = false;
 
@@ -189,9 +194,20 @@ export class ChatWidget extends LitElement {
     this.#settingsInUse = [];
   }
 
-  /** A locale other than English loads before the widget renders in it (no flash of English). */
+  /**
+   * A locale other than English, and the launcher's code in launcher mode, load before the widget
+   * renders with them (no flash of English, nor of an unplaced panel). Without the launcher's
+   * code (offline), the widget shows inline.
+   */
   protected override async scheduleUpdate(): Promise<void> {
     await loadLocale(this.locale);
+    if (this.mode === 'launcher' && !this.#launcher) {
+      this.#launcher = await (launcherCode ??= import('./launcher.ts').catch((error: unknown) => {
+        console.error('Chatdrop could not load its launcher:', error);
+        launcherCode = undefined;
+        return undefined;
+      }));
+    }
     super.scheduleUpdate();
   }
 
@@ -289,7 +305,8 @@ export class ChatWidget extends LitElement {
 
   override render() {
     const t = this.resolvedStrings;
-    const isLauncher = this.mode === 'launcher';
+    const launcherCode = this.mode === 'launcher' ? this.#launcher : undefined;
+    const isLauncher = launcherCode !== undefined;
     const status = this.#status.value ?? 'offline';
     const statusText = { online: t.statusOnline, connecting: t.statusConnecting, offline: t.statusOffline }[status];
     return html`
@@ -300,7 +317,7 @@ export class ChatWidget extends LitElement {
           <span part="heading" id="heading" class="heading">${this.heading || t.heading}</span>
           <span part="status" class="status" data-status=${status} role="status" aria-live="polite">${statusText}</span>
           ${isLauncher
-            ? html`<button part="close" class="close" type="button" aria-label=${t.closeChat} @click=${this.#close}>${closeIcon}</button>`
+            ? html`<button part="close" class="close" type="button" aria-label=${t.closeChat} @click=${this.#close}>${launcherCode.closeIcon}</button>`
             : nothing}
         </div>
         <chat-thread exportparts=${THREAD_EXPORTS}></chat-thread>
@@ -308,7 +325,8 @@ export class ChatWidget extends LitElement {
         ${this.#drop.isDragging ? html`<div part="drop-zone" class="drop-zone" aria-hidden="true">${t.dropToSend}</div>` : nothing}
       </div>
       ${isLauncher
-        ? launcher({ t, isOpen: this.open, unread: this.open ? 0 : countUnread(this.#entries.value ?? [], this.#readMark), onToggle: this.#toggle })
+        ? html`<style .textContent=${launcherCode.launcherStyles.cssText}></style>
+            ${launcherCode.launcher({ t, isOpen: this.open, unread: this.open ? 0 : countUnread(this.#entries.value ?? [], this.#readMark), onToggle: this.#toggle })}`
         : nothing}
       <div part="announcer" class="visually-hidden" role="status" aria-atomic="false" aria-relevant="additions">
         ${repeat(this.announcements, (item) => item.id, (item) => html`<p>${item.text}</p>`)}

@@ -32,3 +32,4 @@ export function launcher({ t, isOpen, unread, onToggle }: LauncherView) {
     <span id="unread" hidden>${unread > 0 ? t.unreadMessages(unread) : nothing}</span>
   `;
 }
+export { launcherStyles } from './launcher.styles.ts';
