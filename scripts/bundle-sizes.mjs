@@ -60,7 +60,7 @@ export function measurePhases(dist = 'dist') {
     firstFileAttached: step(/^chunks\/(file-send-|tray-|thumbnail-worker)/),
     firstUpload: step(/^chunks\/uppy-/),
   };
-  const xmpp = step(/^chunks\/xmpp-transport-/);
+  const xmpp = step(/^chunks\/(xmpp-|options-)/);
   const rest = Object.keys(sizes).filter((file) => !loaded.has(file)).reduce((sum, file) => sum + sizes[file], 0);
   return { phases, addOns: { xmpp, other: rest } };
 }
