@@ -2,6 +2,16 @@ import { css } from 'lit';
 import { controlStyles } from '../control.styles.ts';
 import { themeStyles, token } from '../theme.styles.ts';
 
+/** How the composer's fields look: the message field and the tray's caption and alt text fields. */
+export const fieldLook = css`
+  box-sizing: border-box;
+  font: inherit;
+  color: inherit;
+  background: ${token('field-background')};
+  border: var(--chat-field-border, 1px solid ${token('field-border-color')});
+  border-radius: ${token('field-radius')};
+`;
+
 export const styles = [
   themeStyles,
   controlStyles,
@@ -32,12 +42,7 @@ export const styles = [
     }
 
     textarea {
-      box-sizing: border-box;
-      font: inherit;
-      color: inherit;
-      background: ${token('field-background')};
-      border: var(--chat-field-border, 1px solid ${token('field-border-color')});
-      border-radius: ${token('field-radius')};
+      ${fieldLook}
     }
 
     .row {

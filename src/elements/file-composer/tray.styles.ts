@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { token } from '../theme.styles.ts';
+import { fieldLook } from './file-composer.styles.ts';
 
 /** The tray's styles, loaded with the staging code; the composer's own styles cover the rest. */
 export const trayStyles = css`
@@ -92,12 +93,7 @@ export const trayStyles = css`
     }
 
     input[type='text'] {
-      box-sizing: border-box;
-      font: inherit;
-      color: inherit;
-      background: ${token('field-background')};
-      border: var(--chat-field-border, 1px solid ${token('field-border-color')});
-      border-radius: ${token('field-radius')};
+      ${fieldLook}
       flex: 1 1 100%;
       min-width: 0;
       padding: 0.2em 0.4em;
