@@ -6,10 +6,22 @@ export { createSha256Hasher, type Sha256Hasher } from './sha256.ts';
 export const HASH_CHUNK_BYTES = 4 * 1024 * 1024;
 
 /**
- * Hex sha256 of a blob's bytes, read `chunkBytes` at a time and fed to an incremental hasher
- * (`crypto.subtle.digest` needs the whole file in one buffer).
+ * Files up to this size are hashed in one go by `crypto.subtle` (native: several times faster
+ * than the incremental hasher, at the cost of holding the file in memory once).
  */
-export async function sha256Hex(blob: Blob, chunkBytes = HASH_CHUNK_BYTES): Promise<string> {
+export const WHOLE_FILE_HASH_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Hex sha256 of a blob's bytes: by `crypto.subtle` up to `wholeUpTo` bytes (where there is one:
+ * secure contexts), else read `chunkBytes` at a time and fed to the incremental hasher, so a big
+ * file is never copied whole into memory.
+ */
+export async function sha256Hex(blob: Blob, chunkBytes = HASH_CHUNK_BYTES, wholeUpTo = WHOLE_FILE_HASH_BYTES): Promise<string> {
+  const subtle = globalThis.crypto?.subtle;
+  if (subtle && blob.size <= wholeUpTo) {
+    const digest = new Uint8Array(await subtle.digest('SHA-256', await blob.arrayBuffer()));
+    return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  }
   const hasher = createSha256Hasher();
   const read = (offset: number) => blob.slice(offset, Math.min(blob.size, offset + chunkBytes)).arrayBuffer();
   let next = blob.size > 0 ? read(0) : undefined;

@@ -84,8 +84,26 @@ describe('sha256Hex', () => {
     const file = makeRandomFile('data.bin', 10_007);
     const expected = await sha256(file);
     for (const chunkBytes of [1, 63, 64, 1000, 10_007, 20_000]) {
-      expect(await sha256Hex(file, chunkBytes), `chunks of ${chunkBytes} bytes`).to.equal(expected);
+      expect(await sha256Hex(file, chunkBytes, 0), `chunks of ${chunkBytes} bytes`).to.equal(expected);
     }
-    expect(await sha256Hex(new Blob([]), 64)).to.equal('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(await sha256Hex(new Blob([]), 64, -1)).to.equal('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+  });
+
+  it('hashes a blob up to the whole-file size in one go, and a bigger one in chunks, to the same digest', async () => {
+    const file = makeRandomFile('data.bin', 300_001);
+    const expected = await sha256(file);
+    const subtle = crypto.subtle;
+    const nativeDigest = subtle.digest.bind(subtle);
+    let nativeCalls = 0;
+    Object.defineProperty(subtle, 'digest', { configurable: true, value: (...args: Parameters<SubtleCrypto['digest']>) => (nativeCalls++, nativeDigest(...args)) });
+    try {
+      expect(await sha256Hex(file, 4096, file.size), 'in one go').to.equal(expected);
+      expect(nativeCalls, 'crypto.subtle hashed it').to.equal(1);
+      expect(await sha256Hex(file, 4096, file.size - 1), 'in chunks').to.equal(expected);
+      expect(nativeCalls, 'the incremental hasher hashed it').to.equal(1);
+    } finally {
+      delete (subtle as { digest?: unknown }).digest;
+    }
+    expect(subtle.digest).to.equal(SubtleCrypto.prototype.digest);
   });
 });
