@@ -18,15 +18,34 @@ const { initial, total } = measureBundle(DIST) as { initial: number; total: numb
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 describe('the drop-in bundle', () => {
-  it('loads no file, upload, lightbox, XMPP or German code before the first file', async () => {
+  it('loads each part when first needed: file code with the first file, Uppy with the first upload', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'chatdrop-drop-in-'));
     try {
       const chunks = ((await buildDropIn(folder)) as Array<OutputChunk | OutputAsset>).filter((output): output is OutputChunk => output.type === 'chunk');
-      const initialChunks = chunks.filter((chunk) => chunk.fileName === 'chatdrop.js' || chunk.isDynamicEntry === false && chunks.find((entry) => entry.fileName === 'chatdrop.js')!.imports.includes(chunk.fileName));
-      const loadedFirst = initialChunks.flatMap((chunk) => Object.keys(chunk.modules)).map((id) => relative(ROOT, id));
-      const lazy = [/file-bubble\//, /lightbox\/chat-lightbox/, /file-composer\/(tray|staged-file|restrictions)/, /upload\/(uppy|describe|downloader|xmpp|hash|sha256|thumbnails)/, /transport\/broadcast/, /transport\/xmpp\/(?!deferred)/, /locales\/de/, /node_modules\/(@uppy|@xmpp|ltx|thumbhash)\//];
-      assert.deepEqual(loadedFirst.filter((id) => lazy.some((pattern) => pattern.test(id))), [], 'code that should load later is in what loads first');
-      assert.ok(loadedFirst.some((id) => id.endsWith('src/elements/chat-thread/chat-thread.ts')), 'the thread loads first');
+      const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+      /** The source modules that loading `fileName` brings in: its chunk and the chunks it imports statically, transitively. */
+      const loadedWith = (fileName: string, seen = new Set<string>()): string[] => {
+        if (seen.has(fileName)) return [];
+        seen.add(fileName);
+        const chunk = byName.get(fileName)!;
+        return [...Object.keys(chunk.modules).map((id) => relative(ROOT, id)), ...chunk.imports.flatMap((imported) => loadedWith(imported, seen))];
+      };
+      const chunkOf = (prefix: string) => chunks.find((chunk) => chunk.fileName.startsWith(`chunks/${prefix}-`))!.fileName;
+      const offending = (modules: string[], patterns: RegExp[]) => modules.filter((id) => patterns.some((pattern) => pattern.test(id)));
+
+      const first = loadedWith('chatdrop.js');
+      assert.ok(first.some((id) => id.endsWith('src/elements/chat-thread/chat-thread.ts')), 'the thread loads first');
+      const later = [/file-bubble\//, /lightbox\/chat-lightbox/, /file-composer\/(tray|staged-file|restrictions)/, /state\/(file-sender|downloads)/, /upload\/(uppy|describe|downloader|xmpp|hash|sha256|thumbnails)/, /transport\/broadcast/, /transport\/xmpp\/(?!deferred)/, /locales\/de/, /chat-widget\/launcher/, /node_modules\/(@uppy|@xmpp|ltx|thumbhash)\//];
+      assert.deepEqual(offending(first, later), [], 'code that should load later is in what loads first');
+
+      const uploadCode = [/node_modules\/@uppy\//, /node_modules\/(@xmpp|ltx)\//, /upload\/xmpp-upload/];
+      const shown = loadedWith(chunkOf('file-view')).filter((id) => !first.includes(id));
+      assert.ok(shown.some((id) => id.endsWith('src/elements/file-bubble/file-bubble.ts')), 'the bubble loads when the first file shows');
+      assert.deepEqual(offending(shown, [...uploadCode, /file-composer\//, /state\/file-sender/]), [], 'showing a file loads no sending code');
+      const attached = loadedWith(chunkOf('file-send')).filter((id) => !first.includes(id));
+      assert.ok(attached.some((id) => id.endsWith('src/state/file-sender.ts')), 'the sender loads with the first attached file');
+      assert.deepEqual(offending(attached, uploadCode), [], 'attaching a file loads neither Uppy nor XMPP code');
+      assert.ok(loadedWith(chunkOf('uppy-modules')).some((id) => id.includes('node_modules/@uppy/core/')), 'Uppy is a chunk of its own');
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
