@@ -3,12 +3,13 @@ import { describeImage, type FileDescription } from './thumbnails.ts';
 
 /**
  * What a file's bytes say, wherever this runs (the thumbnail worker, or the page as a fallback):
- * its sha256 and, for an image, size, thumbnail and placeholder. A part that fails is left out.
+ * its sha256 and, for an image, size, thumbnail (of at most `maxThumbnailChars`) and placeholder.
+ * A part that fails is left out.
  */
-export async function describeBytes(file: Blob, isImage: boolean): Promise<FileDescription> {
+export async function describeBytes(file: Blob, isImage: boolean, maxThumbnailChars: number): Promise<FileDescription> {
   const [sha256, image] = await Promise.all([
     sha256Hex(file).catch(() => undefined),
-    isImage ? describeImage(file).catch(() => ({})) : {},
+    isImage ? describeImage(file, maxThumbnailChars).catch(() => ({})) : {},
   ]);
   return sha256 ? { ...image, sha256 } : image;
 }

@@ -1,4 +1,5 @@
 import { fileKind } from '../model/format.ts';
+import { MAX_THUMBNAIL_CHARS } from '../model/safe-url.ts';
 import type { FileDescription } from './thumbnails.ts';
 import type { DescribeRequest, DescribeResponse } from './thumbnail-worker.ts';
 
@@ -66,13 +67,13 @@ function describeInWorker(file: Blob, isImage: boolean): Promise<FileDescription
       if (pending.size <= 1) idleTimer = setTimeout(stopWorker, WORKER_IDLE_MS);
       resolve(description);
     });
-    thread.postMessage({ id, file, isImage } satisfies DescribeRequest);
+    thread.postMessage({ id, file, isImage, maxThumbnailChars: MAX_THUMBNAIL_CHARS } satisfies DescribeRequest);
   });
 }
 
 async function describeInPage(file: Blob, isImage: boolean): Promise<FileDescription> {
   const { describeBytes } = await import('./describe-bytes.ts');
-  return describeBytes(file, isImage);
+  return describeBytes(file, isImage, MAX_THUMBNAIL_CHARS);
 }
 
 async function describeMedia(file: Blob, kind: 'video' | 'audio'): Promise<FileDescription> {

@@ -1,3 +1,4 @@
+import { MAX_THUMBNAIL_CHARS } from '../model/safe-url.ts';
 import { makePreview, type FileDescription } from './thumbnails.ts';
 
 /** Longest a video or audio file may take to describe; a bad file then gets what was found so far. */
@@ -74,7 +75,7 @@ export function describeVideo(file: Blob, timeoutMs = MEDIA_TIMEOUT_MS): Promise
     found.height = video.videoHeight;
     await seek(video, Math.min(POSTER_TIME_S, (seconds ?? 0) / 2));
     if (video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) await next(video, 'loadeddata');
-    Object.assign(found, await makePreview(video, video.videoWidth, video.videoHeight));
+    Object.assign(found, await makePreview(video, video.videoWidth, video.videoHeight, MAX_THUMBNAIL_CHARS));
   });
 }
 

@@ -10,6 +10,8 @@ export interface DescribeRequest {
   id: number;
   file: Blob;
   isImage: boolean;
+  /** The wire's thumbnail limit (`MAX_THUMBNAIL_CHARS`): the worker imports nothing the page's code does. */
+  maxThumbnailChars: number;
 }
 
 /** The description of the file with the same `id`. */
@@ -19,6 +21,6 @@ export interface DescribeResponse {
 }
 
 self.addEventListener('message', (event: MessageEvent<DescribeRequest>) => {
-  const { id, file, isImage } = event.data;
-  void describeBytes(file, isImage).then((description) => self.postMessage({ id, description } satisfies DescribeResponse));
+  const { id, file, isImage, maxThumbnailChars } = event.data;
+  void describeBytes(file, isImage, maxThumbnailChars).then((description) => self.postMessage({ id, description } satisfies DescribeResponse));
 });

@@ -1,6 +1,5 @@
 import { rgbaToThumbHash } from 'thumbhash';
 import type { Attachment } from '../model/message.ts';
-import { MAX_THUMBNAIL_CHARS } from '../model/safe-url.ts';
 import { readImageHeader, type ImageHeader } from './image-header.ts';
 
 /** Images above this many pixels get no thumbnail (the pixel-bomb budget, as Synapse's `max_image_pixels`). */
@@ -54,10 +53,11 @@ function placeholderOf(canvas: AnyCanvas): string {
 }
 
 /**
- * A small re-encoded thumbnail (`data:` URL under the message budget) and a thumbhash of an image
- * or video frame `width`×`height`. Re-encoding drops EXIF (GPS included): only pixels travel.
+ * A small re-encoded thumbnail (a `data:` URL of at most `maxThumbnailChars`, the wire's limit
+ * `MAX_THUMBNAIL_CHARS`, passed in so the worker shares no module with the page) and a thumbhash
+ * of an image or video frame `width`×`height`. Re-encoding drops EXIF (GPS included): only pixels travel.
  */
-export async function makePreview(source: CanvasImageSource, width: number, height: number): Promise<Preview> {
+export async function makePreview(source: CanvasImageSource, width: number, height: number, maxThumbnailChars: number): Promise<Preview> {
   const preview: Preview = {};
   for (const side of THUMBNAIL_SIDES) {
     const canvas = drawScaled(source, width, height, side);
@@ -66,7 +66,7 @@ export async function makePreview(source: CanvasImageSource, width: number, heig
       const blob = await encode(canvas, type, 0.5);
       if (blob?.type !== type) continue; // this browser cannot encode it
       const dataUrl = await blobToDataUrl(blob);
-      if (dataUrl.length <= MAX_THUMBNAIL_CHARS) return { ...preview, thumbnail: dataUrl };
+      if (dataUrl.length <= maxThumbnailChars) return { ...preview, thumbnail: dataUrl };
     }
   }
   return preview;
@@ -126,7 +126,7 @@ async function decodeScaled(file: Blob, header: ImageHeader): Promise<Decoded | 
  * shows a typed icon). The decode applies the EXIF orientation and scales down as it goes.
  * Runs in the thumbnail worker (or in the page where workers are missing).
  */
-export async function describeImage(file: Blob): Promise<FileDescription> {
+export async function describeImage(file: Blob, maxThumbnailChars: number): Promise<FileDescription> {
   const header = await readImageHeader(file);
   if (!header || header.width * header.height > MAX_IMAGE_PIXELS) return {};
   const decoded = (await decodeJpegScaled(file, header)) ?? (await decodeScaled(file, header));
@@ -135,7 +135,7 @@ export async function describeImage(file: Blob): Promise<FileDescription> {
     let { width, height } = header;
     // The decoder knows the orientation best: if it turned the image the other way, believe it.
     if (width !== height && decoded.width !== decoded.height && decoded.width > decoded.height !== width > height) [width, height] = [height, width];
-    return { width, height, ...(await makePreview(decoded.source, decoded.width, decoded.height)) };
+    return { width, height, ...(await makePreview(decoded.source, decoded.width, decoded.height, maxThumbnailChars)) };
   } finally {
     decoded.close();
   }
