@@ -33,6 +33,7 @@ describe('the drop-in bundle', () => {
       const chunkOf = (prefix: string) => chunks.find((chunk) => chunk.fileName.startsWith(`chunks/${prefix}-`))!.fileName;
       const offending = (modules: string[], patterns: RegExp[]) => modules.filter((id) => patterns.some((pattern) => pattern.test(id)));
 
+      assert.deepEqual(byName.get('chatdrop.js')!.imports, [], 'a chatting page loads chatdrop.js alone (one request)');
       const first = loadedWith('chatdrop.js');
       assert.ok(first.some((id) => id.endsWith('src/elements/chat-thread/chat-thread.ts')), 'the thread loads first');
       const later = [/file-bubble\//, /lightbox\/chat-lightbox/, /file-composer\/(tray|staged-file|restrictions)/, /state\/(file-sender|downloads)/, /upload\/(uppy|describe|downloader|xmpp|hash|sha256|thumbnails)/, /transport\/broadcast/, /transport\/xmpp\/(?!deferred)/, /locales\/de/, /chat-widget\/launcher/, /node_modules\/(@uppy|@xmpp|ltx|thumbhash)\//];
