@@ -1,10 +1,10 @@
 // A React 19 page embedding <chat-widget> through the `chatdrop/react` wrapper: properties set
 // from React (a transport object and an upload handler among them), events received by React
-// handlers and shown in the page.
+// handlers and shown in the page. It imports the package by its name, as a user would.
 import { useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { WebSocketTransport, createUppyUploader, type UploadHandler } from '../../../src/define.ts';
-import { ChatWidget } from '../../../src/react.ts';
+import { WebSocketTransport, createUppyUploader, type UploadHandler } from 'chatdrop';
+import { ChatWidget } from 'chatdrop/react';
 import { REACT_MAX_FILE_SIZE, downloadEntry, pageSettings, refusedEntry, sendEntry, type LogEntry } from '../page.ts';
 
 const settings = pageSettings();
