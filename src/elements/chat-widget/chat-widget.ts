@@ -16,6 +16,7 @@ import { saveFile } from '../../upload/save-file.ts';
 import { emit, type AttachmentRef } from '../events.ts';
 import { COMPOSER_PARTS, type FileComposer } from '../file-composer/file-composer.ts';
 import { FileDropController } from '../file-drop.ts';
+import { addLaterStyles } from '../later-styles.ts';
 import { chatStringsContext, loadLocale, resolveStrings, type ChatStrings } from '../strings.ts';
 import { countUnread, markRead, type ReadMark } from './unread.ts';
 import { UploadAnnouncer } from './upload-announcer.ts';
@@ -289,6 +290,7 @@ export class ChatWidget extends LitElement {
   };
 
   protected override async updated(changed: PropertyValues<this>): Promise<void> {
+    if (this.mode === 'launcher' && this.#launcher) addLaterStyles(this.shadowRoot!, this.#launcher.launcherStyles);
     this.#internals.role = 'region';
     this.#internals.ariaLabel = this.heading || this.resolvedStrings.heading;
     if (this.lang !== this.resolvedStrings.lang) this.lang = this.resolvedStrings.lang;
@@ -325,8 +327,7 @@ export class ChatWidget extends LitElement {
         ${this.#drop.isDragging ? html`<div part="drop-zone" class="drop-zone" aria-hidden="true">${t.dropToSend}</div>` : nothing}
       </div>
       ${isLauncher
-        ? html`<style .textContent=${launcherCode.launcherStyles.cssText}></style>
-            ${launcherCode.launcher({ t, isOpen: this.open, unread: this.open ? 0 : countUnread(this.#entries.value ?? [], this.#readMark), onToggle: this.#toggle })}`
+        ? launcherCode.launcher({ t, isOpen: this.open, unread: this.open ? 0 : countUnread(this.#entries.value ?? [], this.#readMark), onToggle: this.#toggle })
         : nothing}
       <div part="announcer" class="visually-hidden" role="status" aria-atomic="false" aria-relevant="additions">
         ${repeat(this.announcements, (item) => item.id, (item) => html`<p>${item.text}</p>`)}

@@ -3,12 +3,9 @@ import { token } from '../theme.styles.ts';
 
 const offset = css`var(--chat-launcher-offset, 1rem)`;
 
-/**
- * The launcher mode's styles, loaded with the launcher. They come before the widget's own in the
- * cascade (a `<style>` in the shadow root): selectors that override the widget's are more specific.
- */
+/** The launcher mode's styles, loaded with the launcher and added after the widget's own. */
 export const launcherStyles = css`
-    .header .close {
+    .close {
       display: inline-grid;
       place-items: center;
       padding: 0.25rem;
@@ -39,7 +36,7 @@ export const launcherStyles = css`
       inset-inline-start: ${offset};
     }
 
-    .chat.panel {
+    .panel {
       position: absolute;
       inset-block-end: calc(100% + 0.75rem);
       right: 0;

@@ -36,6 +36,8 @@ describe('<chat-widget mode="launcher">', () => {
     expect(innerHeight - box.bottom).to.be.closeTo(16, 1);
     expect(box.width).to.equal(box.height);
     expect(getComputedStyle(launcher).borderRadius).to.equal('50%');
+    // The launcher's styles came with its code, as an adopted stylesheet (allowed under a strict CSP), not a <style>.
+    expect(widget.shadowRoot!.querySelector('style')).to.equal(null);
     expect(launcher.getAttribute('aria-label')).to.equal('Open chat');
     expect(launcher.getAttribute('aria-expanded')).to.equal('false');
     expect(panelOf(widget).checkVisibility()).to.equal(false);

@@ -66,6 +66,9 @@ describe('<file-composer>', () => {
     composer.addFiles([image, text]);
     await composer.updateComplete;
     expect(stagedNames(composer)).to.deep.equal(['photo.png', 'notes.txt']);
+    // The tray's styles came with its code, as an adopted stylesheet (allowed under a strict CSP), not a <style>.
+    expect(getComputedStyle(parts(composer, 'tray')[0]!).display).to.equal('flex');
+    expect(composer.shadowRoot!.querySelector('style')).to.equal(null);
     const [first, second] = parts(composer, 'staged-file');
     expect(first!.querySelector('img')!.src).to.match(/^blob:/);
     expect(first!.textContent).to.include(`${PNG_SIZE} B`);

@@ -8,6 +8,7 @@ import type { StagedFile } from '../../state/types.ts';
 import { ChatElement } from '../chat-element.ts';
 import { emit } from '../events.ts';
 import { FileDropController } from '../file-drop.ts';
+import { addLaterStyles } from '../later-styles.ts';
 import type { TrayItem } from './staged-file.ts';
 import type { TrayDrag } from './tray-drag.ts';
 import { styles } from './file-composer.styles.ts';
@@ -143,6 +144,11 @@ export class FileComposer extends ChatElement {
     return (this.#trayCode = code);
   }
 
+  /** The tray's styles come with its code. */
+  protected override updated(): void {
+    if (this.#trayCode && this.shadowRoot) addLaterStyles(this.shadowRoot, this.#trayCode.trayStyles);
+  }
+
   /** Also waits for files being staged. */
   protected override async getUpdateComplete(): Promise<boolean> {
     await this.#staging;
@@ -232,8 +238,7 @@ export class FileComposer extends ChatElement {
         ? html`<ul>${this.refusals.map((reason) => html`<li>${reason}</li>`)}</ul>`
         : nothing}</div>
       ${this.tray.length > 0 && this.#trayCode
-        ? html`<style .textContent=${this.#trayCode.trayStyles.cssText}></style>
-            <ul part="tray" class="tray" aria-label=${t.trayLabel}>${repeat(this.tray, (item) => item.key, (item, index) => this.#stagedFile(item, index, this.#trayCode!, this.#trayDrag!))}</ul>`
+        ? html`<ul part="tray" class="tray" aria-label=${t.trayLabel}>${repeat(this.tray, (item) => item.key, (item, index) => this.#stagedFile(item, index, this.#trayCode!, this.#trayDrag!))}</ul>`
         : nothing}
       <div class="row">
         <label class="visually-hidden" for="message">${t.messageLabel}</label>
