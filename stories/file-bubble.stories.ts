@@ -15,7 +15,7 @@ export const ImageWithThumbnail: Story = {
 export const Uploading: Story = {
   name: 'Uploading (40%)',
   render: () => html`<file-bubble message-id="m1" mine delivery="sending" .attachment=${{ ...photo, url: '' }}
-    .upload=${{ status: 'uploading', sent: 740_000, total: 1_850_000 }}></file-bubble>`,
+    .upload=${{ status: 'uploading', sent: 740_000, total: 1_850_000, remainingMs: 12_000 }}></file-bubble>`,
 };
 
 export const UploadFailed: Story = {

@@ -106,7 +106,7 @@ export interface ChatStrings {
   /** `Downloading… 40%`: `label` is one of the progress bar names. */
   progress(label: string, percent: number): string;
   /** `sent` and `total` in bytes. */
-  uploadProgress(percent: number, sent: number, total: number): string;
+  uploadProgress(percent: number, sent: number, total: number, remainingMs?: number): string;
   stalledFor(ms: number): string;
   retryingIn(ms: number): string;
 

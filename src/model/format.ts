@@ -31,3 +31,12 @@ export function fileKind(mime: string): FileKind {
   if (mime.startsWith('audio/')) return 'audio';
   return 'document';
 }
+
+/** A duration as people round an estimate: `5 s`, `40 s`, `3 min`, `2 h 10 min` (at least `1 s`). */
+export function roughDuration(ms: number): string {
+  const seconds = Math.max(1, Math.round(ms / 1000));
+  const roundedSeconds = seconds < 10 ? seconds : Math.round(seconds / 5) * 5;
+  if (roundedSeconds < 60) return `${roundedSeconds} s`;
+  const minutes = Math.max(1, Math.round(seconds / 60));
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
+}

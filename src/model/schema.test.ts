@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { InvalidMessageError, parseMessage } from './schema.ts';
-import { displayName, formatBytes } from './format.ts';
+import { displayName, formatBytes, roughDuration } from './format.ts';
 import { safeThumbnail, safeUrl } from './safe-url.ts';
 
 const valid = { id: 'm1', room: 'demo', sender: { id: 'alice' }, createdAt: 1, text: 'hi' };
@@ -235,6 +235,12 @@ describe('formatting', () => {
     expect(formatBytes(1500)).to.equal('1.5 KB');
     expect(formatBytes(12_300_000)).to.equal('12 MB');
     expect(formatBytes(Number.NaN)).to.equal('0 B');
+  });
+
+  it('rounds an estimated duration as people say it', () => {
+    expect([0, 4_400, 9_600, 42_000, 58_000, 61_000, 185_000, 3_540_000, 7_800_000].map(roughDuration)).to.deep.equal([
+      '1 s', '4 s', '10 s', '40 s', '1 min', '1 min', '3 min', '59 min', '2 h 10 min',
+    ]);
   });
 
   it('removes bidi controls so the real extension shows, and never shows an empty name', () => {

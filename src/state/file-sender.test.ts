@@ -130,6 +130,31 @@ describe('createFileSender', () => {
     expect(plain!.thumbnail).to.match(/^data:image\//);
     for (const message of uploaded) expect(messageBytes(message)).to.be.below(MAX_MESSAGE_BYTES);
   });
+
+  it('estimates the time left while uploading, once the rate is known, and drops it when done', async function () {
+    this.timeout(10000);
+    // A handler moving the file at a steady rate over 2 s.
+    const steady: UploadHandler = async (file, { onProgress }) => {
+      for (let step = 1; step <= 20; step++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        onProgress((file.size * step) / 20, file.size);
+      }
+      return { url: 'https://example.com/steady.bin' };
+    };
+    const { send, $uploads, uploaded } = senderWith(steady);
+    const message = send(makeRandomFile('steady.bin', 2_000_000));
+    const estimates: number[] = [];
+    const unlisten = $uploads.listen((uploads) => {
+      const remainingMs = uploads[message.id]?.remainingMs;
+      if (remainingMs !== undefined) estimates.push(remainingMs);
+    });
+    await until(() => uploaded.length === 1, 8000, 'the upload');
+    unlisten();
+    expect(estimates.length, 'estimates during the second half').to.be.greaterThan(3);
+    expect(Math.max(...estimates), 'never more than the second half takes').to.be.below(1600);
+    expect(estimates.at(-1)!).to.be.below(estimates[0]!);
+    expect($uploads.get()[message.id]).to.deep.equal({ status: 'done', sent: 2_000_000, total: 2_000_000 });
+  });
 });
 
 describe('createFileSender against injected server faults', () => {

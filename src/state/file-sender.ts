@@ -5,6 +5,7 @@ import { MAX_MESSAGE_BYTES } from '../model/message.ts';
 import { TransferError, type UploadHandler, type UploadResult } from '../upload/handler.ts';
 import type { StagedFile, UploadState } from './types.ts';
 import { draftFileMessage, type FileMessageDraft } from './file-message.ts';
+import { createTimeLeft } from './time-left.ts';
 
 
 /** The describing code (hashing, thumbnails), loaded once with the first file; one promise keeps files in send order. */
@@ -114,6 +115,7 @@ export function createFileSender(options: FileSenderOptions) {
     };
     let pending: Promise<UploadResult> | undefined;
     let isSettled = false; // a handler's late progress must not turn a done upload back into uploading
+    const timeLeft = createTimeLeft();
     setUpload(id, { status: 'uploading', sent: 0, total: file.size });
     watchForStall();
     try {
@@ -124,7 +126,8 @@ export function createFileSender(options: FileSenderOptions) {
         onProgress: (sent, total) => {
           if (isSettled || signal.aborted) return;
           watchForStall();
-          setUpload(id, { status: 'uploading', sent, total });
+          const remainingMs = timeLeft.update(sent, total);
+          setUpload(id, { status: 'uploading', sent, total, ...(remainingMs !== undefined && { remainingMs }) });
         },
         onRetry: ({ attempt, delayMs }) => {
           if (isSettled || signal.aborted) return;

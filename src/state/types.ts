@@ -23,6 +23,8 @@ export interface UploadState {
   stalledMs?: number;
   /** Set while `uploading` when an attempt failed and the next one starts in `delayMs`. */
   retry?: { attempt: number; delayMs: number };
+  /** Set while `uploading` once the rate can be told: about how many ms are left. */
+  remainingMs?: number;
 }
 
 /**

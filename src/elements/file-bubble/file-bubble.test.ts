@@ -93,6 +93,11 @@ describe('<file-bubble>', () => {
     expect(element.shadowRoot!.textContent).to.include('Uploading… 33% · 4.1 MB of 12 MB');
   });
 
+  it('says about how long is left once the rate is known', async () => {
+    const element = await bubble({ attachment: { ...report, url: '' }, isMine: true, delivery: 'sending', upload: { status: 'uploading', sent: 4_100_000, total: 12_300_000, remainingMs: 183_000 } });
+    expect(element.shadowRoot!.textContent).to.include('Uploading… 33% · 4.1 MB of 12 MB · about 3 min left');
+  });
+
   it('shows a queued file as Waiting…, still cancellable', async () => {
     const element = await bubble({ attachment: { ...report, url: '' }, isMine: true, delivery: 'sending', upload: { status: 'queued', sent: 0, total: 1000 } });
     expect(element.shadowRoot!.textContent).to.include('Waiting…');

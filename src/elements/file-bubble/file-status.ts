@@ -64,7 +64,7 @@ function uploading({ t, onCancelUpload }: StatusView, upload: UploadState): Temp
     return progress(t, t.stalledLabel, percent, onCancelUpload, sentence);
   }
   if (upload.retry) return progress(t, t.retryingLabel, percent, onCancelUpload, t.retryingIn(upload.retry.delayMs));
-  return progress(t, t.uploadingLabel, percent, onCancelUpload, t.uploadProgress(percent, upload.sent, upload.total));
+  return progress(t, t.uploadingLabel, percent, onCancelUpload, t.uploadProgress(percent, upload.sent, upload.total, upload.remainingMs));
 }
 
 /** A progress bar (its fill a number this code computed, never data), a sentence and Cancel. */

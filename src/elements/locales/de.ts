@@ -1,4 +1,4 @@
-import { formatBytes } from '../../model/format.ts';
+import { formatBytes, roughDuration } from '../../model/format.ts';
 import type { ChatStrings } from '../strings.ts';
 
 /** `1,5 MB`: the English figure with a decimal comma. */
@@ -85,7 +85,8 @@ export const de: ChatStrings = {
   stalledLabel: 'Stockt',
   retryingLabel: 'Neuer Versuch',
   progress: (label, percent) => `${label}… ${percent} %`,
-  uploadProgress: (percent, sent, total) => `Hochladen… ${percent} % · ${fileSize(sent)} von ${fileSize(total)}`,
+  uploadProgress: (percent, sent, total, remainingMs) =>
+    `Hochladen… ${percent} % · ${fileSize(sent)} von ${fileSize(total)}${remainingMs === undefined ? '' : ` · noch etwa ${roughDuration(remainingMs)}`}`,
   stalledFor: (ms) => `Stockt: seit ${seconds(ms)} kein Fortschritt`,
   retryingIn: (ms) => `Neuer Versuch in ${seconds(ms)}…`,
   lightboxLabel: (name, position, total) => `${name}, ${position} von ${total}`,

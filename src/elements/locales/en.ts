@@ -1,4 +1,4 @@
-import { formatBytes } from '../../model/format.ts';
+import { formatBytes, roughDuration } from '../../model/format.ts';
 import type { ChatStrings } from '../strings.ts';
 
 /** A wait in seconds: `30 s`, `0.3 s`. */
@@ -81,7 +81,8 @@ export const en: ChatStrings = {
   stalledLabel: 'Stalled',
   retryingLabel: 'Retrying',
   progress: (label, percent) => `${label}… ${percent}%`,
-  uploadProgress: (percent, sent, total) => `Uploading… ${percent}% · ${formatBytes(sent)} of ${formatBytes(total)}`,
+  uploadProgress: (percent, sent, total, remainingMs) =>
+    `Uploading… ${percent}% · ${formatBytes(sent)} of ${formatBytes(total)}${remainingMs === undefined ? '' : ` · about ${roughDuration(remainingMs)} left`}`,
   stalledFor: (ms) => `Stalled: no progress for ${seconds(ms)}`,
   retryingIn: (ms) => `Retrying in ${seconds(ms)}…`,
   lightboxLabel: (name, position, total) => `${name}, ${position} of ${total}`,
