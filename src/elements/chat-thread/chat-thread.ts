@@ -9,6 +9,7 @@ import { chatStoreContext } from '../../state/context.ts';
 import { StoreController } from '../../state/store-controller.ts';
 import type { DownloadState, ThreadEntry, UploadState } from '../../state/types.ts';
 import { ChatElement } from '../chat-element.ts';
+import { spaceSeparated } from '../converters.ts';
 import { emit, type AttachmentRef, type ChatEventMap } from '../events.ts';
 import { imagesIn, indexOfImage, type LightboxImage } from '../lightbox/gallery.ts';
 import { needElement } from '../lazy-elements.ts';
@@ -88,6 +89,13 @@ export class ChatThread extends ChatElement {
   /** Standalone: our user id; messages from it are shown as ours. */
   @property({ attribute: 'user-id' }) userId = '';
 
+  /**
+   * Origins (`https://media.example.com`, space-separated) whose video and audio files may play
+   * streamed from their URL, before any download; passed to every `<file-bubble>`. Empty: a
+   * player gets only downloaded bytes.
+   */
+  @property({ attribute: 'stream-origins', converter: spaceSeparated }) streamOrigins: string[] = [];
+
   /** The widget's store, provided by context inside a `<chat-widget>` (or set directly). */
   @consume({ context: chatStoreContext, subscribe: true })
   @property({ attribute: false })
@@ -128,6 +136,7 @@ export class ChatThread extends ChatElement {
       downloads: (isStandalone ? this.downloads : this.#downloads.value) ?? {},
       now: Date.now(),
       activeKey: this.#activeKey,
+      streamOrigins: this.streamOrigins,
     };
     if (items !== this.#items) {
       this.#items = items;

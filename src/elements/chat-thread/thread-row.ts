@@ -23,6 +23,8 @@ export interface RowContext {
   now: number;
   /** The key of the message that holds the roving tab stop, if any. */
   activeKey?: string;
+  /** Origins whose video and audio files may play streamed from their URL (see `<file-bubble>`). */
+  streamOrigins: readonly string[];
 }
 
 /** A message with how far it has come and whether it is ours. */
@@ -79,7 +81,7 @@ export function renderRow(item: ThreadItem, previousItem: ThreadItem | undefined
         ${(message.attachments ?? []).map(
           (attachment, attachmentIndex) => (needElement('file-bubble'), html`
             <file-bubble exportparts=${FILE_EXPORTS} .attachment=${attachment} .messageId=${message.id} .index=${attachmentIndex} .isMine=${isMine}
-              .delivery=${delivery} .upload=${context.uploads[message.id]}
+              .streamOrigins=${context.streamOrigins} .delivery=${delivery} .upload=${context.uploads[message.id]}
               .download=${context.downloads[downloadKey(message.id, attachmentIndex)]}></file-bubble>
           `),
         )}

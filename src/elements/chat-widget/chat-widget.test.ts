@@ -101,6 +101,24 @@ describe('<chat-widget>', () => {
     expect((await done).detail.blob).to.equal(bytes);
   });
 
+  it('lets video from an origin in stream-origins play streamed from its URL, and no other', async () => {
+    const hub = new MemoryHub();
+    const streamed = new URL(serverUrl).origin;
+    const widget = await fixture<ChatWidget>(html`<chat-widget room="r" user="alice" stream-origins=${streamed} .transport=${new MemoryTransport(hub)}></chat-widget>`);
+    await waitUntil(() => statusOf(widget).textContent === 'Online', 'online');
+    const bob = new MemoryTransport(hub);
+    await bob.connect({ room: 'r', user: { id: 'bob' } });
+    const clip = (id: string, url: string) => ({ id, room: 'r', sender: { id: 'bob' }, createdAt: Date.now(), attachments: [{ url, name: `${id}.mp4`, size: 1000, mime: 'video/mp4' }] });
+    await bob.send(clip('listed', `${streamed}/files/listed.mp4`));
+    // Never fetched: a video from an origin not listed gets no player until downloaded.
+    await bob.send(clip('other', 'http://127.0.0.1:9/other.mp4'));
+    const bubbles = () => [...shadow(threadOf(widget)).querySelectorAll('file-bubble')];
+    await waitUntil(() => bubbles().length === 2 && bubbles().every((bubble) => bubble.shadowRoot?.querySelector('[part="name"]')), 'both bubbles');
+    const players = bubbles().map((bubble) => bubble.shadowRoot!.querySelector('[part="player"]')?.getAttribute('src') ?? null);
+    expect(players).to.deep.equal([`${streamed}/files/listed.mp4`, null]);
+    bob.close();
+  });
+
   it('makes a BroadcastChannel transport from the transport attribute, and a new store when the room changes', async () => {
     const widget = await fixture<ChatWidget>(html`<chat-widget room="one" user="u" transport="broadcast:test-attr"></chat-widget>`);
     await waitUntil(() => widget.store?.transport.status === 'online', 'online');

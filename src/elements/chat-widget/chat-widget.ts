@@ -16,6 +16,7 @@ import { saveFile } from '../../upload/save-file.ts';
 import { emit, type AttachmentRef } from '../events.ts';
 import { COMPOSER_PARTS, type FileComposer } from '../file-composer/file-composer.ts';
 import { FileDropController } from '../file-drop.ts';
+import { spaceSeparated } from '../converters.ts';
 import { addLaterStyles } from '../later-styles.ts';
 import { chatStringsContext, loadLocale, resolveStrings, type ChatStrings } from '../strings.ts';
 import { countUnread, markRead, type ReadMark } from './unread.ts';
@@ -98,6 +99,12 @@ export class ChatWidget extends LitElement {
 
   /** A bearer token the default upload sends (`Authorization: Bearer …`), for endpoints that need one. */
   @property({ attribute: 'upload-token' }) uploadToken = '';
+
+  /**
+   * Origins (`https://media.example.com`, space-separated) whose video and audio files may play
+   * streamed from their URL, before any download. Empty: they play once downloaded.
+   */
+  @property({ attribute: 'stream-origins', converter: spaceSeparated }) streamOrigins: string[] = [];
 
   /** Images up to this many bytes are downloaded as soon as they arrive, so the full image shows; 0: only on click. */
   @property({ attribute: 'auto-download-images-up-to', type: Number }) autoDownloadImagesUpTo = 0;
@@ -322,7 +329,7 @@ export class ChatWidget extends LitElement {
             ? html`<button part="close" class="close" type="button" aria-label=${t.closeChat} @click=${this.#close}>${launcherCode.closeIcon}</button>`
             : nothing}
         </div>
-        <chat-thread exportparts=${THREAD_EXPORTS}></chat-thread>
+        <chat-thread exportparts=${THREAD_EXPORTS} .streamOrigins=${this.streamOrigins}></chat-thread>
         <file-composer exportparts=${COMPOSER_EXPORTS} accept=${this.accept} .maxFileSize=${this.maxFileSize ?? this.store?.transport.maxFileSize} .capture=${this.capture} hide-drop-zone></file-composer>
         ${this.#drop.isDragging ? html`<div part="drop-zone" class="drop-zone" aria-hidden="true">${t.dropToSend}</div>` : nothing}
       </div>

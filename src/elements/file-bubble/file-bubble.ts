@@ -6,13 +6,12 @@ import { displayName, fileKind } from '../../model/format.ts';
 import { safeThumbnail } from '../../model/safe-url.ts';
 import type { DownloadState, UploadState } from '../../state/types.ts';
 import { ChatElement } from '../chat-element.ts';
+import { spaceSeparated } from '../converters.ts';
 import { emit } from '../events.ts';
 import { fileIcon, shortName } from '../file-display.ts';
 import { renderStatus } from './file-status.ts';
 import { durationIso, formatDuration, ObjectUrl, placeholderImage, shownCaption, streamUrl } from './media.ts';
 import { styles } from './file-bubble.styles.ts';
-
-const spaceSeparated = { fromAttribute: (value: string | null) => value?.split(/\s+/).filter(Boolean) ?? [] };
 
 /**
  * One file in the thread. An image shows at once (its thumbhash placeholder until a picture is
