@@ -176,7 +176,7 @@ describe('<file-bubble>', () => {
     expect(part(element, 'thumbnail')).to.equal(null);
   });
 
-  it('shows a downloaded image in full from its bytes, and lets the object URL go when removed', async () => {
+  it('shows a downloaded image in full from its bytes, and lets the object URL go when removed, making a new one when back', async () => {
     const blob = pixelBlob();
     const element = await bubble({ attachment: photo, download: { status: 'done', received: blob.size, blob } });
     const src = part<HTMLImageElement>(element, 'thumbnail')!.src;
@@ -186,5 +186,12 @@ describe('<file-bubble>', () => {
     let isRevoked = false;
     await fetch(src).catch(() => (isRevoked = true));
     expect(isRevoked).to.equal(true);
+    // Back on the page, it shows the bytes again through a new URL.
+    document.body.append(element);
+    await element.updateComplete;
+    const again = part<HTMLImageElement>(element, 'thumbnail')!.src;
+    expect(again).to.match(/^blob:/).and.not.equal(src);
+    expect((await fetch(again)).ok).to.equal(true);
+    element.remove();
   });
 });

@@ -98,19 +98,9 @@ export class FileBubble extends ChatElement {
   @state() private isDecoded = false;
 
   /** The downloaded bytes' object URL; revoked when they go or the bubble leaves the page. */
-  #bytes = new ObjectUrl();
+  #bytes = new ObjectUrl(this);
   #bytesUrl?: string;
   #placeholder?: string;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#bytes.revoke();
-  }
 
   /** Focuses the bubble's first control: an image's preview, else its player or a button. */
   override focus(options?: FocusOptions): void {

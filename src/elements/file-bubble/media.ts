@@ -1,4 +1,5 @@
 /** What a file bubble and the lightbox show of a file: its pictures and sounds, where those may load from, its caption. */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { thumbHashToDataURL } from 'thumbhash';
 import { safeUrl } from '../../model/safe-url.ts';
 
@@ -50,11 +51,24 @@ export function streamUrl(url: string, origins: readonly string[]): string | und
 /**
  * An object URL for one downloaded blob at a time, typed as the file's declared media type (so
  * bytes a server labelled otherwise, SVG or HTML, never get a same-origin URL of that type). The
- * previous URL is revoked when the blob changes, and on `revoke()`.
+ * previous URL is revoked when the blob changes, and when its element leaves the page; coming back,
+ * the element renders again, which makes a new one.
  */
-export class ObjectUrl {
+export class ObjectUrl implements ReactiveController {
   #blob?: Blob;
   #url?: string;
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    this.revoke();
+  }
 
   /** The URL showing `blob` (made once per blob), or `undefined` without one. */
   for(blob: Blob | undefined, type: string): string | undefined {

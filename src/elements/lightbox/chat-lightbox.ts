@@ -78,18 +78,8 @@ export class ChatLightbox extends ChatElement {
 
   @query('dialog') private dialog!: HTMLDialogElement;
 
-  #bytes = new ObjectUrl();
+  #bytes = new ObjectUrl(this);
   #src?: string;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#bytes.revoke();
-  }
 
   /** Closes the lightbox and tells the host, as Escape and the close button do. */
   close(): void {
