@@ -63,9 +63,9 @@ const packageVersions = {
 };
 
 /** Our modules a received file needs: the bubble, the lightbox, downloads (and what they share with uploads). */
-const FILE_VIEW_CODE = /[\\/]src[\\/](elements[\\/](file-bubble[\\/]|lightbox[\\/]|file-display\.ts)|state[\\/]downloads\.ts|upload[\\/](downloader|download-sink|http-errors|retry-policy)\.ts)/;
-/** Our modules that sending a file adds: the tray, the file sender, describing and uploading (XMPP's upload slots apart). */
-const FILE_SEND_CODE = /[\\/]src[\\/](elements[\\/]file-composer[\\/]|state[\\/]|upload[\\/](?!xmpp-upload))/;
+const FILE_VIEW_CODE = /[\\/]src[\\/](elements[\\/](file-bubble[\\/]|lightbox[\\/]|file-display\.ts)|state[\\/]downloads\.ts|upload[\\/](downloader|download-sink|http-errors|retry-policy|save-file)\.ts)/;
+/** Our modules that sending a file adds: the tray, the file sender, describing and uploading (XMPP's upload slots apart), the upload announcements. */
+const FILE_SEND_CODE = /[\\/]src[\\/](elements[\\/](file-composer[\\/]|chat-widget[\\/]upload-announcer\.ts)|state[\\/]|upload[\\/](?!xmpp-upload))/;
 
 export async function buildDropIn(outDir = resolve(ROOT, 'dist')) {
   const inWorker = await workerModules();

@@ -1,8 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { provide } from '@lit/context';
+import { ContextProvider } from '@lit/context';
 import { createChatStore, type ChatStore } from '../../state/chat-store.ts';
 import { chatStoreContext } from '../../state/context.ts';
 import { StoreController } from '../../state/store-controller.ts';
@@ -12,15 +12,13 @@ import { transportFromAttribute } from '../../transport/from-attribute.ts';
 import type { DownloadHandler, UploadHandler } from '../../upload/handler.ts';
 import { lazyUploadHandler } from '../../upload/lazy-handlers.ts';
 import type { UploadSlotSource } from '../../upload/xmpp-upload.ts';
-import { saveFile } from '../../upload/save-file.ts';
 import { emit, type AttachmentRef } from '../events.ts';
 import { COMPOSER_PARTS, type FileComposer } from '../file-composer/file-composer.ts';
 import { FileDropController } from '../file-drop.ts';
 import { spaceSeparated } from '../converters.ts';
 import { addLaterStyles } from '../later-styles.ts';
 import { chatStringsContext, loadLocale, resolveStrings, type ChatStrings } from '../strings.ts';
-import { countUnread, markRead, type ReadMark } from './unread.ts';
-import { UploadAnnouncer } from './upload-announcer.ts';
+import type { ReadMark } from './unread.ts';
 import { chatWidgetStyles } from './chat-widget.styles.ts';
 
 /** Settings that, when changed, need a new store (and connection). */
@@ -146,31 +144,29 @@ export class ChatWidget extends LitElement {
   @property({ attribute: false }) strings?: Partial<ChatStrings>;
 
   /** The store this widget runs on; its parts receive it by context. */
-  @provide({ context: chatStoreContext })
-  @state()
-  store?: ChatStore;
+  @state() store?: ChatStore;
 
   /** The strings of the widget and its parts: `strings` over the locale. */
-  @provide({ context: chatStringsContext })
-  @state()
-  protected resolvedStrings: ChatStrings = resolveStrings('en');
+  @state() protected resolvedStrings: ChatStrings = resolveStrings('en');
 
   @state() private announcements: { id: number; text: string }[] = [];
-  @query('file-composer') private composer!: FileComposer | null;
-  @query('.launcher') private launcherButton!: HTMLButtonElement | null;
 
+  readonly #storeProvider = new ContextProvider(this, { context: chatStoreContext });
+  readonly #stringsProvider = new ContextProvider(this, { context: chatStringsContext });
   readonly #status = new StoreController<ConnectionStatus>(this);
   readonly #entries = new StoreController<ThreadEntry[]>(this);
-  readonly #announcer = new UploadAnnouncer(this, () => this.resolvedStrings, (text) => this.#announce(text));
+  /** Stops the upload announcer, or waiting for the first upload to load it. */
+  #stopAnnouncer?: () => void;
   readonly #drop = new FileDropController(this, {
-    onFiles: (files) => this.composer?.addFiles(files),
+    onFiles: (files) => this.#composer?.addFiles(files),
     onDragStart: () => this.#announce(this.resolvedStrings.dropToSend),
   });
   /** The widget is a labelled region of the host page (several widgets stay distinguishable). */
   readonly #internals = this.attachInternals();
   #settingsInUse: unknown[] = [];
   #guestId = `guest-${Math.random().toString(36).slice(2, 8)}`;
-  #readMark: ReadMark = markRead([]);
+  /** What the reader had seen when the launcher's panel last closed (launcher mode). */
+  #readMark?: ReadMark;
   #nextAnnouncement = 0;
   /** The launcher's code, once loaded (`mode="launcher"`). */
   #launcher?: LauncherCode;
@@ -198,8 +194,14 @@ export class ChatWidget extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.store?.stop();
+    this.#stopAnnouncer?.();
     this.store = undefined;
+    this.#storeProvider.setValue(undefined);
     this.#settingsInUse = [];
+  }
+
+  get #composer(): FileComposer | null {
+    return this.renderRoot.querySelector('file-composer');
   }
 
   /**
@@ -223,7 +225,7 @@ export class ChatWidget extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale') || changed.has('strings')) this.resolvedStrings = resolveStrings(this.locale, this.strings);
     if (changed.has('open') && !this.open) {
-      this.#readMark = markRead(this.store?.$entries.get() ?? []);
+      this.#readMark = this.#launcher?.markRead(this.store?.$entries.get() ?? []);
       this.#returnsFocus = this.renderRoot.querySelector('.panel')?.contains(this.shadowRoot!.activeElement) ?? false;
     }
     const settings = STORE_SETTINGS.map((name) => this[name]);
@@ -234,6 +236,8 @@ export class ChatWidget extends LitElement {
     }
     // Only a closed launcher shows the unread count: otherwise new messages need no widget render.
     this.#entries.store = this.mode === 'launcher' && !this.open ? this.store?.$entries : undefined;
+    this.#storeProvider.setValue(this.store);
+    this.#stringsProvider.setValue(this.resolvedStrings);
   }
 
   #startStore(): void {
@@ -264,9 +268,31 @@ export class ChatWidget extends LitElement {
     });
     this.store = store;
     this.#status.store = store.$status;
-    this.#announcer.store = store;
-    this.#readMark = markRead([]);
+    this.#readMark = undefined;
+    this.#announceUploadsOf(store);
     void store.start();
+  }
+
+  /**
+   * Announces the store's uploads (started, sent, failed) in the live region. The announcer's
+   * code loads with the first upload: a page that only chats never downloads it.
+   */
+  #announceUploadsOf(store: ChatStore): void {
+    this.#stopAnnouncer?.();
+    let stopped = false;
+    const stopWaiting = store.$uploads.listen(() => {
+      stopWaiting();
+      import('./upload-announcer.ts').then(
+        ({ announceUploads }) => {
+          if (!stopped) this.#stopAnnouncer = announceUploads(store, () => this.resolvedStrings, (text) => this.#announce(text));
+        },
+        (error: unknown) => console.error('Chatdrop could not load its upload announcer:', error),
+      );
+    });
+    this.#stopAnnouncer = () => {
+      stopped = true;
+      stopWaiting();
+    };
   }
 
   async #download({ messageId, index }: AttachmentRef): Promise<void> {
@@ -274,7 +300,7 @@ export class ChatWidget extends LitElement {
     const attachment = store?.$entries.get().find((entry) => entry.message.id === messageId)?.message.attachments?.[index];
     if (!store || !attachment) return;
     try {
-      const blob = await store.download(messageId, index);
+      const [blob, { saveFile }] = await Promise.all([store.download(messageId, index), import('../../upload/save-file.ts')]);
       saveFile(blob, attachment.name);
       emit(this, 'chat-download-done', { messageId, index, blob });
     } catch {
@@ -303,12 +329,12 @@ export class ChatWidget extends LitElement {
     if (this.lang !== this.resolvedStrings.lang) this.lang = this.resolvedStrings.lang;
     if (!changed.has('open') || this.mode !== 'launcher') return;
     if (this.open && changed.get('open') === false) {
-      await this.composer?.updateComplete;
+      await this.#composer?.updateComplete;
       // Unless the user already moved into the panel (its Close button, say).
-      if (!this.renderRoot.querySelector('.panel')?.contains(this.shadowRoot!.activeElement)) this.composer?.focus();
+      if (!this.renderRoot.querySelector('.panel')?.contains(this.shadowRoot!.activeElement)) this.#composer?.focus();
     } else if (this.#returnsFocus) {
       this.#returnsFocus = false;
-      this.launcherButton?.focus();
+      this.renderRoot.querySelector<HTMLElement>('.launcher')?.focus();
     }
   }
 
@@ -334,7 +360,7 @@ export class ChatWidget extends LitElement {
         ${this.#drop.isDragging ? html`<div part="drop-zone" class="drop-zone" aria-hidden="true">${t.dropToSend}</div>` : nothing}
       </div>
       ${isLauncher
-        ? launcherCode.launcher({ t, isOpen: this.open, unread: this.open ? 0 : countUnread(this.#entries.value ?? [], this.#readMark), onToggle: this.#toggle })
+        ? launcherCode.launcher({ t, isOpen: this.open, unread: this.open ? 0 : launcherCode.countUnread(this.#entries.value ?? [], (this.#readMark ??= launcherCode.markRead([]))), onToggle: this.#toggle })
         : nothing}
       <div part="announcer" class="visually-hidden" role="status" aria-atomic="false" aria-relevant="additions">
         ${repeat(this.announcements, (item) => item.id, (item) => html`<p>${item.text}</p>`)}

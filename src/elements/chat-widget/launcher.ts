@@ -33,3 +33,4 @@ export function launcher({ t, isOpen, unread, onToggle }: LauncherView) {
   `;
 }
 export { launcherStyles } from './launcher.styles.ts';
+export { countUnread, markRead } from './unread.ts';

@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { displayName, fileKind } from '../../model/format.ts';
 import type { StagedFile } from '../../state/types.ts';
@@ -243,7 +242,7 @@ export class FileComposer extends ChatElement {
       <div class="row">
         <label class="visually-hidden" for="message">${t.messageLabel}</label>
         <textarea id="message" part="textarea" rows="2" placeholder=${t.messagePlaceholder} ?disabled=${this.disabled}
-          .value=${live(this.text)} @input=${(event: InputEvent) => (this.text = (event.target as HTMLTextAreaElement).value)}
+          .value=${this.text} @input=${(event: InputEvent) => (this.text = (event.target as HTMLTextAreaElement).value)}
           @keydown=${this.#onKeyDown}></textarea>
         <div class="buttons">
           <input class="picker" type="file" multiple hidden accept=${ifDefined(this.accept || undefined)} @change=${this.#onPicked} />

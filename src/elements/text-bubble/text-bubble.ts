@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ChatMessage, DeliveryState } from '../../model/message.ts';
 import { ChatElement } from '../chat-element.ts';
@@ -60,8 +60,11 @@ export class TextBubble extends ChatElement {
   /** Whether the text is taller than the bubble lets it be, and so scrolls. */
   @state() private isScrollable = false;
 
-  @query('.text') private textBox!: HTMLElement | null;
   #observed?: HTMLElement;
+
+  get #textBox(): HTMLElement | null {
+    return this.renderRoot.querySelector('.text');
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -74,7 +77,7 @@ export class TextBubble extends ChatElement {
    * messages are too short to need), so it is focusable from its first frame.
    */
   protected override updated(changed: PropertyValues<this>): void {
-    this.#observe(this.textBox ?? undefined);
+    this.#observe(this.#textBox ?? undefined);
     const text = this.message?.text ?? '';
     if (changed.has('message') && (text.length > MAY_SCROLL_LENGTH || text.split('\n', MAY_SCROLL_LINES).length === MAY_SCROLL_LINES)) this.#measure();
   }
@@ -89,7 +92,7 @@ export class TextBubble extends ChatElement {
   }
 
   #measure(): void {
-    const box = this.textBox;
+    const box = this.#textBox;
     this.isScrollable = box !== null && box.scrollHeight > box.clientHeight;
   }
 
