@@ -1,15 +1,11 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { displayName, fileKind } from '../../model/format.ts';
-import type { StagedFile } from '../../state/types.ts';
 import { ChatElement } from '../chat-element.ts';
 import { emit } from '../events.ts';
 import { FileDropController } from '../file-drop.ts';
 import { addLaterStyles } from '../later-styles.ts';
-import type { TrayItem } from './staged-file.ts';
-import type { TrayDrag } from './tray-drag.ts';
+import type { StagedFiles } from './staged-files.ts';
 import { styles } from './file-composer.styles.ts';
 
 type TrayCode = typeof import('./tray.ts');
@@ -89,13 +85,10 @@ export class FileComposer extends ChatElement {
   @property({ type: Boolean, reflect: true }) disabled = false;
 
   @state() private text = '';
-  @state() private tray: TrayItem[] = [];
   @state() private refusals: string[] = [];
   /** What the live region says: where a staged file moved, or that files may be dropped. */
   @state() private announcement = '';
 
-  #nextKey = 0;
-  #previews = new Map<number, string>();
   readonly #drop = new FileDropController(this, {
     onFiles: (files) => this.addFiles(files),
     onDragStart: () => {
@@ -104,9 +97,9 @@ export class FileComposer extends ChatElement {
     isEnabled: () => !this.disabled,
     takesPaste: true,
   });
-  /** The staging code and the tray's drag controller, once the first file brought them. */
+  /** The staging code and the tray, once the first file brought them. */
   #trayCode?: TrayCode;
-  #trayDrag?: TrayDrag;
+  #tray?: StagedFiles;
   /** Files being staged, in the order they came; `updateComplete` waits for them. */
   #staging = Promise.resolve();
 
@@ -126,8 +119,8 @@ export class FileComposer extends ChatElement {
         this.refusals = [this.t.attachUnavailable];
         return;
       }
-      const { accepted, refused } = code.checkFiles(added, this.tray.length, this, this.t);
-      this.tray = [...this.tray, ...accepted.map((file) => ({ key: this.#nextKey++, file, caption: '', alt: '' }))];
+      const { accepted, refused } = code.checkFiles(added, this.#tray!.items.length, this, this.t);
+      this.#tray!.add(accepted);
       this.refusals = [...new Set(refused.map((item) => item.reason))];
       if (refused.length > 0) emit(this, 'chat-files-refused', { files: refused });
     });
@@ -139,7 +132,7 @@ export class FileComposer extends ChatElement {
       trayCode = undefined; // offline: the next file tries again
       throw error;
     }));
-    this.#trayDrag ??= new code.TrayDrag(this, (key, ontoKey) => void this.#move(key, this.tray.findIndex((item) => item.key === ontoKey)));
+    this.#tray ??= new code.StagedFiles(this, { strings: () => this.t, announce: (sentence) => (this.announcement = sentence) });
     return (this.#trayCode = code);
   }
 
@@ -164,52 +157,14 @@ export class FileComposer extends ChatElement {
     if (this.hasUpdated) this.requestUpdate();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#revokePreviews();
-  }
-
-  #revokePreviews(): void {
-    for (const url of this.#previews.values()) URL.revokeObjectURL(url);
-    this.#previews.clear();
-  }
-
   #send(): void {
     const text = this.text.trim();
-    const files = this.tray.map(({ file, caption, alt }) => {
-      const staged: StagedFile = { file };
-      if (caption.trim()) staged.caption = caption.trim();
-      if (alt.trim()) staged.alt = alt.trim();
-      return staged;
-    });
+    const files = this.#tray?.toSend() ?? [];
     if (this.disabled || (text === '' && files.length === 0)) return;
     if (!emit(this, 'chat-send', { text, files })) return;
     this.text = '';
     this.refusals = [];
-    this.tray = [];
-    this.#revokePreviews();
-  }
-
-  #remove(key: number): void {
-    const url = this.#previews.get(key);
-    if (url) URL.revokeObjectURL(url);
-    this.#previews.delete(key);
-    this.tray = this.tray.filter((item) => item.key !== key);
-  }
-
-  #edit(key: number, change: Partial<Pick<TrayItem, 'caption' | 'alt'>>): void {
-    this.tray = this.tray.map((item) => (item.key === key ? { ...item, ...change } : item));
-  }
-
-  /** Moves a staged file to place `to`, says so, and keeps focus on the control that had it. */
-  async #move(key: number, to: number): Promise<void> {
-    const from = this.tray.findIndex((item) => item.key === key);
-    if (from < 0 || to < 0 || from === to) return;
-    const focused = this.shadowRoot?.activeElement as HTMLElement | null | undefined;
-    this.tray = this.#trayCode!.moveItem(this.tray, from, to);
-    this.announcement = this.t.moved(displayName(this.tray[to]!.file.name), to + 1, this.tray.length);
-    await this.updateComplete;
-    if (focused?.isConnected && this.shadowRoot?.activeElement !== focused) focused.focus();
+    this.#tray?.clear();
   }
 
   #onKeyDown = (event: KeyboardEvent) => {
@@ -236,9 +191,7 @@ export class FileComposer extends ChatElement {
       <div part="error" class="refusals error" role="alert">${this.refusals.length > 0
         ? html`<ul>${this.refusals.map((reason) => html`<li>${reason}</li>`)}</ul>`
         : nothing}</div>
-      ${this.tray.length > 0 && this.#trayCode
-        ? html`<ul part="tray" class="tray" aria-label=${t.trayLabel}>${repeat(this.tray, (item) => item.key, (item, index) => this.#stagedFile(item, index, this.#trayCode!, this.#trayDrag!))}</ul>`
-        : nothing}
+      ${this.#tray?.render() ?? nothing}
       <div class="row">
         <label class="visually-hidden" for="message">${t.messageLabel}</label>
         <textarea id="message" part="textarea" rows="2" placeholder=${t.messagePlaceholder} ?disabled=${this.disabled}
@@ -257,33 +210,5 @@ export class FileComposer extends ChatElement {
       ${this.#drop.isDragging && !this.hidesDropZone ? html`<div part="drop-zone" class="drop-zone" aria-hidden="true">${t.dropToAttach}</div>` : nothing}
       <div part="announcer" class="visually-hidden" role="status">${this.announcement}</div>
     `;
-  }
-
-  #stagedFile(item: TrayItem, index: number, { stagedFile }: TrayCode, trayDrag: TrayDrag) {
-    return stagedFile(item, {
-      t: this.t,
-      index,
-      total: this.tray.length,
-      preview: fileKind(item.file.type) === 'image' ? this.#previewOf(item) : undefined,
-      isDragged: trayDrag.draggedKey === item.key,
-      isDropTarget: trayDrag.targetKey === item.key && trayDrag.draggedKey !== item.key,
-      onEdit: (change) => this.#edit(item.key, change),
-      onRemove: () => this.#remove(item.key),
-      onMove: (to) => void this.#move(item.key, to),
-      onDragStart: (event) => trayDrag.start(event, item.key),
-      onDragOver: (event) => trayDrag.over(event, item.key),
-      onDrop: (event) => trayDrag.drop(event, item.key),
-      onDragEnd: trayDrag.end,
-    });
-  }
-
-  /** The object URL that previews a staged image, made on first use and revoked with the file. */
-  #previewOf(item: TrayItem): string {
-    let url = this.#previews.get(item.key);
-    if (!url) {
-      url = URL.createObjectURL(item.file);
-      this.#previews.set(item.key, url);
-    }
-    return url;
   }
 }
