@@ -1,7 +1,7 @@
 import { LitElement } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
-import { chatStringsContext, englishStrings, type ChatStrings } from './strings.ts';
+import { property } from 'lit/decorators.js';
+import { ContextConsumer } from '@lit/context';
+import { chatStringsContext, overEnglish, type ChatStrings } from './strings.ts';
 
 /**
  * The base of every Chatdrop element that shows words: it takes the strings a `<chat-widget>`
@@ -15,19 +15,21 @@ export class ChatElement extends LitElement {
    */
   @property({ attribute: false }) strings?: Partial<ChatStrings>;
 
-  /** The strings of the `<chat-widget>` around this element, when there is one. */
-  @consume({ context: chatStringsContext, subscribe: true })
-  @state()
-  private providedStrings?: ChatStrings;
+  /** The strings of the `<chat-widget>` around this element, when there is one; a new value re-renders. */
+  readonly #provided = new ContextConsumer(this, { context: chatStringsContext, subscribe: true });
 
   #resolved?: { provided?: ChatStrings; own?: Partial<ChatStrings>; strings: ChatStrings };
 
-  /** The strings to show: this element's `strings`, over the widget's, over English. */
+  /**
+   * The strings to show: this element's `strings`, over the widget's, over English (which gains
+   * the words of files when their code loads, so a `t` resolved before has them too).
+   */
   protected get t(): ChatStrings {
-    const { providedStrings: provided, strings: own } = this;
+    const { value: provided } = this.#provided;
+    const own = this.strings;
     const cached = this.#resolved;
     if (cached && cached.provided === provided && cached.own === own) return cached.strings;
-    this.#resolved = { provided, own, strings: { ...(provided ?? englishStrings), ...own } };
+    this.#resolved = { provided, own, strings: overEnglish(provided, own) };
     return this.#resolved.strings;
   }
 }

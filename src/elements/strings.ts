@@ -4,7 +4,7 @@ import { en } from './locales/en.ts';
 /**
  * Every word Chatdrop elements show or announce. A sentence with values is a function, so a
  * locale can order the words its own way. Override some with an element's (or the widget's)
- * `strings` property; the rest come from the locale.
+ * `strings` property; the rest come from the locale, and what a locale lacks from English.
  */
 export interface ChatStrings {
   /** The BCP 47 language of these strings; `<chat-widget>` sets it as its `lang`. */
@@ -122,8 +122,31 @@ export interface ChatStrings {
   closeLightbox: string;
 }
 
-/** The locales loaded so far, by language tag: English always; others once `loadLocale` fetched them. */
-export const chatLocales: Record<string, ChatStrings> = { en };
+/**
+ * English, what every locale and override falls back on: the words of the Chatdrop code loaded
+ * so far. The words a page shows before any file are here from the start (`locales/en.ts`); the
+ * words of files join when the code that shows files (`locales/en-file-view.ts`) or sends them
+ * (`locales/en-file-send.ts`) loads, so a page that only chats never downloads them. Complete
+ * once that code has loaded.
+ */
+export const englishStrings = { ...en } as ChatStrings;
+
+/** Adds English words of code that loads later; strings resolved before see them too. */
+export function addEnglishStrings(words: Partial<ChatStrings>): void {
+  Object.assign(englishStrings, words);
+}
+
+/**
+ * `layers` over English, the later over the earlier. English is below them (the prototype), not
+ * copied, so words whose code loads later show in English wherever no layer names them; spreading
+ * the result would copy only the layers' words.
+ */
+export function overEnglish(...layers: (Partial<ChatStrings> | undefined)[]): ChatStrings {
+  return Object.assign(Object.create(englishStrings) as ChatStrings, ...layers);
+}
+
+/** The locales loaded so far, by language tag: English (`englishStrings`) always; others once `loadLocale` fetched them. */
+export const chatLocales: Record<string, ChatStrings> = { en: englishStrings };
 
 /** The locales Chatdrop ships besides English, loaded when a widget first uses one. */
 const shippedLocales: Record<string, () => Promise<ChatStrings>> = {
@@ -144,18 +167,16 @@ function shippedTag(locale: string): string {
 export async function loadLocale(locale: string): Promise<void> {
   const tag = shippedTag(locale);
   if (chatLocales[tag]) return;
-  chatLocales[tag] = await shippedLocales[tag]!().catch(() => en);
+  chatLocales[tag] = await shippedLocales[tag]!().catch(() => englishStrings);
 }
 
 /**
  * The strings for `locale` (`de`, `de-AT` → `de`; unknown or not loaded yet → English) with
- * `overrides` on top.
+ * `overrides` on top, and English below for any word neither has.
  */
 export function resolveStrings(locale: string, overrides: Partial<ChatStrings> = {}): ChatStrings {
-  return { ...(chatLocales[shippedTag(locale)] ?? en), ...overrides };
+  return overEnglish(chatLocales[shippedTag(locale)], overrides);
 }
 
 /** Carries a widget's resolved strings to the elements inside it. */
 export const chatStringsContext = createContext<ChatStrings | undefined>(Symbol('chatdrop-strings'));
-
-export { en as englishStrings };

@@ -2,5 +2,6 @@ export type { Attachment, ChatMessage, DeliveryState, Sender } from './message.t
 export { MAX_MESSAGE_BYTES } from './message.ts';
 export { InvalidMessageError, messageBytes, parseMessage } from './schema.ts';
 export { createId } from './ids.ts';
-export { displayName, fileKind, formatBytes, type FileKind } from './format.ts';
+export { displayName } from './display-name.ts';
+export { fileKind, formatBytes, type FileKind } from './format.ts';
 export { safeThumbnail, safeUrl } from './safe-url.ts';

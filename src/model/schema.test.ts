@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { InvalidMessageError, parseMessage } from './schema.ts';
-import { displayName, formatBytes, roughDuration } from './format.ts';
+import { displayName } from './display-name.ts';
+import { formatBytes, roughDuration } from './format.ts';
 import { safeThumbnail, safeUrl } from './safe-url.ts';
 
 const valid = { id: 'm1', room: 'demo', sender: { id: 'alice' }, createdAt: 1, text: 'hi' };

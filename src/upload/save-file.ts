@@ -1,4 +1,4 @@
-import { displayName } from '../model/format.ts';
+import { displayName } from '../model/display-name.ts';
 
 /** Hands a downloaded file to the browser to save under its (cleaned) name. */
 export function saveFile(blob: Blob, name: string): void {

@@ -25,10 +25,6 @@ export const styles = [
       overscroll-behavior: contain;
     }
 
-    .spacer {
-      flex: none;
-    }
-
     .log:focus-visible {
       outline-offset: -2px;
     }

@@ -1,8 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
+import { property } from 'lit/decorators.js';
+import { ContextConsumer } from '@lit/context';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { ChatMessage } from '../../model/message.ts';
 import type { ChatStore } from '../../state/chat-store.ts';
 import { chatStoreContext } from '../../state/context.ts';
@@ -10,18 +9,15 @@ import { StoreController } from '../../state/store-controller.ts';
 import type { DownloadState, ThreadEntry, UploadState } from '../../state/types.ts';
 import { ChatElement } from '../chat-element.ts';
 import { spaceSeparated } from '../converters.ts';
-import { emit, type AttachmentRef, type ChatEventMap } from '../events.ts';
-import { imagesIn, indexOfImage, type LightboxImage } from '../lightbox/gallery.ts';
+import { emit, type ChatEventMap } from '../events.ts';
+import type { ThreadFiles } from '../lightbox/thread-files.ts';
 import { needElement } from '../lazy-elements.ts';
 import { ArrivalTracker } from './arrivals.ts';
 import { scrollIntoLog, shownIndices } from './log-view.ts';
 import { describeArrival, itemKey, messageOf, type ThreadItem } from './thread-items.ts';
-import { downloadableAttachment, entryOf, renderRow, type RowContext } from './thread-row.ts';
+import { entryOf, renderRow, type RowContext } from './thread-row.ts';
 import { VirtualLog } from './virtual-log.ts';
 import { styles } from './chat-thread.styles.ts';
-
-/** The lightbox's parts the thread exports, prefixed: `chat-thread::part(lightbox-image)`. */
-const LIGHTBOX_EXPORTS = ['dialog', 'image', 'caption'].map((name) => `${name}: lightbox-${name}`).join(', ');
 
 /** More arrivals than this at once are announced as a count. */
 const MAX_ANNOUNCED = 3;
@@ -97,12 +93,7 @@ export class ChatThread extends ChatElement {
   @property({ attribute: 'stream-origins', converter: spaceSeparated }) streamOrigins: string[] = [];
 
   /** The widget's store, provided by context inside a `<chat-widget>` (or set directly). */
-  @consume({ context: chatStoreContext, subscribe: true })
-  @property({ attribute: false })
-  store?: ChatStore;
-
-  /** The lightbox, while open: the images it steps through and the bubble that opened it. */
-  @state() private gallery?: { images: LightboxImage[]; index: number; opener: AttachmentRef };
+  @property({ attribute: false }) store?: ChatStore;
 
   #entries = new StoreController<ThreadEntry[]>(this);
   #uploads = new StoreController<Record<string, UploadState>>(this);
@@ -119,6 +110,14 @@ export class ChatThread extends ChatElement {
   /** The oldest message we last asked older history for: asked once each. */
   #askedOlderThan?: string;
   #virtual = new VirtualLog(this, { log: () => this.#log(), onNearTop: () => this.#loadOlder() });
+  /** What only file messages need (the lightbox, Enter to download), once loaded; and its loading. */
+  #files?: ThreadFiles;
+  #filesLoading?: Promise<ThreadFiles | undefined>;
+
+  constructor() {
+    super();
+    new ContextConsumer(this, { context: chatStoreContext, subscribe: true, callback: (store) => (this.store = store) });
+  }
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('store')) {
@@ -137,6 +136,7 @@ export class ChatThread extends ChatElement {
       now: Date.now(),
       activeKey: this.#activeKey,
       streamOrigins: this.streamOrigins,
+      needFileCode: this.#needFileCode,
     };
     if (items !== this.#items) {
       this.#items = items;
@@ -159,6 +159,22 @@ export class ChatThread extends ChatElement {
     }
     this.#virtual.setItems(items);
   }
+
+  /**
+   * A row shows a file: loads the bubble's code and the thread's file code, the first time (a
+   * failed load is tried again with the next file shown). Resolves to the file code once loaded.
+   */
+  #needFileCode = (): Promise<ThreadFiles | undefined> => {
+    needElement('file-bubble');
+    return (this.#filesLoading ??= import('../lightbox/thread-files.ts').then(
+      ({ ThreadFiles }) => (this.#files = new ThreadFiles(this, { items: () => this.#items, focusEntry: (index) => this.#focusEntry(index) })),
+      (error: unknown) => {
+        this.#filesLoading = undefined;
+        console.error('Chatdrop could not load the code of file messages:', error);
+        return undefined;
+      },
+    ));
+  };
 
   #log(): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>('.log');
@@ -208,7 +224,7 @@ export class ChatThread extends ChatElement {
         if (isOnEntry) void this.#focusEntry(last);
         break;
       case 'Enter':
-        if (index === undefined || !this.#downloadEntry(index)) return;
+        if (index === undefined || !this.#files?.download(this.#items[index], this.#context)) return;
         break;
       default:
         return;
@@ -216,8 +232,8 @@ export class ChatThread extends ChatElement {
     event.preventDefault();
   };
 
-  /** Moves the roving tab stop and focus to the message at `index`, scrolling it into view. */
-  async #focusEntry(index: number): Promise<void> {
+  /** Moves the roving tab stop and focus to the message at `index`, scrolling it into view; resolves to its entry. */
+  async #focusEntry(index: number): Promise<HTMLElement | undefined> {
     const item = this.#items[index];
     if (!item) return;
     this.#activeKey = itemKey(item);
@@ -228,55 +244,34 @@ export class ChatThread extends ChatElement {
     if (!entry) return;
     scrollIntoLog(this.#log()!, entry);
     entry.focus({ preventScroll: true });
+    return entry;
   }
 
   #entryAt(index: number): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>(`.entry[data-index="${index}"]`);
   }
 
-  /** Raises the download intent of the file message at `index`; false when it has none to download now. */
-  #downloadEntry(index: number): boolean {
-    const item = this.#items[index];
-    const entry = item && entryOf(item, this.#context);
-    if (!entry || !downloadableAttachment(entry, this.#context)) return false;
-    emit(this, 'chat-download', { messageId: entry.message.id, index: 0 });
-    return true;
-  }
-
-  /** An image bubble asks to be shown large: open the lightbox on it, among the loaded messages' images. */
+  /**
+   * An image bubble asks to be shown large: the lightbox opens on it, among the loaded messages'
+   * images. Only a bubble raises this, so the file code has come (or is coming) with it.
+   */
   #onOpenImage = (event: ChatEventMap['chat-open-image']) => {
-    const images = imagesIn(this.#items.map(messageOf));
-    const index = indexOfImage(images, event.detail);
-    if (index < 0) return;
     event.preventDefault();
-    needElement('chat-lightbox');
-    this.gallery = { images, index, opener: event.detail };
-  };
-
-  /** The lightbox closed: focus goes back to the bubble that opened it (brought into view if it scrolled away). */
-  #onLightboxClosed = async () => {
-    const opener = this.gallery?.opener;
-    this.gallery = undefined;
-    const index = opener ? this.#items.findIndex((item) => itemKey(item) === opener.messageId) : -1;
-    if (index < 0) return;
-    await this.#focusEntry(index);
-    const bubbles = this.#entryAt(index)?.querySelectorAll('file-bubble') ?? [];
-    [...bubbles].find((bubble) => bubble.index === opener!.index)?.focus();
+    void this.#needFileCode().then((files) => files?.openImage(event.detail));
   };
 
   override render() {
-    const { first, padTop, padBottom, rendered } = this.#virtual.range;
+    const { first, rendered } = this.#virtual.range;
     const t = this.t;
-    const gallery = this.gallery;
     const items = this.#items;
     const unseen = this.#unseen;
     return html`
       <div part="log" class="log" role="log" aria-live="off" aria-label=${t.messagesLabel} tabindex="0"
         @chat-open-image=${this.#onOpenImage} @scroll=${this.#virtual.onScroll} @keydown=${this.#onKeyDown} @wheel=${this.#readerScrolls}
         @touchmove=${this.#readerScrolls} @pointerdown=${this.#readerScrolls}>
-        <div class="spacer" style=${styleMap({ height: `${padTop}px` })}></div>
+        <div class="spacer"></div>
         ${repeat(rendered, itemKey, (item, offset) => renderRow(item, items[first + offset - 1], first + offset, this.#context))}
-        <div class="spacer" style=${styleMap({ height: `${padBottom}px` })}></div>
+        <div class="spacer"></div>
         ${items.length === 0 ? html`<p part="empty" class="empty">${t.noMessages}</p>` : nothing}
       </div>
       ${unseen > 0
@@ -285,10 +280,7 @@ export class ChatThread extends ChatElement {
           </button>`
         : nothing}
       <div class="visually-hidden" aria-live="polite">${this.#announcement}</div>
-      ${gallery
-        ? html`<chat-lightbox open exportparts=${LIGHTBOX_EXPORTS} .images=${gallery.images} .index=${gallery.index}
-            .downloads=${this.#context.downloads} @chat-lightbox-closed=${this.#onLightboxClosed}></chat-lightbox>`
-        : nothing}
+      ${this.#files?.renderLightbox(this.#context.downloads)}
     `;
   }
 }

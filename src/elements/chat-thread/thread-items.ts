@@ -1,6 +1,6 @@
 import type { ChatStrings } from '../strings.ts';
 import type { ChatMessage, Sender } from '../../model/message.ts';
-import { displayName } from '../../model/format.ts';
+import { displayName } from '../../model/display-name.ts';
 import type { ThreadEntry } from '../../state/types.ts';
 import { dayKey } from '../day-label.ts';
 

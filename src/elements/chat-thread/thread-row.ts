@@ -1,9 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Attachment, ChatMessage, DeliveryState } from '../../model/message.ts';
-import { safeUrl } from '../../model/safe-url.ts';
+import type { ChatMessage, DeliveryState } from '../../model/message.ts';
 import { downloadKey, type DownloadState, type UploadState } from '../../state/types.ts';
 import { dayIso, dayLabel } from '../day-label.ts';
-import { needElement } from '../lazy-elements.ts';
 import type { ChatStrings } from '../strings.ts';
 import { continuesGroup, messageOf, senderName, startsDay, type ThreadItem } from './thread-items.ts';
 
@@ -25,6 +23,8 @@ export interface RowContext {
   activeKey?: string;
   /** Origins whose video and audio files may play streamed from their URL (see `<file-bubble>`). */
   streamOrigins: readonly string[];
+  /** Called for each file a row shows: loads the code of file messages the first time. */
+  needFileCode(): void;
 }
 
 /** A message with how far it has come and whether it is ours. */
@@ -36,27 +36,14 @@ export interface RowEntry {
 
 /** How far a message has come, as far as a standalone thread can tell from its upload. */
 function deliveryFromUpload(upload: UploadState | undefined): DeliveryState {
-  if (upload?.status === 'failed') return 'failed';
-  return upload?.status === 'preparing' || upload?.status === 'queued' || upload?.status === 'uploading' ? 'sending' : 'sent';
+  const status = upload?.status;
+  return status === 'failed' ? 'failed' : status === undefined || status === 'done' ? 'sent' : 'sending';
 }
 
 /** The entry an item shows: a store entry as it is; a standalone message judged by user id and upload. */
 export function entryOf(item: ThreadItem, context: RowContext): RowEntry {
   if ('message' in item) return item;
   return { message: item, delivery: deliveryFromUpload(context.uploads[item.id]), isMine: item.sender.id === context.userId };
-}
-
-/**
- * The attachment that Enter on a message downloads (or saves again): its first, once the message
- * is delivered, not while it uploads or downloads, and only from a link the bubble would follow.
- */
-export function downloadableAttachment(entry: RowEntry, context: RowContext): Attachment | undefined {
-  const attachment = entry.message.attachments?.[0];
-  if (!attachment || entry.delivery !== 'sent' || !safeUrl(attachment.url)) return undefined;
-  const upload = context.uploads[entry.message.id];
-  if (upload && upload.status !== 'done') return undefined;
-  if (context.downloads[downloadKey(entry.message.id, 0)]?.status === 'downloading') return undefined;
-  return attachment;
 }
 
 /**
@@ -79,7 +66,7 @@ export function renderRow(item: ThreadItem, previousItem: ThreadItem | undefined
         ${isMine ? nothing : html`<span part="sender" class=${isContinued ? 'sender visually-hidden' : 'sender'}>${senderName(message.sender)}</span>`}
         ${message.text ? html`<text-bubble exportparts=${TEXT_EXPORTS} .message=${message} .isMine=${isMine} .delivery=${delivery}></text-bubble>` : nothing}
         ${(message.attachments ?? []).map(
-          (attachment, attachmentIndex) => (needElement('file-bubble'), html`
+          (attachment, attachmentIndex) => (context.needFileCode(), html`
             <file-bubble exportparts=${FILE_EXPORTS} .attachment=${attachment} .messageId=${message.id} .index=${attachmentIndex} .isMine=${isMine}
               .streamOrigins=${context.streamOrigins} .delivery=${delivery} .upload=${context.uploads[message.id]}
               .download=${context.downloads[downloadKey(message.id, attachmentIndex)]}></file-bubble>

@@ -23,7 +23,10 @@ export interface VirtualLogHost extends ReactiveControllerHost, HTMLElement {}
 
 /** What the virtual log needs to know and tells. */
 export interface VirtualLogOptions {
-  /** The scrolling element: a top spacer, the rendered rows (`.row[data-key]`), a bottom spacer. */
+  /**
+   * The scrolling element: a top spacer, the rendered rows (`.row[data-key]`), a bottom spacer
+   * (`.spacer`, both: the virtual log sets their heights).
+   */
   log(): HTMLElement | null;
   /** The reader is at the oldest loaded messages (or the messages do not fill the log). */
   onNearTop(): void;
@@ -89,6 +92,10 @@ export class VirtualLog implements ReactiveController {
   hostUpdated(): void {
     const log = this.options.log();
     if (!log) return;
+    // The spacers stand for the rows not rendered: sized before anything measures the log.
+    const [top, bottom] = log.querySelectorAll<HTMLElement>(':scope > .spacer');
+    top!.style.height = `${this.range.padTop}px`;
+    bottom!.style.height = `${this.range.padBottom}px`;
     if (!this.#observed.has(log)) this.#observe(log);
     for (const row of log.querySelectorAll(':scope > .row')) if (!this.#observed.has(row)) this.#observe(row);
     for (const element of this.#observed) {

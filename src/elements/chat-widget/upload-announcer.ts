@@ -1,7 +1,11 @@
-import { displayName } from '../../model/format.ts';
+import { displayName } from '../../model/display-name.ts';
 import type { ChatStore } from '../../state/chat-store.ts';
 import type { ThreadEntry, UploadState } from '../../state/types.ts';
-import type { ChatStrings } from '../strings.ts';
+import { enFileSend } from '../locales/en-file-send.ts';
+import { addEnglishStrings, type ChatStrings } from '../strings.ts';
+
+// The announcements' English words (the tray brings them too, but a restored upload may come first).
+addEnglishStrings(enFileSend);
 
 /** What the announcer remembers of one file message of ours. */
 interface Known {

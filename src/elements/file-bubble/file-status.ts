@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Attachment, DeliveryState } from '../../model/message.ts';
 import { safeUrl } from '../../model/safe-url.ts';
 import type { DownloadState, UploadState } from '../../state/types.ts';
+import { cssProperty } from '../css-property.ts';
 import type { ChatStrings } from '../strings.ts';
 
 /** What a bubble's status line is drawn from. */
@@ -72,7 +72,7 @@ function progress(t: ChatStrings, label: string, percent: number, onCancel: () =
   return html`
     <div part="progress" class="progress" role="progressbar" aria-label=${label} aria-describedby="full-name"
       aria-valuemin="0" aria-valuemax="100" aria-valuenow=${percent}
-      style=${styleMap({ '--fraction': String(percent / 100) })}><div class="fill"></div></div>
+      ${cssProperty('--fraction', String(percent / 100))}><div class="fill"></div></div>
     ${typeof text === 'string' ? html`<span class="muted">${text}</span>` : text}
     ${button('cancel', t.cancel, onCancel)}
   `;

@@ -1,4 +1,4 @@
-import { displayName } from '../../model/format.ts';
+import { displayName } from '../../model/display-name.ts';
 import type { RefusedFile } from '../events.ts';
 import { shortName } from '../file-display.ts';
 import type { ChatStrings } from '../strings.ts';

@@ -1,7 +1,8 @@
 import { html, nothing, svg } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { live } from 'lit/directives/live.js';
-import { displayName, fileKind } from '../../model/format.ts';
+import { fileKind } from '../../model/format.ts';
+import { displayName } from '../../model/display-name.ts';
 import { fileIcon, shortName } from '../file-display.ts';
 import type { ChatStrings } from '../strings.ts';
 

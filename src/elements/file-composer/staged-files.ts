@@ -1,6 +1,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { displayName, fileKind } from '../../model/format.ts';
+import { fileKind } from '../../model/format.ts';
+import { displayName } from '../../model/display-name.ts';
 import type { StagedFile } from '../../state/types.ts';
 import type { ChatStrings } from '../strings.ts';
 import { moveItem, stagedFile, type TrayItem } from './staged-file.ts';

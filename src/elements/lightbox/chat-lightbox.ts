@@ -1,11 +1,11 @@
 import { html, nothing, svg, type PropertyValues, type SVGTemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { styleMap } from 'lit/directives/style-map.js';
-import { displayName } from '../../model/format.ts';
+import { displayName } from '../../model/display-name.ts';
 import { safeThumbnail, safeUrl } from '../../model/safe-url.ts';
 import { downloadKey, type DownloadState } from '../../state/types.ts';
 import { ChatElement } from '../chat-element.ts';
+import { cssProperty } from '../css-property.ts';
 import { emit } from '../events.ts';
 import { fileIcon, shortName } from '../file-display.ts';
 import { percentOf } from '../file-bubble/file-status.ts';
@@ -202,7 +202,7 @@ export class ChatLightbox extends ChatElement {
           ${this.#button('zoom-in', t.zoomIn, ICONS.zoomIn, this.zoom >= ZOOMS.at(-1)!, () => this.#zoomBy(1))}
           ${this.#button('close', t.closeLightbox, ICONS.close, false, () => this.close())}
         </div>
-        <div part="stage" class="stage" style=${styleMap({ '--zoom': String(this.zoom) })} tabindex=${ifDefined(this.zoom > 1 ? 0 : undefined)}
+        <div part="stage" class="stage" ${cssProperty('--zoom', String(this.zoom))} tabindex=${ifDefined(this.zoom > 1 ? 0 : undefined)}
           @wheel=${this.#onWheel}>
           ${this.#src && image
             ? html`<img part="image" class="image" src=${this.#src} alt=${image.attachment.alt?.trim() || name} />`

@@ -1,10 +1,12 @@
 // The thread opens its lightbox when an image bubble is activated, over every image of the
-// loaded messages in order, and gives focus back to the bubble when it closes.
+// loaded messages in order, and gives focus back to the bubble when it closes. The code doing it
+// comes with the first file the thread shows (`thread-files.ts`).
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { ChatThread } from '../chat-thread/chat-thread.ts';
 import { fileMessage, settled, text } from '../chat-thread/thread-test-helpers.ts';
 import { defineElements } from '../define-elements.ts';
+import { emit } from '../events.ts';
 import { photo, pixelBlob, report } from '../file-bubble/file-bubble.test-helpers.ts';
 import type { ChatLightbox } from './chat-lightbox.ts';
 
@@ -30,6 +32,16 @@ const openButton = (bubble: Element) => bubble.shadowRoot!.querySelector<HTMLBut
 const label = (lightbox: ChatLightbox) => lightbox.shadowRoot!.querySelector('dialog')!.getAttribute('aria-label');
 
 describe('<chat-thread> with its lightbox', () => {
+  it('takes an image activated while its file code is still loading: handled at once, the lightbox opens once the code is there', async () => {
+    const element = await fixture<ChatThread>(html`<chat-thread user-id="me" style="--chat-thread-height: 600px" .messages=${messages}></chat-thread>`);
+    const c = bubbles(element).find((bubble) => bubble.attachment?.name === 'c.png')!;
+    const isHandled = !emit(c, 'chat-open-image', { messageId: messages[3]!.id, index: 0 });
+    expect(isHandled, 'the thread prevents the default at once').to.equal(true);
+    await waitUntil(() => lightboxOf(element), 'the lightbox opens');
+    await lightboxOf(element)!.updateComplete;
+    expect(label(lightboxOf(element)!)).to.equal('c.png, 3 of 3');
+  });
+
   it("opens on an image's bubble among the thread's images, steps through them, and Escape gives focus back to the bubble", async () => {
     const element = await thread();
     const b = bubbles(element).find((bubble) => bubble.attachment?.name === 'b.png')!;

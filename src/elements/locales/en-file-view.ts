@@ -1,0 +1,45 @@
+import { formatBytes, roughDuration } from '../../model/format.ts';
+import type { ChatStrings } from '../strings.ts';
+
+/** A wait in seconds: `30 s`, `0.3 s`. */
+const seconds = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${(ms / 1000).toFixed(1)} s`);
+
+/**
+ * English words of a file shown: the file bubble (its progress, downloads, failures) and the
+ * lightbox. `file-display.ts`, which the code showing files imports, adds them to `englishStrings`.
+ */
+export const enFileView = {
+  fileSize: formatBytes,
+  waiting: 'Waiting…',
+  cancel: 'Cancel',
+  download: 'Download',
+  downloadAgain: 'Download again',
+  saveAgain: 'Save again',
+  save: 'Save',
+  downloaded: 'Downloaded',
+  unavailable: 'Unavailable',
+  fileUnavailable: 'This file is no longer available.',
+  openImage: (description) => `Open image: ${description}`,
+  unsupportedLink: 'Unsupported link',
+  uploadFailedFallback: 'The upload failed.',
+  downloadFailedFallback: 'The download failed.',
+  preparingLabel: 'Preparing',
+  uploadingLabel: 'Uploading',
+  downloadingLabel: 'Downloading',
+  stalledLabel: 'Stalled',
+  retryingLabel: 'Retrying',
+  progress: (label, percent) => `${label}… ${percent}%`,
+  uploadProgress: (percent, sent, total, remainingMs) =>
+    `Uploading… ${percent}% · ${formatBytes(sent)} of ${formatBytes(total)}${remainingMs === undefined ? '' : ` · about ${roughDuration(remainingMs)} left`}`,
+  stalledFor: (ms) => `Stalled: no progress for ${seconds(ms)}`,
+  retryingIn: (ms) => `Retrying in ${seconds(ms)}…`,
+
+  lightboxLabel: (name, position, total) => `${name}, ${position} of ${total}`,
+  imagePosition: (position, total) => `${position} of ${total}`,
+  previousImage: 'Previous image',
+  nextImage: 'Next image',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+  closeLightbox: 'Close',
+} satisfies Partial<ChatStrings>;
+
