@@ -16,9 +16,8 @@ import { emit, type AttachmentRef } from '../events.ts';
 import { COMPOSER_PARTS, type FileComposer } from '../file-composer/file-composer.ts';
 import { FileDropController } from '../file-drop.ts';
 import { spaceSeparated } from '../converters.ts';
-import { addLaterStyles } from '../later-styles.ts';
 import { chatStringsContext, loadLocale, resolveStrings, type ChatStrings } from '../strings.ts';
-import type { ReadMark } from './unread.ts';
+import type { Launcher } from './launcher.ts';
 import { chatWidgetStyles } from './chat-widget.styles.ts';
 
 /** Settings that, when changed, need a new store (and connection). */
@@ -35,8 +34,7 @@ const THREAD_EXPORTS = [
 ].join(', ');
 
 /** The launcher mode's code and styles, loaded once, by the first widget in launcher mode. */
-type LauncherCode = typeof import('./launcher.ts');
-let launcherCode: Promise<LauncherCode | undefined> | undefined;
+let launcherCode: Promise<typeof import('./launcher.ts') | undefined> | undefined;
 
 /** How many announcements the live region keeps (older ones have been read). */
 const KEPT_ANNOUNCEMENTS = 3;
@@ -165,13 +163,9 @@ export class ChatWidget extends LitElement {
   readonly #internals = this.attachInternals();
   #settingsInUse: unknown[] = [];
   #guestId = `guest-${Math.random().toString(36).slice(2, 8)}`;
-  /** What the reader had seen when the launcher's panel last closed (launcher mode). */
-  #readMark?: ReadMark;
   #nextAnnouncement = 0;
-  /** The launcher's code, once loaded (`mode="launcher"`). */
-  #launcher?: LauncherCode;
-  /** Whether closing the panel takes focus from inside it, so it must go back to the launcher. */
-  #returnsFocus = false;
+  /** The launcher, once its code loaded (`mode="launcher"`). */
+  #launcher?: Launcher;
 
   constructor() {
     super();
@@ -212,11 +206,12 @@ export class ChatWidget extends LitElement {
   protected override async scheduleUpdate(): Promise<void> {
     await loadLocale(this.locale);
     if (this.mode === 'launcher' && !this.#launcher) {
-      this.#launcher = await (launcherCode ??= import('./launcher.ts').catch((error: unknown) => {
+      const code = await (launcherCode ??= import('./launcher.ts').catch((error: unknown) => {
         console.error('Chatdrop could not load its launcher:', error);
         launcherCode = undefined;
         return undefined;
       }));
+      if (code) this.#launcher ??= new code.Launcher(this);
     }
     super.scheduleUpdate();
   }
@@ -224,10 +219,7 @@ export class ChatWidget extends LitElement {
   /** The store is made on the first update (after the host set its properties) and remade when a setting changes. */
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale') || changed.has('strings')) this.resolvedStrings = resolveStrings(this.locale, this.strings);
-    if (changed.has('open') && !this.open) {
-      this.#readMark = this.#launcher?.markRead(this.store?.$entries.get() ?? []);
-      this.#returnsFocus = this.renderRoot.querySelector('.panel')?.contains(this.shadowRoot!.activeElement) ?? false;
-    }
+    this.#launcher?.willUpdate(changed);
     const settings = STORE_SETTINGS.map((name) => this[name]);
     if (!this.store || settings.some((value, index) => value !== this.#settingsInUse[index])) {
       this.store?.stop();
@@ -268,7 +260,7 @@ export class ChatWidget extends LitElement {
     });
     this.store = store;
     this.#status.store = store.$status;
-    this.#readMark = undefined;
+    this.#launcher?.restart();
     this.#announceUploadsOf(store);
     void store.start();
   }
@@ -312,56 +304,33 @@ export class ChatWidget extends LitElement {
     this.announcements = [...this.announcements, { id: this.#nextAnnouncement++, text }].slice(-KEPT_ANNOUNCEMENTS);
   }
 
-  #toggle = () => (this.open = !this.open);
-
-  #close = () => (this.open = false);
-
-  #onPanelKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || event.defaultPrevented) return;
-    event.preventDefault();
-    this.#close();
-  };
-
   protected override async updated(changed: PropertyValues<this>): Promise<void> {
-    if (this.mode === 'launcher' && this.#launcher) addLaterStyles(this.shadowRoot!, this.#launcher.launcherStyles);
     this.#internals.role = 'region';
     this.#internals.ariaLabel = this.heading || this.resolvedStrings.heading;
     if (this.lang !== this.resolvedStrings.lang) this.lang = this.resolvedStrings.lang;
-    if (!changed.has('open') || this.mode !== 'launcher') return;
-    if (this.open && changed.get('open') === false) {
-      await this.#composer?.updateComplete;
-      // Unless the user already moved into the panel (its Close button, say).
-      if (!this.renderRoot.querySelector('.panel')?.contains(this.shadowRoot!.activeElement)) this.#composer?.focus();
-    } else if (this.#returnsFocus) {
-      this.#returnsFocus = false;
-      this.renderRoot.querySelector<HTMLElement>('.launcher')?.focus();
-    }
+    if (this.mode === 'launcher') await this.#launcher?.updated(changed, this.shadowRoot!);
   }
 
   override render() {
     const t = this.resolvedStrings;
-    const launcherCode = this.mode === 'launcher' ? this.#launcher : undefined;
-    const isLauncher = launcherCode !== undefined;
+    const launcher = this.mode === 'launcher' ? this.#launcher : undefined;
+    const isLauncher = launcher !== undefined;
     const status = this.#status.value ?? 'offline';
     const statusText = { online: t.statusOnline, connecting: t.statusConnecting, offline: t.statusOffline }[status];
     return html`
       <div part="chat" id="panel" class=${isLauncher ? 'chat panel' : 'chat'} role=${ifDefined(isLauncher ? 'dialog' : undefined)}
         aria-labelledby=${ifDefined(isLauncher ? 'heading' : undefined)} ?hidden=${isLauncher && !this.open}
-        @keydown=${isLauncher ? this.#onPanelKeyDown : undefined}>
+        @keydown=${launcher?.onPanelKeyDown}>
         <div part="header" class="header">
           <span part="heading" id="heading" class="heading">${this.heading || t.heading}</span>
           <span part="status" class="status" data-status=${status} role="status" aria-live="polite">${statusText}</span>
-          ${isLauncher
-            ? html`<button part="close" class="close" type="button" aria-label=${t.closeChat} @click=${this.#close}>${launcherCode.closeIcon}</button>`
-            : nothing}
+          ${launcher?.closeButton(t) ?? nothing}
         </div>
         <chat-thread exportparts=${THREAD_EXPORTS} .streamOrigins=${this.streamOrigins}></chat-thread>
         <file-composer exportparts=${COMPOSER_EXPORTS} accept=${this.accept} .maxFileSize=${this.maxFileSize ?? this.store?.transport.maxFileSize} .capture=${this.capture} hide-drop-zone></file-composer>
         ${this.#drop.isDragging ? html`<div part="drop-zone" class="drop-zone" aria-hidden="true">${t.dropToSend}</div>` : nothing}
       </div>
-      ${isLauncher
-        ? launcherCode.launcher({ t, isOpen: this.open, unread: this.open ? 0 : launcherCode.countUnread(this.#entries.value ?? [], (this.#readMark ??= launcherCode.markRead([]))), onToggle: this.#toggle })
-        : nothing}
+      ${launcher?.button(t, this.#entries.value) ?? nothing}
       <div part="announcer" class="visually-hidden" role="status" aria-atomic="false" aria-relevant="additions">
         ${repeat(this.announcements, (item) => item.id, (item) => html`<p>${item.text}</p>`)}
       </div>
