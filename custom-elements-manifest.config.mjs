@@ -28,10 +28,40 @@ function tagNames() {
   };
 }
 
+/**
+ * What the analyzer's reading of Lit's `static properties` gets wrong
+ * (https://github.com/open-wc/custom-elements-manifest/issues/294), set right: an entry with
+ * `state: true` is internal state, with no attribute (Lit gives it none); and the fields it lists
+ * are public without saying so, as every other public member (no `privacy: "public"`).
+ */
+function litStaticProperties() {
+  return {
+    name: 'chatdrop-lit-static-properties',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (!ts.isClassDeclaration(node) || !node.name) return;
+      const declaration = moduleDoc.declarations?.find((candidate) => candidate.name === node.name.text);
+      const properties = node.members.find((member) => ts.isPropertyDeclaration(member) && member.name.getText() === 'properties' && member.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword));
+      if (!declaration || !properties?.initializer || !ts.isObjectLiteralExpression(properties.initializer)) return;
+      for (const entry of properties.initializer.properties) {
+        const name = entry.name?.getText();
+        const member = declaration.members?.find((candidate) => candidate.name === name);
+        if (!member) continue;
+        if (member.privacy === 'public') delete member.privacy;
+        const options = ts.isPropertyAssignment(entry) && ts.isObjectLiteralExpression(entry.initializer) ? entry.initializer.properties : [];
+        const isState = options.some((option) => option.name?.getText() === 'state' && option.initializer?.kind === ts.SyntaxKind.TrueKeyword);
+        if (isState) {
+          delete member.attribute;
+          declaration.attributes = declaration.attributes?.filter((attribute) => attribute.fieldName !== name);
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['src/elements/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts'],
   outdir: '.',
   litelement: true,
-  plugins: [tagNames()],
+  plugins: [tagNames(), litStaticProperties()],
 };

@@ -67,8 +67,7 @@ const FILE_VIEW_CODE = /[\\/]src[\\/](elements[\\/](file-bubble[\\/]|lightbox[\\
 /** Our modules that sending a file adds: the tray, the file sender, describing and uploading (XMPP's upload slots apart), the upload announcements. */
 const FILE_SEND_CODE = /[\\/]src[\\/](elements[\\/](file-composer[\\/]|chat-widget[\\/]upload-announcer\.ts|locales[\\/]en-file-send\.ts)|state[\\/]|upload[\\/](?!xmpp-upload))/;
 
-/** The parts of Lit only the file code uses: with it, rather than in chunks of their own (one request less each). */
-const FILE_VIEW_LIT = /[\\/]node_modules[\\/]@lit[\\/]reactive-element[\\/]decorators[\\/](query|base)\.js$/;
+/** The parts of Lit only the code sending files uses: with it, rather than in a chunk of their own (one request less). */
 const FILE_SEND_LIT = /[\\/]node_modules[\\/]lit-html[\\/]directives[\\/](class-map|live)\.js$/;
 
 export async function buildDropIn(outDir = resolve(ROOT, 'dist')) {
@@ -96,7 +95,7 @@ export async function buildDropIn(outDir = resolve(ROOT, 'dist')) {
         { name: 'core', tags: ['$initial'], test: (id) => !inWorker.has(id), priority: 2, includeDependenciesRecursively: false },
         // The file code: what showing a file needs, loaded when the first one shows; then what
         // sending one adds, loaded when the first is attached.
-        { name: 'file-view', test: (id) => (FILE_VIEW_CODE.test(id) || FILE_VIEW_LIT.test(id)) && !inWorker.has(id), priority: 1, includeDependenciesRecursively: false },
+        { name: 'file-view', test: (id) => FILE_VIEW_CODE.test(id) && !inWorker.has(id), priority: 1, includeDependenciesRecursively: false },
         { name: 'file-send', test: (id) => (FILE_SEND_CODE.test(id) || FILE_SEND_LIT.test(id)) && !inWorker.has(id), priority: 0, includeDependenciesRecursively: false },
       ],
     },

@@ -1,5 +1,4 @@
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { chatStringsContext, overEnglish, type ChatStrings } from './strings.ts';
 
@@ -9,11 +8,17 @@ import { chatStringsContext, overEnglish, type ChatStrings } from './strings.ts'
  * re-renders when either changes. Subclasses read the result as `this.t`.
  */
 export class ChatElement extends LitElement {
+  // Chatdrop's elements list their reactive properties with Lit's options here (decorators would
+  // add their helpers to the first load); each field is declared below with its type and JSDoc.
+  static override properties: PropertyDeclarations = {
+    strings: { attribute: false },
+  };
+
   /**
    * Replaces some of the words this element shows, e.g. `{ send: 'Go' }`; functions build the
    * sentences with values. Applies on top of the strings of the widget around it.
    */
-  @property({ attribute: false }) strings?: Partial<ChatStrings>;
+  strings?: Partial<ChatStrings>;
 
   /** The strings of the `<chat-widget>` around this element, when there is one; a new value re-renders. */
   readonly #provided = new ContextConsumer(this, { context: chatStringsContext, subscribe: true });

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ChatMessage } from '../../model/message.ts';
@@ -73,27 +72,36 @@ const MAX_ANNOUNCED = 3;
 export class ChatThread extends ChatElement {
   static override styles = styles;
 
+  static override properties: PropertyDeclarations = {
+    messages: { attribute: false },
+    uploads: { attribute: false },
+    downloads: { attribute: false },
+    userId: { attribute: 'user-id' },
+    streamOrigins: { attribute: 'stream-origins', converter: spaceSeparated },
+    store: { attribute: false },
+  };
+
   /** Messages to show standalone, in order. When set, the store's messages are ignored. */
-  @property({ attribute: false }) messages?: ChatMessage[];
+  messages?: ChatMessage[];
 
   /** Standalone: our uploads by message id. */
-  @property({ attribute: false }) uploads: Record<string, UploadState> = {};
+  uploads: Record<string, UploadState> = {};
 
   /** Standalone: downloads by `downloadKey(messageId, index)`. */
-  @property({ attribute: false }) downloads: Record<string, DownloadState> = {};
+  downloads: Record<string, DownloadState> = {};
 
   /** Standalone: our user id; messages from it are shown as ours. */
-  @property({ attribute: 'user-id' }) userId = '';
+  userId = '';
 
   /**
    * Origins (`https://media.example.com`, space-separated) whose video and audio files may play
    * streamed from their URL, before any download; passed to every `<file-bubble>`. Empty: a
    * player gets only downloaded bytes.
    */
-  @property({ attribute: 'stream-origins', converter: spaceSeparated }) streamOrigins: string[] = [];
+  streamOrigins: string[] = [];
 
   /** The widget's store, provided by context inside a `<chat-widget>` (or set directly). */
-  @property({ attribute: false }) store?: ChatStore;
+  store?: ChatStore;
 
   #entries = new StoreController<ThreadEntry[]>(this);
   #uploads = new StoreController<Record<string, UploadState>>(this);

@@ -1,5 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ContextProvider } from '@lit/context';
@@ -75,79 +74,105 @@ const KEPT_ANNOUNCEMENTS = 3;
 export class ChatWidget extends LitElement {
   static override styles = chatWidgetStyles;
 
+  static override properties: PropertyDeclarations = {
+    room: {},
+    user: {},
+    transport: {},
+    xmppPassword: { attribute: false },
+    uploadEndpoint: { attribute: 'upload-endpoint' },
+    uploadToken: { attribute: 'upload-token' },
+    streamOrigins: { attribute: 'stream-origins', converter: spaceSeparated },
+    autoDownloadImagesUpTo: { attribute: 'auto-download-images-up-to', type: Number },
+    uploadHandler: { attribute: false },
+    downloadHandler: { attribute: false },
+    maxFileSize: { attribute: 'max-file-size', type: Number },
+    accept: {},
+    capture: {},
+    heading: {},
+    mode: { reflect: true },
+    position: { reflect: true },
+    open: { type: Boolean, reflect: true },
+    theme: { reflect: true },
+    locale: {},
+    strings: { attribute: false },
+    store: { state: true },
+    resolvedStrings: { state: true },
+    announcements: { state: true },
+  };
+
   /** The conversation to join. */
-  @property() room = 'general';
+  room = 'general';
 
   /** Who is chatting: an id, also shown as the name. A random guest id when empty. */
-  @property() user = '';
+  user = '';
 
   /**
    * Where messages travel: a `ws://`/`wss://` (or page-relative) URL of the reference relay,
    * `broadcast:NAME` for tabs of one origin, or (as a property) any `ChatTransport` object.
    */
-  @property() transport: string | ChatTransport = 'broadcast:chatdrop';
+  transport: string | ChatTransport = 'broadcast:chatdrop';
 
   /** The account password for a `transport="xmpp:…"` attribute (never put it in the attribute). */
-  @property({ attribute: false }) xmppPassword?: string;
+  xmppPassword?: string;
 
   /** The URL files are uploaded to (multipart, answering JSON `{ url }`). Without it, a transport that offers upload slots (XMPP) is used. */
-  @property({ attribute: 'upload-endpoint' }) uploadEndpoint = '';
+  uploadEndpoint = '';
 
   /** A bearer token the default upload sends (`Authorization: Bearer …`), for endpoints that need one. */
-  @property({ attribute: 'upload-token' }) uploadToken = '';
+  uploadToken = '';
 
   /**
    * Origins (`https://media.example.com`, space-separated) whose video and audio files may play
    * streamed from their URL, before any download. Empty: they play once downloaded.
    */
-  @property({ attribute: 'stream-origins', converter: spaceSeparated }) streamOrigins: string[] = [];
+  streamOrigins: string[] = [];
 
   /** Images up to this many bytes are downloaded as soon as they arrive, so the full image shows; 0: only on click. */
-  @property({ attribute: 'auto-download-images-up-to', type: Number }) autoDownloadImagesUpTo = 0;
+  autoDownloadImagesUpTo = 0;
 
   /** Replaces the default upload (Uppy to `upload-endpoint`): signed URLs, auth headers, own storage. */
-  @property({ attribute: false }) uploadHandler?: UploadHandler;
+  uploadHandler?: UploadHandler;
 
   /** Replaces the default download (`fetch` of the file URL). */
-  @property({ attribute: false }) downloadHandler?: DownloadHandler;
+  downloadHandler?: DownloadHandler;
 
   /** Largest file the composer accepts, in bytes (inclusive). */
-  @property({ attribute: 'max-file-size', type: Number }) maxFileSize?: number;
+  maxFileSize?: number;
 
   /** File types the composer accepts: MIME types, `image/*` or `.ext`, comma-separated. Empty: any. */
-  @property() accept = '';
+  accept = '';
 
   /** Offers the composer's Take photo button: `environment` (back camera) or `user` (front). */
-  @property() capture?: string | null;
+  capture?: string | null;
 
   /** The title in the header; the locale's word for "Chat" when empty. */
-  @property() heading = '';
+  heading = '';
 
   /** `inline` (in the page's flow) or `launcher` (a round button fixed in a corner opening a panel). */
-  @property({ reflect: true }) mode: 'inline' | 'launcher' = 'inline';
+  mode: 'inline' | 'launcher' = 'inline';
 
   /** The launcher's corner: `bottom-right`, `bottom-left`, or by reading direction `bottom-end`, `bottom-start`. */
-  @property({ reflect: true }) position: 'bottom-right' | 'bottom-left' | 'bottom-end' | 'bottom-start' = 'bottom-right';
+  position: 'bottom-right' | 'bottom-left' | 'bottom-end' | 'bottom-start' = 'bottom-right';
 
   /** Whether the launcher's panel is open. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
 
   /** `light` or `dark`, for the widget and all its parts; follows the user's system setting when unset. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
+  theme?: 'light' | 'dark';
 
   /** The language of the words shown: a shipped locale (`en`, `de`); anything else is English. Sets `lang`. */
-  @property() locale = 'en';
+  locale = 'en';
 
   /** Replaces some of the words of the widget and all its parts, e.g. `{ send: 'Go' }`. */
-  @property({ attribute: false }) strings?: Partial<ChatStrings>;
+  strings?: Partial<ChatStrings>;
 
   /** The store this widget runs on; its parts receive it by context. */
-  @state() store?: ChatStore;
+  store?: ChatStore;
 
   /** The strings of the widget and its parts: `strings` over the locale. */
-  @state() protected resolvedStrings: ChatStrings = resolveStrings('en');
+  protected resolvedStrings: ChatStrings = resolveStrings('en');
 
-  @state() private announcements: { id: number; text: string }[] = [];
+  private announcements: { id: number; text: string }[] = [];
 
   readonly #storeProvider = new ContextProvider(this, { context: chatStoreContext });
   readonly #stringsProvider = new ContextProvider(this, { context: chatStringsContext });

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Attachment, DeliveryState } from '../../model/message.ts';
 import { fileKind } from '../../model/format.ts';
@@ -67,36 +66,48 @@ import { styles } from './file-bubble.styles.ts';
 export class FileBubble extends ChatElement {
   static override styles = styles;
 
+  static override properties: PropertyDeclarations = {
+    attachment: { attribute: false },
+    messageId: { attribute: 'message-id' },
+    index: { type: Number },
+    isMine: { type: Boolean, reflect: true, attribute: 'mine' },
+    upload: { attribute: false },
+    download: { attribute: false },
+    delivery: { reflect: true },
+    streamOrigins: { attribute: 'stream-origins', converter: spaceSeparated },
+    isDecoded: { state: true },
+  };
+
   /** The file to show. Its name, caption and URL are data from the wire, shown only as text. */
-  @property({ attribute: false }) attachment?: Attachment;
+  attachment?: Attachment;
 
   /** The id of the message that carries the file. */
-  @property({ attribute: 'message-id' }) messageId = '';
+  messageId = '';
 
   /** The file's place among its message's attachments. */
-  @property({ type: Number }) index = 0;
+  index = 0;
 
   /** Whether the file is ours. Reflected as `mine`. */
-  @property({ type: Boolean, reflect: true, attribute: 'mine' }) isMine = false;
+  isMine = false;
 
   /** Our upload of the file, while there is one. */
-  @property({ attribute: false }) upload?: UploadState;
+  upload?: UploadState;
 
   /** The download of the file, once asked for. */
-  @property({ attribute: false }) download?: DownloadState;
+  download?: DownloadState;
 
   /** How far our message has come. Reflected as `delivery`. */
-  @property({ reflect: true }) delivery: DeliveryState = 'sent';
+  delivery: DeliveryState = 'sent';
 
   /**
    * Origins (`https://media.example`) a video or audio player may stream from before the file
    * is downloaded; the attribute is space-separated. Empty (the default): players play only
    * downloaded bytes, and nothing is fetched that the user did not ask for.
    */
-  @property({ attribute: 'stream-origins', converter: spaceSeparated }) streamOrigins: string[] = [];
+  streamOrigins: string[] = [];
 
   /** Whether a picture of this attachment was decoded (the placeholder shows until then). */
-  @state() private isDecoded = false;
+  private isDecoded = false;
 
   /** The downloaded bytes' object URL; revoked when they go or the bubble leaves the page. */
   #bytes = new ObjectUrl(this);

@@ -1,5 +1,4 @@
-import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ChatElement } from '../chat-element.ts';
 import { emit } from '../events.ts';
@@ -63,31 +62,43 @@ export const COMPOSER_PARTS = [
 export class FileComposer extends ChatElement {
   static override styles = styles;
 
+  static override properties: PropertyDeclarations = {
+    accept: {},
+    maxFileSize: { type: Number, attribute: 'max-file-size' },
+    maxFiles: { type: Number, attribute: 'max-files' },
+    capture: {},
+    hidesDropZone: { type: Boolean, attribute: 'hide-drop-zone' },
+    disabled: { type: Boolean, reflect: true },
+    text: { state: true },
+    refusals: { state: true },
+    announcement: { state: true },
+  };
+
   /** Which files may be staged: MIME types, wildcards (`image/*`) or extensions (`.pdf`), comma separated; empty for any. */
-  @property() accept = '';
+  accept = '';
 
   /** Largest file in bytes, inclusive; no limit when unset. */
-  @property({ type: Number, attribute: 'max-file-size' }) maxFileSize?: number;
+  maxFileSize?: number;
 
   /** Most files staged at once. */
-  @property({ type: Number, attribute: 'max-files' }) maxFiles = 10;
+  maxFiles = 10;
 
   /**
    * Offers a Take photo button that opens a phone's camera: `environment` (back camera) or
    * `user` (front); any value, even empty, turns it on. Passed to the camera's file input.
    */
-  @property() capture?: string | null;
+  capture?: string | null;
 
   /** Hides the composer's own drop zone, for a container that shows one of its own (the widget does). */
-  @property({ type: Boolean, attribute: 'hide-drop-zone' }) hidesDropZone = false;
+  hidesDropZone = false;
 
   /** Turns the composer off: nothing can be written, staged or sent. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
 
-  @state() private text = '';
-  @state() private refusals: string[] = [];
+  private text = '';
+  private refusals: string[] = [];
   /** What the live region says: where a staged file moved, or that files may be dropped. */
-  @state() private announcement = '';
+  private announcement = '';
 
   readonly #drop = new FileDropController(this, {
     onFiles: (files) => this.addFiles(files),

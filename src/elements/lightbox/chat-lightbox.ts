@@ -1,5 +1,4 @@
-import { html, nothing, svg, type PropertyValues, type SVGTemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, svg, type PropertyDeclarations, type PropertyValues, type SVGTemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { displayName } from '../../model/display-name.ts';
 import { safeThumbnail, safeUrl } from '../../model/safe-url.ts';
@@ -61,22 +60,33 @@ const ICONS = {
 export class ChatLightbox extends ChatElement {
   static override styles = styles;
 
+  static override properties: PropertyDeclarations = {
+    images: { attribute: false },
+    index: { type: Number },
+    downloads: { attribute: false },
+    open: { type: Boolean, reflect: true },
+    zoom: { state: true },
+  };
+
   /** The images to step through, in order. */
-  @property({ attribute: false }) images: LightboxImage[] = [];
+  images: LightboxImage[] = [];
 
   /** The place in `images` of the image shown; the arrows move it. */
-  @property({ type: Number }) index = 0;
+  index = 0;
 
   /** Downloads by `downloadKey(messageId, index)`: a finished one shows the full image. */
-  @property({ attribute: false }) downloads: Record<string, DownloadState> = {};
+  downloads: Record<string, DownloadState> = {};
 
   /** Whether the lightbox shows (as a modal dialog). Reflected as `open`. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
 
   /** The zoom level, 1 = fitted to the window. */
-  @state() private zoom = 1;
+  private zoom = 1;
 
-  @query('dialog') private dialog!: HTMLDialogElement;
+  /** The modal `dialog` this element renders. */
+  get #dialog(): HTMLDialogElement {
+    return this.renderRoot.querySelector('dialog')!;
+  }
 
   #bytes = new ObjectUrl(this);
   #src?: string;
@@ -107,11 +117,11 @@ export class ChatLightbox extends ChatElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('open')) return;
-    if (this.open && !this.dialog.open) {
-      this.dialog.showModal();
+    if (this.open && !this.#dialog.open) {
+      this.#dialog.showModal();
       this.renderRoot.querySelector<HTMLElement>('[part="close"]')?.focus();
-    } else if (!this.open && this.dialog.open) {
-      this.dialog.close();
+    } else if (!this.open && this.#dialog.open) {
+      this.#dialog.close();
     }
   }
 

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ChatMessage, DeliveryState } from '../../model/message.ts';
 import { ChatElement } from '../chat-element.ts';
@@ -48,17 +47,24 @@ const onResize = new WeakMap<Element, () => void>();
 export class TextBubble extends ChatElement {
   static override styles = styles;
 
+  static override properties: PropertyDeclarations = {
+    message: { attribute: false },
+    isMine: { type: Boolean, reflect: true, attribute: 'mine' },
+    delivery: { reflect: true },
+    isScrollable: { state: true },
+  };
+
   /** The message to show. Its text is shown as plain text, never as HTML. */
-  @property({ attribute: false }) message?: ChatMessage;
+  message?: ChatMessage;
 
   /** Whether the message is ours: aligns and colours it, and shows its delivery. Reflected as `mine`. */
-  @property({ type: Boolean, reflect: true, attribute: 'mine' }) isMine = false;
+  isMine = false;
 
   /** How far our message has come. Reflected as `delivery`. */
-  @property({ reflect: true }) delivery: DeliveryState = 'sent';
+  delivery: DeliveryState = 'sent';
 
   /** Whether the text is taller than the bubble lets it be, and so scrolls. */
-  @state() private isScrollable = false;
+  private isScrollable = false;
 
   #observed?: HTMLElement;
 
