@@ -7,7 +7,6 @@ import { css } from 'lit';
 export const bubbleHostStyles = css`
   :host {
     display: flex;
-    justify-content: flex-start;
   }
 
   :host([mine]) {

@@ -22,7 +22,7 @@ export const controlStyles = css`
     font-size: 0.875em;
     color: ${token('accent')};
     background: var(--chat-button-background, transparent);
-    border: 1px solid currentColor;
+    border: 1px solid;
     border-radius: ${token('button-radius')};
     padding: 0.2em 0.8em;
     cursor: pointer;
@@ -32,16 +32,12 @@ export const controlStyles = css`
     background: ${token('button-hover-background')};
   }
 
-  button:disabled,
-  button[aria-disabled='true'] {
+  button:is(:disabled, [aria-disabled=true]) {
     cursor: not-allowed;
     opacity: 0.5;
   }
 
-  button:focus-visible,
-  input:focus-visible,
-  textarea:focus-visible,
-  [tabindex]:focus-visible {
+  :is(button, input, textarea, [tabindex]):focus-visible {
     outline: var(--chat-focus-ring, 2px solid ${token('accent')});
     outline-offset: 2px;
   }

@@ -9,7 +9,7 @@ export const styles = [
     :host {
       position: relative;
       display: flex;
-      flex-direction: column;
+      flex-flow: column;
       height: var(--chat-thread-height, 24rem);
       min-height: 0;
       background: ${token('thread-background')};
@@ -18,8 +18,7 @@ export const styles = [
     /* Only the rows near the viewport exist, between two spacers; the thread keeps the reader's place itself. */
     .log {
       position: relative;
-      flex: 1 1 auto;
-      min-height: 0;
+      flex: auto;
       overflow-y: auto;
       overflow-anchor: none;
       overscroll-behavior: contain;
@@ -30,8 +29,6 @@ export const styles = [
     }
 
     .row {
-      box-sizing: border-box;
-      width: 100%;
       padding: calc(var(--chat-thread-gap, 0.5rem) / 2) var(--chat-thread-padding, 0.75rem);
     }
 
@@ -57,7 +54,7 @@ export const styles = [
 
     .entry {
       display: flex;
-      flex-direction: column;
+      flex-flow: column;
       gap: 0.25rem;
       border-radius: ${token('bubble-radius')};
     }

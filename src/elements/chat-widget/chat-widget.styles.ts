@@ -14,17 +14,17 @@ export const chatWidgetStyles = [
       max-width: 100%;
     }
 
-    :host([theme='dark']) {
+    :host([theme=dark]) {
       --chat-color-scheme: dark;
     }
 
-    :host([theme='light']) {
+    :host([theme=light]) {
       --chat-color-scheme: light;
     }
 
     .chat {
       display: flex;
-      flex-direction: column;
+      flex-flow: column;
       box-sizing: border-box;
       height: 100%;
       position: relative;
@@ -48,7 +48,6 @@ export const chatWidgetStyles = [
 
     .heading {
       flex: 1;
-      min-width: 0;
       font-weight: 600;
       overflow: hidden;
       text-overflow: ellipsis;
@@ -70,17 +69,17 @@ export const chatWidgetStyles = [
       background: ${token('status-offline')};
     }
 
-    .status[data-status='online']::before {
+    .status[data-status=online]::before {
       background: ${token('status-online')};
     }
 
-    .status[data-status='connecting']::before {
+    .status[data-status=connecting]::before {
       background: ${token('status-connecting')};
     }
 
+    /* The thread's own styles let it shrink below its content (min-height: 0). */
     chat-thread {
       flex: 1;
-      min-height: 0;
     }
 
     .drop-zone {

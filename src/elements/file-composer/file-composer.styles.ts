@@ -18,7 +18,7 @@ export const styles = [
   css`
     :host {
       display: flex;
-      flex-direction: column;
+      flex-flow: column;
       gap: ${token('spacing-medium')};
       position: relative;
       padding: var(--chat-composer-padding, ${token('spacing-medium')} ${token('spacing-large')});
@@ -41,10 +41,6 @@ export const styles = [
       overflow-wrap: anywhere;
     }
 
-    textarea {
-      ${fieldLook}
-    }
-
     .row {
       display: flex;
       flex-wrap: wrap;
@@ -53,6 +49,7 @@ export const styles = [
     }
 
     textarea {
+      ${fieldLook}
       flex: 1 1 12rem;
       min-width: 0;
       max-height: 8rem;

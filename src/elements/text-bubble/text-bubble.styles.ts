@@ -36,8 +36,7 @@ export const styles = [
     .text {
       margin: 0;
       max-height: var(--chat-text-max-height, 24em);
-      overflow-x: hidden;
-      overflow-y: auto;
+      overflow: hidden auto;
       overscroll-behavior: contain;
       white-space: pre-wrap;
       overflow-wrap: anywhere;
