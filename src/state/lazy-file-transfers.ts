@@ -11,7 +11,7 @@ type Sender = ReturnType<FileTransfers['createFileSender']>;
 type Downloads = ReturnType<FileTransfers['createDownloads']>;
 
 /** Shown on a file when the code that sends or fetches it could not be loaded (offline). */
-export const FILE_CODE_UNAVAILABLE = 'Files cannot be sent or fetched right now. Check the connection and try again.';
+export const FILE_CODE_UNAVAILABLE = 'Files cannot be sent or fetched right now. Check the connection, then reload the page.';
 
 /** Options of `createLazyFileTransfers`: those of the file sender and of the downloads. */
 export interface LazyFileTransfersOptions {
@@ -23,7 +23,9 @@ export interface LazyFileTransfersOptions {
  * The store's uploads and downloads, with the file sender's and the downloads' API, whose code
  * loads with the first file sent or offered: a page that only chats never downloads it. A file
  * sent meanwhile shows at once and waits; if the code cannot load it fails visibly, and Retry
- * tries again. Downloads and auto-downloads wait for it the same way, in order.
+ * tries again (where the browser fetches a module again after a failed fetch: Chromium does not,
+ * until the page is reloaded, so the reason says to reload). Downloads and auto-downloads wait
+ * for it the same way, in order.
  */
 export function createLazyFileTransfers(
   { sender: senderOptions, downloads: downloadsOptions }: LazyFileTransfersOptions,

@@ -35,6 +35,9 @@ export interface DownloadOptions {
 /** Fetches an attachment's bytes. Replace it to add auth headers or resolve signed URLs. */
 export type DownloadHandler = (attachment: Attachment, options: DownloadOptions) => Promise<Blob>;
 
+/** The reason an upload shows when the uploader's code could not be loaded (offline, say). */
+export const UPLOADER_UNAVAILABLE = 'The uploader could not be loaded. Check the connection, then reload the page and send the file again.';
+
 /** Why an upload or download failed, in words a user can read. */
 export class TransferError extends Error {
   override name = 'TransferError';

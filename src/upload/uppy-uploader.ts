@@ -2,6 +2,7 @@ import type { Body, Meta } from '@uppy/core';
 import type { LocalUppyFile } from '@uppy/core/utils';
 import { TransferError, type UploadHandler, type UploadOptions, type UploadResult } from './handler.ts';
 import { describeHttpFailure } from './http-errors.ts';
+import { importUppy } from './load-uppy.ts';
 import { runUppyAttempt } from './uppy-attempt.ts';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfter, withRetries, type AttemptFailure, type RetryPolicy } from './retry-policy.ts';
 
@@ -47,7 +48,7 @@ function serverReason(xhr: XMLHttpRequest | undefined): string | undefined {
 let uppyModules: ReturnType<typeof loadUppy> | undefined;
 
 async function loadUppy() {
-  const { Uppy, XHRUpload } = await import('./uppy-modules.ts');
+  const { Uppy, XHRUpload } = await importUppy();
 
   /**
    * XHRUpload that puts the picked File itself into the form. Stock XHRUpload appends
@@ -69,7 +70,10 @@ async function loadUppy() {
 
 /** One POST of the file through Uppy; fails with an `AttemptFailure` that the retry policy reads. */
 async function attemptUpload(file: File, options: UppyUploaderOptions, { id, signal, onProgress }: UploadOptions): Promise<UploadResult> {
-  const { Uppy, WholeFileXHRUpload } = await (uppyModules ??= loadUppy());
+  const { Uppy, WholeFileXHRUpload } = await (uppyModules ??= loadUppy().catch((error: unknown) => {
+    uppyModules = undefined; // the next attempt tries again (where the browser fetches it again)
+    throw error;
+  }));
   if (signal.aborted) throw new TransferError('Upload cancelled.');
   const uppy = new Uppy<Meta, UploadBody>({ id: `chatdrop-${id}`, autoProceed: false });
   uppy.use(WholeFileXHRUpload, {

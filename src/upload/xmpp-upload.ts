@@ -4,6 +4,7 @@ import { ConnectionLostError } from '../transport/transport.ts';
 import { FileTooLargeError, type SlotRequest, type UploadSlot } from '../transport/xmpp/upload-slot.ts';
 import { TransferError, type UploadHandler, type UploadOptions, type UploadResult } from './handler.ts';
 import { describeHttpFailure } from './http-errors.ts';
+import { importUppy } from './load-uppy.ts';
 import { runUppyAttempt } from './uppy-attempt.ts';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, withRetries, type AttemptFailure, type RetryPolicy } from './retry-policy.ts';
 
@@ -52,7 +53,7 @@ async function isStored(slot: UploadSlot, size: number): Promise<boolean> {
 
 /** One PUT of the file's bytes to the slot through Uppy (@uppy/xhr-upload). */
 async function put(file: File, slot: UploadSlot, { id, signal, onProgress }: UploadOptions): Promise<void> {
-  const { Uppy, XHRUpload } = await import('./uppy-modules.ts');
+  const { Uppy, XHRUpload } = await importUppy();
   if (signal.aborted) throw new TransferError('Upload cancelled.');
   const uppy = new Uppy<Meta, Body>({ id: `chatdrop-xmpp-${id}`, autoProceed: false });
   uppy.use(XHRUpload<Meta, Body>, {

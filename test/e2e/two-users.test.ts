@@ -7,36 +7,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { launchChromium } from '../helpers/browser.ts';
-import { bubblePart, savedFile, sha256OfFile, waitFor } from '../helpers/page.ts';
+import { bubblePart, savedFile, sha256OfFile, waitFor, waitForText } from '../helpers/page.ts';
 // @ts-expect-error: a plain JavaScript module shared with the test scripts
 import { startServerProcess } from '../../scripts/server-process.mjs';
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const PHOTO = join(fixtures, 'photo.jpg');
 const PDF = join(fixtures, 'report.pdf');
-
-
-/** All text of the page, shadow roots included. */
-function deepText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const walk = (node: Node): string => {
-      let text = node.nodeType === Node.TEXT_NODE ? node.textContent ?? '' : '';
-      if (node instanceof Element && node.shadowRoot) text += walk(node.shadowRoot);
-      for (const child of node.childNodes) text += walk(child);
-      return text;
-    };
-    return walk(document.body);
-  });
-}
-
-async function waitForText(page: Page, text: string, timeout = 10_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  while (!(await deepText(page)).includes(text)) {
-    if (Date.now() > deadline) throw new Error(`"${text}" did not appear`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 
 
 describe('two people chatting through the reference server', () => {

@@ -52,3 +52,25 @@ export async function savedFile(folder: string, name: string, timeout = 15_000):
     await sleep(50);
   }
 }
+
+/** All text of the page, shadow roots included. */
+export function deepText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const walk = (node: Node): string => {
+      let text = node.nodeType === Node.TEXT_NODE ? (node.textContent ?? '') : '';
+      if (node instanceof Element && node.shadowRoot) text += walk(node.shadowRoot);
+      for (const child of node.childNodes) text += walk(child);
+      return text;
+    };
+    return walk(document.body);
+  });
+}
+
+/** Waits for `text` anywhere in the page, shadow roots included. */
+export async function waitForText(page: Page, text: string, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!(await deepText(page)).includes(text)) {
+    if (Date.now() > deadline) throw new Error(`"${text}" did not appear`);
+    await sleep(50);
+  }
+}

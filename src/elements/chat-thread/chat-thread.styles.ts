@@ -36,6 +36,13 @@ export const styles = [
       padding-top: 0;
     }
 
+    /* A file message whose bubble's code has not loaded (or cannot) shows the file's name. */
+    file-bubble:not(:defined) {
+      display: block;
+      overflow-wrap: anywhere;
+      color: ${token('muted-color')};
+    }
+
     .day {
       display: flex;
       align-items: center;

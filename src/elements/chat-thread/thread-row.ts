@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ChatMessage, DeliveryState } from '../../model/message.ts';
 import { downloadKey, type DownloadState, type UploadState } from '../../state/types.ts';
+import { displayName } from '../../model/display-name.ts';
 import { dayIso, dayLabel } from '../day-label.ts';
 import type { ChatStrings } from '../strings.ts';
 import { continuesGroup, messageOf, senderName, startsDay, type ThreadItem } from './thread-items.ts';
@@ -50,7 +51,8 @@ export function entryOf(item: ThreadItem, context: RowContext): RowEntry {
  * One row of the log: a day separator when the message starts a day, then the message (a
  * focusable `article`): the sender's name when it starts the sender's group (a continued
  * message keeps the name for screen readers only), its text bubble and one file bubble per
- * attachment. The row depends only on its item and the one before, so any row renders in O(1).
+ * attachment (holding the file's name, which shows until the bubble's code has loaded, or if it
+ * cannot). The row depends only on its item and the one before, so any row renders in O(1).
  */
 export function renderRow(item: ThreadItem, previousItem: ThreadItem | undefined, index: number, context: RowContext): TemplateResult {
   const entry = entryOf(item, context);
@@ -69,7 +71,7 @@ export function renderRow(item: ThreadItem, previousItem: ThreadItem | undefined
           (attachment, attachmentIndex) => (context.needFileCode(), html`
             <file-bubble exportparts=${FILE_EXPORTS} .attachment=${attachment} .messageId=${message.id} .index=${attachmentIndex} .isMine=${isMine}
               .streamOrigins=${context.streamOrigins} .delivery=${delivery} .upload=${context.uploads[message.id]}
-              .download=${context.downloads[downloadKey(message.id, attachmentIndex)]}></file-bubble>
+              .download=${context.downloads[downloadKey(message.id, attachmentIndex)]}>${displayName(attachment.name)}</file-bubble>
           `),
         )}
       </div>

@@ -226,14 +226,15 @@ export class ChatWidget extends LitElement {
   /**
    * A locale other than English, and the launcher's code in launcher mode, load before the widget
    * renders with them (no flash of English, nor of an unplaced panel). Without the launcher's
-   * code (offline), the widget shows inline.
+   * code (offline), the widget shows inline until the page is reloaded.
    */
   protected override async scheduleUpdate(): Promise<void> {
     await loadLocale(this.locale);
     if (this.mode === 'launcher' && !this.#launcher) {
+      // Tried once per page: a widget must not turn from inline into a launcher mid-conversation
+      // (and Chromium fails every later import of a module whose fetch failed).
       const code = await (launcherCode ??= import('./launcher.ts').catch((error: unknown) => {
-        console.error('Chatdrop could not load its launcher:', error);
-        launcherCode = undefined;
+        console.error('Chatdrop could not load its launcher; the chat shows inline:', error);
         return undefined;
       }));
       if (code) this.#launcher ??= new code.Launcher(this);

@@ -140,7 +140,8 @@ export class FileComposer extends ChatElement {
   async #loadTrayCode(): Promise<TrayCode> {
     if (this.#trayCode) return this.#trayCode;
     const code = await (trayCode ??= import('./tray.ts').catch((error: unknown) => {
-      trayCode = undefined; // offline: the next file tries again
+      console.error('Chatdrop could not load the code that attaches files:', error);
+      trayCode = undefined; // offline: the next file tries again (where the browser fetches it again)
       throw error;
     }));
     this.#tray ??= new code.StagedFiles(this, { strings: () => this.t, announce: (sentence) => (this.announcement = sentence) });

@@ -50,7 +50,7 @@ export const de: ChatStrings = {
   },
   refusedType: (name) => `Dateien wie „${name}“ können hier nicht gesendet werden.`,
   refusedTooMany: (max) => `Sie können höchstens ${max} ${max === 1 ? 'Datei' : 'Dateien'} auf einmal senden.`,
-  attachUnavailable: 'Dateien können gerade nicht angehängt werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
+  attachUnavailable: 'Dateien können gerade nicht angehängt werden. Prüfen Sie die Verbindung und laden Sie die Seite neu.',
 
   sending: 'Wird gesendet…',
   sent: 'Gesendet',

@@ -24,7 +24,7 @@ export const en = {
   takePhoto: 'Take photo',
   send: 'Send',
   dropToAttach: 'Drop files to attach them',
-  attachUnavailable: 'Files cannot be attached right now. Check the connection and try again.',
+  attachUnavailable: 'Files cannot be attached right now. Check the connection, then reload the page.',
 
   sending: 'Sending…',
   sent: 'Sent',
