@@ -3,9 +3,13 @@ import { repeat } from 'lit/directives/repeat.js';
 import { fileKind } from '../../model/format.ts';
 import { displayName } from '../../model/display-name.ts';
 import type { StagedFile } from '../../state/types.ts';
-import type { ChatStrings } from '../strings.ts';
+import { enFileSend } from '../locales/en-file-send.ts';
+import { addEnglishStrings, type ChatStrings } from '../strings.ts';
 import { moveItem, stagedFile, type TrayItem } from './staged-file.ts';
 import { TrayDrag } from './tray-drag.ts';
+
+// The English words of sending files (the tray's, the refusals') come with the code that stages them.
+addEnglishStrings(enFileSend);
 
 /** What the tray needs from the composer holding it. */
 export interface StagedFilesHost extends ReactiveControllerHost, HTMLElement {}

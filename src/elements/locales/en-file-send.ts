@@ -3,7 +3,7 @@ import type { ChatStrings } from '../strings.ts';
 
 /**
  * English words of sending files: the composer's tray (captions, alt text, order), the refusals
- * and the upload announcements. The code that stages files (`file-composer/tray.ts`) and the
+ * and the upload announcements. The code that stages files (`file-composer/staged-files.ts`) and the
  * upload announcer add them to `englishStrings`. `fileSize` and
  * `uploadFailedFallback` are words of a file shown too (`en-file-view.ts`): sending may come first.
  */
