@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { launchChromium } from '../helpers/browser.ts';
-import { bubblePart, deepText, savedFile, sha256OfFile, sleep, waitFor, waitForText } from '../helpers/page.ts';
+import { bubblePart, deepText, pollUntil, savedFile, sha256OfFile, waitFor, waitForText } from '../helpers/page.ts';
 // @ts-expect-error: a plain JavaScript module shared with the test scripts
 import { startServerProcess } from '../../scripts/server-process.mjs';
 import { UPLOADER_UNAVAILABLE } from '../../src/upload/handler.ts';
@@ -98,16 +98,6 @@ const evidence = (chat: ChatPage) => `chunk requests: ${JSON.stringify(chat.chun
 
 /** How many requests of chunks matching `chunk` the page has made. */
 const requestsOf = (chat: ChatPage, { url }: Chunk) => chat.chunkLog.filter((line) => line.endsWith(': requested') && url.test(line.split(': ')[0]!)).length;
-
-async function waitUntil<T>(read: () => Promise<T>, check: (value: T) => boolean, what: string, timeout = 10_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await read();
-    if (check(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last ${JSON.stringify(value)}`);
-    await sleep(50);
-  }
-}
 
 async function typeText(page: Page, text: string): Promise<void> {
   await (await waitFor(page, 'chat-widget >>> file-composer >>> textarea')).type(text);
@@ -218,7 +208,7 @@ describe('chunks that fail to load, then load', () => {
 
       await typeText(alice.page, 'The report, as promised');
       await attach(alice.page, PDF);
-      const refused = await waitUntil(() => readComposer(alice.page), (composer) => composer.refusals.length > 0, 'the refusal');
+      const refused = await pollUntil(() => readComposer(alice.page), (composer) => composer.refusals.length > 0, 'the refusal');
       assert.deepEqual(refused, { refusals: [ATTACH_UNAVAILABLE], staged: 0, draft: 'The report, as promised' }, evidence(alice));
       assert.equal(requestsOf(alice, FILE_SEND_CHUNK), 1, `the file-send chunk was requested and failed: ${evidence(alice)}`);
     });
@@ -227,7 +217,7 @@ describe('chunks that fail to load, then load', () => {
       await reload(alice);
       await typeText(alice.page, 'The report, as promised');
       await attach(alice.page, PDF);
-      const staged = await waitUntil(() => readComposer(alice.page), (composer) => composer.staged > 0, 'the file staged');
+      const staged = await pollUntil(() => readComposer(alice.page), (composer) => composer.staged > 0, 'the file staged');
       assert.deepEqual(staged, { refusals: [], staged: 1, draft: 'The report, as promised' }, evidence(alice));
 
       await clickSend(alice.page);
@@ -317,8 +307,8 @@ describe('chunks that fail to load, then load', () => {
       await clickSend(alice.page);
       await bubblePart(alice.page, 'report.pdf', 'download', 15_000);
 
-      await waitUntil(() => readThread(bob.page), (thread) => thread.length === 2, 'the file in bob’s thread');
-      await waitUntil(async () => bob.consoleErrors, (errors) => errors.some((line) => line.startsWith('Chatdrop could not load <file-bubble>:')), 'the failed load');
+      await pollUntil(() => readThread(bob.page), (thread) => thread.length === 2, 'the file in bob’s thread');
+      await pollUntil(async () => bob.consoleErrors, (errors) => errors.some((line) => line.startsWith('Chatdrop could not load <file-bubble>:')), 'the failed load');
       assert.deepEqual(await readThread(bob.page), ['Before the file', 'file (name only) report.pdf'], 'the text shows, and the file by its name');
       assert.ok((await deepText(bob.page)).includes('Before the file'));
       assert.equal(requestsOf(bob, FILE_VIEW_CHUNK), 1, `the file-view chunk was requested and failed: ${evidence(bob)}`);

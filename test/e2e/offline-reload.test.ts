@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { launchChromium } from '../helpers/browser.ts';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.ts';
+import { pollUntil } from '../helpers/page.ts';
 // @ts-expect-error: a plain JavaScript module shared with the test scripts
 import { startServerProcess } from '../../scripts/server-process.mjs';
 
@@ -24,15 +25,8 @@ function readWidget(page: Page): Promise<{ status: string; texts: string[]; deli
   });
 }
 
-async function waitUntil(page: Page, check: (state: Awaited<ReturnType<typeof readWidget>>) => boolean, what: string, timeout = 15_000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const state = await readWidget(page).catch(() => undefined);
-    if (state && check(state)) return state;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last state ${JSON.stringify(state)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** The widget's state once `check` passes on it. */
+const waitUntil = (page: Page, check: (state: Awaited<ReturnType<typeof readWidget>>) => boolean, what: string) => pollUntil(() => readWidget(page), check, what, 15_000);
 
 describe('a message sent offline', () => {
   let server: { url: string; port: number; stop(): Promise<void> };

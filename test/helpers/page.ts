@@ -74,3 +74,17 @@ export async function waitForText(page: Page, text: string, timeout = 10_000): P
     await sleep(50);
   }
 }
+
+/**
+ * Reads with `read` every 50 ms until `check` passes, and returns what passed. A read that throws
+ * (the page is reloading, say) counts as not yet.
+ */
+export async function pollUntil<T>(read: () => Promise<T>, check: (value: T) => boolean, what: string, timeout = 10_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await read().catch(() => undefined);
+    if (value !== undefined && check(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last ${JSON.stringify(value)}`);
+    await sleep(50);
+  }
+}
