@@ -10,7 +10,7 @@ export function lazyUploadHandler(load: () => Promise<UploadHandler>): UploadHan
   let loading: Promise<UploadHandler> | undefined;
   return async (file, options) => {
     const handler = await (loading ??= load().catch((error: unknown) => {
-      console.error('Chatdrop could not load its uploader:', error);
+      console.error('Chatdrop could not load its upload handler:', error);
       loading = undefined;
       throw new TransferError(UPLOADER_UNAVAILABLE);
     }));
