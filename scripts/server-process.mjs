@@ -6,33 +6,36 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /**
- * @param {{ dataDir: string, env?: Record<string, string>, port?: number }} options
- * @returns {Promise<{ url: string, port: number, pid: number, stop(): Promise<void>, restart(): Promise<void> }>}
+ * @param {{ dataDir: string, env?: Record<string, string>, port?: number, host?: string, faults?: boolean }} options
+ *   `host` defaults to `127.0.0.1`; `faults` runs `server/testing/main-with-faults.ts`, which
+ *   injects the HTTP faults a request asks for (`server/testing/http-faults.ts`).
+ * @returns {Promise<{ url: string, port: number, pid: number, addresses: string[], stop(): Promise<void>, restart(): Promise<void> }>}
+ *   `addresses`: the demo page's addresses the server printed, Alice's then Bob's.
  */
-export async function startServerProcess({ dataDir, env = {}, port = 0 }) {
+export async function startServerProcess({ dataDir, env = {}, port = 0, host = '127.0.0.1', faults = false }) {
   let child;
-  let url;
+  let addresses;
+  const entry = faults ? 'server/testing/main-with-faults.ts' : 'server/main.ts';
   const launch = async (fixedPort) => {
-    child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    child = spawn(process.execPath, ['--import', 'tsx', entry], {
       cwd: ROOT,
-      env: { ...process.env, ...env, PORT: String(fixedPort), HOST: '127.0.0.1', DATA_DIR: dataDir },
+      env: { ...process.env, ...env, PORT: String(fixedPort), HOST: host, DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    const started = await new Promise((resolve, reject) => {
+    addresses = await new Promise((resolve, reject) => {
       let output = '';
       const timer = setTimeout(() => reject(new Error(`the server did not start in 20 s: ${output}`)), 20_000);
       child.once('exit', (code) => reject(new Error(`the server exited with ${code}: ${output}`)));
       child.stdout.on('data', (chunk) => {
         output += chunk;
-        const match = /running at (http:\/\/localhost:(\d+))/.exec(output);
-        if (match) {
+        const printed = output.match(/http:\/\/\S+\?room=demo&user=\w+/g) ?? [];
+        if (printed.length === 2) {
           clearTimeout(timer);
-          resolve({ port: Number(match[2]) });
+          resolve(printed);
         }
       });
     });
-    url = `http://127.0.0.1:${started.port}`;
-    return started.port;
+    return Number(new URL(addresses[0]).port);
   };
   const stop = async () => {
     if (!child || child.exitCode !== null) return;
@@ -44,9 +47,10 @@ export async function startServerProcess({ dataDir, env = {}, port = 0 }) {
   };
   const chosenPort = await launch(port);
   return {
-    get url() { return url; },
+    get url() { return new URL(addresses[0]).origin; },
     get port() { return chosenPort; },
     get pid() { return child.pid; },
+    get addresses() { return addresses; },
     stop,
     async restart() {
       await stop();

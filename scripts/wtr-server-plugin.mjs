@@ -1,5 +1,6 @@
 // Starts the reference server for the browser tests on a free loopback port, with a temporary
-// data folder, and serves its URL to the tests as the module `@chatdrop/test-server`.
+// data folder and the HTTP faults a request can ask for (server/testing/http-faults.ts), and
+// serves its URL to the tests as the module `@chatdrop/test-server`.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ export function referenceServer() {
     name: 'chatdrop-reference-server',
     async serverStart() {
       dataDir = await mkdtemp(join(tmpdir(), 'chatdrop-wtr-'));
-      server = await startServerProcess({ dataDir, env: { CORS_ORIGINS: '*', MAX_FILE_SIZE: String(5 * 1024 * 1024), CHATDROP_UPLOAD_FAULTS: '1' } });
+      server = await startServerProcess({ dataDir, faults: true, env: { CORS_ORIGINS: '*', MAX_FILE_SIZE: String(5 * 1024 * 1024) } });
     },
     async serverStop() {
       await server?.stop();

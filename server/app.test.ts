@@ -4,6 +4,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+// @ts-expect-error: a plain JavaScript module shared with the test scripts
+import { startServerProcess } from '../scripts/server-process.mjs';
 import { PROJECT_ROOT } from './app.ts';
 import { makeTempDir, startTestServer } from './test-helpers.ts';
 
@@ -56,7 +58,7 @@ describe('server', { timeout: 30_000 }, () => {
       const timer = setTimeout(() => reject(new Error(`no start line in 20 s: ${output}`)), 20_000);
       child.stdout.on('data', (chunk: Buffer) => {
         output += chunk.toString('utf8');
-        const match = /Chatdrop is running at http:\/\/localhost:(\d+)\/\?room=demo&user=alice\n/.exec(output);
+        const match = /\n {2}http:\/\/127\.0\.0\.1:(\d+)\/\?room=demo&user=bob\n/.exec(output);
         if (match) {
           clearTimeout(timer);
           resolve(Number(match[1]));
@@ -68,9 +70,26 @@ describe('server', { timeout: 30_000 }, () => {
     const refused = await fetch(`http://127.0.0.1:${port}/upload`, { method: 'POST', body: form, headers: { origin: 'https://b.example' } });
     assert.equal(refused.status, 413);
     assert.equal(refused.headers.get('access-control-allow-origin'), 'https://b.example');
-    assert.deepEqual(await refused.json(), { error: "The file is larger than the server's limit of 2 KB." });
+    assert.deepEqual(await refused.json(), { error: "The file is larger than the server's limit of 2 KB.", maxFileSize: 2048 });
     child.kill('SIGTERM');
     assert.equal(await exited, 0);
-    assert.equal(output.trim().split('\n').length, 1, 'exactly one line on stdout');
+    assert.deepEqual(output.trim().split('\n'), [
+      'Chatdrop is running. Open each address in its own tab or window, one per person:',
+      `  http://127.0.0.1:${port}/?room=demo&user=alice`,
+      `  http://127.0.0.1:${port}/?room=demo&user=bob`,
+    ]);
   });
+
+  for (const [host, shown] of [['127.0.0.1', '127.0.0.1'], ['0.0.0.0', 'localhost']]) {
+    test(`npm start on HOST=${host} prints Alice's and Bob's addresses on ${shown}, and both load the demo page`, async (t) => {
+      const server = await startServerProcess({ dataDir: await makeTempDir(t), host });
+      t.after(() => server.stop());
+      assert.deepEqual(server.addresses, [`http://${shown}:${server.port}/?room=demo&user=alice`, `http://${shown}:${server.port}/?room=demo&user=bob`]);
+      for (const address of server.addresses) {
+        const page = await fetch(address);
+        assert.equal(page.status, 200, address);
+        assert.match(await page.text(), /<chat-widget /, address);
+      }
+    });
+  }
 });

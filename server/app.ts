@@ -4,7 +4,7 @@
  */
 import cors, { type FastifyCorsOptions } from '@fastify/cors';
 import staticFiles from '@fastify/static';
-import Fastify, { type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyPluginAsync, type FastifyRequest } from 'fastify';
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -47,10 +47,12 @@ export interface ServerOptions {
   rateLimit?: RateLimit;
   /** Test-only: relay misbehaviour switched live by the test holding this object (see `faults.ts`). */
   faults?: RelayFaults;
-  /** Test-only: `POST /upload` injects the faults its query asks for (see `upload-faults.ts`). */
-  uploadFaults?: boolean;
-  /** Test-only: `GET /files/:id` injects the faults its query asks for (see `download-faults.ts`). */
-  downloadFaults?: boolean;
+  /**
+   * Fastify plugins registered before the routes, such as the tests' HTTP faults
+   * (`testing/http-faults.ts`). Their hooks reach the app's routes only when they are not
+   * encapsulated (`Symbol.for('skip-override')`, as `fastify-plugin` sets). Default none.
+   */
+  plugins?: FastifyPluginAsync[];
 }
 
 /** A server that is listening. */
@@ -93,14 +95,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await app.register(cors, { delegator: corsDelegator(options.corsOrigins ?? []) });
   await app.register(staticFiles, { root: join(staticRoot, 'dist'), prefix: '/dist/', index: false, list: false, dotfiles: 'ignore' });
   app.get('/', (_request, reply) => reply.sendFile('index.html', staticRoot));
+  for (const plugin of options.plugins ?? []) await app.register(plugin);
   await app.register(uploadRoutes, {
     filesDir,
     keysDir: join(dataDir, 'upload-keys'),
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-    faults: options.uploadFaults === true,
     ...(options.uploadToken && { uploadToken: options.uploadToken }),
   });
-  await app.register(downloadRoutes, { filesDir, faults: options.downloadFaults === true });
+  await app.register(downloadRoutes, { filesDir });
   await app.register(relayRoutes, {
     store,
     maxFrameBytes: options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES,

@@ -6,7 +6,6 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createReadStream } from 'node:fs';
-import { createDownloadFaults } from './download-faults.ts';
 import { contentDisposition } from './file-names.ts';
 import { filePath, readMetadata, type FileMetadata } from './file-store.ts';
 import { parseRange } from './range.ts';
@@ -15,8 +14,6 @@ import { parseRange } from './range.ts';
 export interface DownloadOptions {
   /** Folder holding the stored files. */
   filesDir: string;
-  /** Test-only: inject the faults asked for in the query (see `download-faults.ts`). */
-  faults?: boolean;
 }
 
 /**
@@ -62,7 +59,7 @@ export function etagOf(id: string): string {
 }
 
 /** Headers of a stored file's `200`/`206` answer, apart from those that depend on the range. */
-export function fileHeaders(id: string, metadata: FileMetadata): Record<string, string> {
+function fileHeaders(id: string, metadata: FileMetadata): Record<string, string> {
   return {
     ...SAFE_FILE_HEADERS,
     'Content-Type': metadata.mime,
@@ -78,7 +75,6 @@ export async function downloadRoutes(app: FastifyInstance, options: DownloadOpti
   app.route<{ Params: { id: string } }>({
     method: ['GET', 'HEAD'],
     url: '/files/:id',
-    ...(options.faults && { preHandler: createDownloadFaults(options.filesDir) }),
     handler: (request, reply) => sendFile(request, reply, options.filesDir),
   });
   app.route<{ Params: { id: string } }>({

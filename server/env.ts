@@ -17,11 +17,6 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): ServerOptions {
   if (maxFileSize !== undefined) options.maxFileSize = maxFileSize;
   if (env.CHATDROP_SECRET) options.secret = env.CHATDROP_SECRET;
   if (env.UPLOAD_TOKEN) options.uploadToken = env.UPLOAD_TOKEN;
-  // The one test-only switch turns on the injected faults of uploads and of downloads.
-  if (env.CHATDROP_UPLOAD_FAULTS === '1') {
-    options.uploadFaults = true;
-    options.downloadFaults = true;
-  }
   return options;
 }
 

@@ -76,7 +76,7 @@ describe('POST /upload', { timeout: 30_000 }, () => {
     assert.equal((await upload(server, randomBytes(1000), 'exact.bin')).status, 201);
     const response = await upload(server, randomBytes(1001), 'over.bin');
     assert.equal(response.status, 413);
-    assert.deepEqual(await response.json(), { error: "The file is larger than the server's limit of 1000 bytes." });
+    assert.deepEqual(await response.json(), { error: "The file is larger than the server's limit of 1000 bytes.", maxFileSize: 1000 });
     assert.equal((await readdir(join(server.dataDir, 'files'))).length, 2, 'only the accepted file and its metadata remain');
   });
 

@@ -15,7 +15,6 @@ import { createFileId, filePath, readMetadata, removeStoredFile, writeMetadata, 
 import { createIdempotencyStore, readIdempotencyKey, type IdempotencyStore } from './idempotency.ts';
 import { saveStream } from './save-stream.ts';
 import { requireUploadToken } from './upload-auth.ts';
-import { createUploadFaults } from './upload-faults.ts';
 
 /** Options of the upload route. */
 export interface UploadOptions {
@@ -27,8 +26,6 @@ export interface UploadOptions {
   maxFileSize: number;
   /** When set (non-empty), uploads need `Authorization: Bearer <uploadToken>`. */
   uploadToken?: string;
-  /** Test-only: inject the faults asked for in the query (see `upload-faults.ts`). */
-  faults?: boolean;
 }
 
 /** What a successful upload answers. `url` is relative: the client resolves it against the endpoint. */
@@ -52,10 +49,7 @@ export async function uploadRoutes(app: FastifyInstance, options: UploadOptions)
     limits: { fileSize: options.maxFileSize, files: 1, fields: 20, parts: 40, fieldSize: 64 * 1024, headerPairs: 100 },
   });
   const keys = createIdempotencyStore(options.keysDir);
-  const preHandler = [
-    ...(options.uploadToken ? [requireUploadToken(options.uploadToken, cutAfterGrace)] : []),
-    ...(options.faults ? [createUploadFaults()] : []),
-  ];
+  const preHandler = options.uploadToken ? [requireUploadToken(options.uploadToken, cutAfterGrace)] : [];
   app.post('/upload', { preHandler }, (request, reply) => receiveUpload(request, reply, options, keys));
 }
 
@@ -146,7 +140,8 @@ function answerRepeat(reply: FastifyReply, id: string, earlier: FileMetadata, sh
 
 function tooLarge(request: FastifyRequest, reply: FastifyReply, options: UploadOptions): FastifyReply {
   cutAfterGrace(request);
-  return reply.code(413).send({ error: `The file is larger than the server's limit of ${formatLimit(options.maxFileSize)}.` });
+  // `maxFileSize` lets a client say the limit in its own language.
+  return reply.code(413).send({ error: `The file is larger than the server's limit of ${formatLimit(options.maxFileSize)}.`, maxFileSize: options.maxFileSize });
 }
 
 function isStorageFull(error: unknown): boolean {

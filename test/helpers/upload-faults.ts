@@ -1,12 +1,14 @@
 /**
- * Client side of the reference server's test-only upload faults. The server is asked for them
- * per request in the query string of `POST /upload`, each under its own `key`:
+ * Client side of the reference server's test-only upload faults (`server/testing/http-faults.ts`).
+ * The server is asked for them per request in the query string of `POST /upload`, each under its
+ * own `key`:
  * - `?fault=<status>&times=<n>&key=<key>[&retryAfter=<value>]`: the first `n` requests with this
  *   key read the body, then answer `<status>` (JSON `{ error }`, `Retry-After: <value>` if given);
  *   later ones are stored as usual.
  * - `?fault=stall&key=<key>`: accepts the request, reads none of the body and never answers.
- * The server offers them only when started for tests with `CHATDROP_UPLOAD_FAULTS=1`, and lists
- * `Retry-After` in `Access-Control-Expose-Headers`.
+ * The server offers them only when started for tests with that fault plugin (the browser tests'
+ * server runs `server/testing/main-with-faults.ts`), and lists `Retry-After` in
+ * `Access-Control-Expose-Headers`.
  */
 
 /** A fault to inject: an HTTP status for the first `times` requests, or a stall. */
@@ -38,4 +40,4 @@ export function serverInjectsFaults(serverUrl: string): Promise<boolean> {
 }
 
 /** Why fault tests are skipped on a server without the switch. */
-export const FAULTS_MISSING = 'the reference server has no CHATDROP_UPLOAD_FAULTS switch yet (see test/helpers/upload-faults.ts)';
+export const FAULTS_MISSING = 'the reference server under test was started without its fault plugin (server/testing/http-faults.ts)';
