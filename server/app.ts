@@ -11,9 +11,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { downloadRoutes, secureFileResponses } from './downloads.ts';
 import { createHistoryStore } from './history-store.ts';
-import type { RelayFaults } from './faults.ts';
 import type { RateLimit } from './rate-limit.ts';
-import { relayRoutes } from './relay.ts';
+import { relayRoutes, type RelayDelivery } from './relay.ts';
 import { uploadRoutes } from './uploads.ts';
 
 /** How to start the server. */
@@ -45,8 +44,8 @@ export interface ServerOptions {
   secret?: string;
   /** Frames each relay connection may send (all but `ping`). Default 200 a second, bursts of 500. */
   rateLimit?: RateLimit;
-  /** Test-only: relay misbehaviour switched live by the test holding this object (see `faults.ts`). */
-  faults?: RelayFaults;
+  /** How the relay's acks and broadcasts leave it (tests make them misbehave: `testing/relay-faults.ts`). Default: as they are. */
+  relayDelivery?: RelayDelivery;
   /**
    * Fastify plugins registered before the routes, such as the tests' HTTP faults
    * (`testing/http-faults.ts`). Their hooks reach the app's routes only when they are not
@@ -108,7 +107,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maxFrameBytes: options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES,
     ...(options.secret && { secret: options.secret }),
     ...(options.rateLimit && { rateLimit: options.rateLimit }),
-    ...(options.faults && { faults: options.faults }),
+    ...(options.relayDelivery && { delivery: options.relayDelivery }),
   });
 
   try {

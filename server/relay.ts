@@ -10,7 +10,6 @@ import type { RawData, WebSocket } from 'ws';
 import type { Sender } from '../src/model/message.ts';
 import { parseMessage } from '../src/model/schema.ts';
 import { HISTORY_ON_JOIN, MAX_HISTORY_PAGE, type ServerFrame } from '../src/transport/protocol.ts';
-import { createFaultSwitch, type RelayFaults } from './faults.ts';
 import { readFrame, type IncomingFrame } from './frames.ts';
 import type { HistoryStore, RoomHistory } from './history-store.ts';
 import { createTokenBucket, DEFAULT_RATE_LIMIT, type RateLimit, type TokenBucket } from './rate-limit.ts';
@@ -28,8 +27,8 @@ export interface RelayOptions {
   secret?: string;
   /** Frames per connection (every frame but `ping`). Default `DEFAULT_RATE_LIMIT`. */
   rateLimit?: RateLimit;
-  /** Test-only misbehaviour, read live (see `faults.ts`). */
-  faults?: RelayFaults;
+  /** How acks and broadcasts leave the relay. Default: sent as they are (tests put faults here, see `testing/relay-faults.ts`). */
+  delivery?: RelayDelivery;
 }
 
 /** Close code for a join refused for its token. */
@@ -57,11 +56,28 @@ interface Peer {
   room?: string;
 }
 
+/** How the relay's acks and broadcasts leave it: the seam where tests make it misbehave. */
+export interface RelayDelivery {
+  /** Whether this ack should be dropped. */
+  dropAck(): boolean;
+  /** Sends a broadcast frame to one receiver through `send`. */
+  broadcast(receiver: object, frame: ServerFrame, send: (frame: ServerFrame) => void): void;
+  /** Sends whatever is held back, now (the server is closing). */
+  flush(): void;
+}
+
+/** Every ack and broadcast sent at once, as they are. */
+const DIRECT_DELIVERY: RelayDelivery = {
+  dropAck: () => false,
+  broadcast: (_receiver, frame, send) => send(frame),
+  flush: () => undefined,
+};
+
 /** Registers the relay on `/ws`. */
 export async function relayRoutes(app: FastifyInstance, options: RelayOptions): Promise<void> {
   const peers = new Set<Peer>();
   const rooms = new Map<string, Set<Peer>>();
-  const faults = createFaultSwitch(options.faults);
+  const delivery = options.delivery ?? DIRECT_DELIVERY;
   const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   const heartbeat = setInterval(() => peers.forEach(checkAlive), options.pingIntervalMs ?? 20_000);
   heartbeat.unref();
@@ -70,7 +86,7 @@ export async function relayRoutes(app: FastifyInstance, options: RelayOptions): 
     options: { maxPayload: Math.max(options.maxFrameBytes * 16, MIN_HARD_CEILING) },
     preClose: async () => {
       clearInterval(heartbeat);
-      faults.flush();
+      delivery.flush();
       await closeAll([...peers].map((peer) => peer.socket));
       app.websocketServer.close();
     },
@@ -156,10 +172,10 @@ export async function relayRoutes(app: FastifyInstance, options: RelayOptions): 
         if (duplicate && stored.sender.id !== session.user.id) {
           return reply(peer, { type: 'error', id: stored.id, reason: 'This message id is already used by another sender.' });
         }
-        if (!faults.dropAck()) reply(peer, { type: 'ack', id: stored.id, seq: stored.seq });
+        if (!delivery.dropAck()) reply(peer, { type: 'ack', id: stored.id, seq: stored.seq });
         if (duplicate) return;
         const frame: ServerFrame = { type: 'message', message: stored };
-        rooms.get(session.room)?.forEach((other) => other !== peer && faults.broadcast(other, frame, (held) => reply(other, held)));
+        rooms.get(session.room)?.forEach((other) => other !== peer && delivery.broadcast(other, frame, (held) => reply(other, held)));
       },
       () => reply(peer, { type: 'error', id: message.id, reason: 'The message could not be stored; send it again.' }),
     );

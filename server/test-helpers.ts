@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import type { ChatMessage } from '../src/model/message.ts';
 import type { ServerFrame } from '../src/transport/protocol.ts';
 import { startServer, type RunningServer, type ServerOptions } from './app.ts';
+import { createFaultSwitch, type RelayFaults } from './testing/relay-faults.ts';
 
 /** A new empty folder in the system temp folder, removed after the test. */
 export async function makeTempDir(t: TestContext): Promise<string> {
@@ -15,10 +16,13 @@ export async function makeTempDir(t: TestContext): Promise<string> {
   return dir;
 }
 
+/** Options of a test server: the server's, and relay faults the test may switch while it runs. */
+export type TestServerOptions = Partial<ServerOptions> & { faults?: RelayFaults };
+
 /** Starts a server on a free loopback port with a fresh data folder (unless given one); closed after the test. */
-export async function startTestServer(t: TestContext, options: Partial<ServerOptions> = {}): Promise<RunningServer & { dataDir: string }> {
+export async function startTestServer(t: TestContext, { faults, ...options }: TestServerOptions = {}): Promise<RunningServer & { dataDir: string }> {
   const dataDir = options.dataDir ?? (await makeTempDir(t));
-  const server = await startServer({ ...options, dataDir, port: 0, host: '127.0.0.1' });
+  const server = await startServer({ ...options, ...(faults && { relayDelivery: createFaultSwitch(faults) }), dataDir, port: 0, host: '127.0.0.1' });
   t.after(() => server.close());
   return { ...server, dataDir };
 }

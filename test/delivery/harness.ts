@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import { startServer, type RunningServer, type ServerOptions } from '../../server/app.ts';
-import type { RelayFaults } from '../../server/faults.ts';
+import { createFaultSwitch, type RelayFaults } from '../../server/testing/relay-faults.ts';
 import type { ChatMessage } from '../../src/model/message.ts';
 import { createChatStore, type ChatStore } from '../../src/state/chat-store.ts';
 import type { ThreadEntry } from '../../src/state/types.ts';
@@ -48,7 +48,7 @@ export interface TestClient {
 
 /** Everything a scenario starts, closed in order (clients, proxies, relay, data) after the test. */
 export interface Scene {
-  startRelay(options?: Partial<ServerOptions>): Promise<TestRelay>;
+  startRelay(options?: Partial<ServerOptions> & { faults?: RelayFaults }): Promise<TestRelay>;
   startClient(name: string, relay: TestRelay, options?: WebSocketTransportOptions): Promise<TestClient>;
 }
 
@@ -67,8 +67,8 @@ export function createScene(t: TestContext): Scene {
     async startRelay(options = {}) {
       const dataDir = await mkdtemp(join(tmpdir(), 'chatdrop-delivery-'));
       dirs.push(dataDir);
-      const faults: RelayFaults = options.faults ?? {};
-      const start = (port: number) => startServer({ ...options, faults, dataDir, port, host: '127.0.0.1' });
+      const { faults = {}, ...serverOptions } = options;
+      const start = (port: number) => startServer({ ...serverOptions, relayDelivery: createFaultSwitch(faults), dataDir, port, host: '127.0.0.1' });
       let server = await start(0);
       const port = server.port;
       let closed = false;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { REORDER_HOLD_MS, type RelayFaults } from './faults.ts';
+import { REORDER_HOLD_MS, type RelayFaults } from './testing/relay-faults.ts';
 import { joinRoom, startTestServer, textMessage } from './test-helpers.ts';
 
 describe('relay fault switch (test only)', { timeout: 30_000 }, () => {

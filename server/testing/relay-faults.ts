@@ -1,9 +1,11 @@
 /**
  * Test-only misbehaviour of the relay, for fault tests of the clients' delivery guarantees. A test
- * passes a plain object as `ServerOptions.faults` and changes its fields while the server runs;
- * the relay reads them on every ack and broadcast. Never set from the environment.
+ * holds a plain `RelayFaults` object, gives the server `relayDelivery: createFaultSwitch(faults)`,
+ * and changes the object's fields while the server runs; the switch reads them on every ack and
+ * broadcast. The production server never imports this module.
  */
-import type { ServerFrame } from '../src/transport/protocol.ts';
+import type { ServerFrame } from '../../src/transport/protocol.ts';
+import type { RelayDelivery } from '../relay.ts';
 
 /** What the relay does wrong, on purpose. Every field may be changed at any time. */
 export interface RelayFaults {
@@ -23,23 +25,13 @@ interface Held {
   timer: ReturnType<typeof setTimeout>;
 }
 
-/** The fault switch as the relay uses it. Without faults every call passes straight through. */
-export interface FaultSwitch {
-  /** Whether this ack should be dropped (counting it against `dropAcks`). */
-  dropAck(): boolean;
-  /** Sends a broadcast frame to one receiver through `send`, duplicated or reordered as the faults say. */
-  broadcast(receiver: object, frame: ServerFrame, send: (frame: ServerFrame) => void): void;
-  /** Sends every held frame now and stops (the server is closing). */
-  flush(): void;
-}
-
-/** A fault switch over `faults` (or a pass-through when `undefined`). */
-export function createFaultSwitch(faults: RelayFaults | undefined): FaultSwitch {
+/** The relay's delivery as `faults` says, read live: acks dropped, broadcasts duplicated or reordered. */
+export function createFaultSwitch(faults: RelayFaults): RelayDelivery {
   const held = new Map<object, Held & { send: (frame: ServerFrame) => void }>();
 
   const deliver = (frame: ServerFrame, send: (frame: ServerFrame) => void): void => {
     send(frame);
-    if (faults?.duplicateBroadcasts) send(frame);
+    if (faults.duplicateBroadcasts) send(frame);
   };
 
   const release = (receiver: object): void => {
@@ -52,12 +44,12 @@ export function createFaultSwitch(faults: RelayFaults | undefined): FaultSwitch 
 
   return {
     dropAck() {
-      if (faults === undefined || !(typeof faults.dropAcks === 'number' && faults.dropAcks > 0)) return false;
+      if (!(typeof faults.dropAcks === 'number' && faults.dropAcks > 0)) return false;
       faults.dropAcks -= 1;
       return true;
     },
     broadcast(receiver, frame, send) {
-      if (!faults?.reorderBroadcasts) {
+      if (!faults.reorderBroadcasts) {
         release(receiver);
         return deliver(frame, send);
       }
