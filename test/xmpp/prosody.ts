@@ -1,7 +1,8 @@
 /**
- * A throwaway Prosody for the XMPP tests: its own temp folder (config, data, pid file, log), free
- * loopback ports, users made with `prosodyctl`, and a stop that ends exactly the process it
- * started. Never touches a system Prosody (other ports, other config, other data).
+ * A throwaway Prosody for the XMPP tests: its own temp folder (config, data, pid file, log) where
+ * the `prosody` user can read it, free loopback ports, users made with `prosodyctl`, and a stop
+ * that ends exactly the process it started. Never touches a system Prosody (other ports, other
+ * config, other data).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -30,6 +31,8 @@ export interface TestProsody {
   readonly upload: string;
   /** The loopback port of HTTP (WebSocket at `/xmpp-websocket`, file share). */
   readonly httpPort: number;
+  /** Its folder (config, data, pid file, log), removed by `stop()`. */
+  readonly folder: string;
   /** The WebSocket URL through `port` (the HTTP port itself unless a proxy sits in front). */
   websocketUrl(port?: number): string;
   /** Creates a user (`prosodyctl register`). */
@@ -87,71 +90,109 @@ Component "upload.${domain}" "http_file_share"
 `;
 }
 
-/** Resolves once 127.0.0.1:`port` accepts a connection (or throws after `timeoutMs`). */
-async function waitForPort(port: number, child: ChildProcess, log: string, timeoutMs = 15_000): Promise<void> {
+/** Resolves once 127.0.0.1:`port` accepts a connection; throws once Prosody has exited or after `timeoutMs`. */
+async function waitForPort(port: number, child: ChildProcess, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`Prosody exited (${child.exitCode}) before listening:\n${await readFile(log, 'utf8').catch(() => '(no log)')}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`Prosody exited (${child.exitCode ?? child.signalCode}) before listening on ${port}.`);
     const open = await new Promise<boolean>((resolve) => {
       const socket = connect({ port, host: '127.0.0.1' }, () => (socket.destroy(), resolve(true)));
       socket.on('error', () => resolve(false));
     });
     if (open) return;
-    if (Date.now() > deadline) throw new Error(`Prosody did not listen on ${port} within ${timeoutMs} ms:\n${await readFile(log, 'utf8').catch(() => '(no log)')}`);
+    if (Date.now() > deadline) throw new Error(`Prosody did not listen on ${port} within ${timeoutMs} ms.`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
+const isRoot = process.getuid?.() === 0;
+
 /** Prosody refuses to run as root: as root, run it (and prosodyctl) as the `prosody` user. */
 function asProsodyUser(command: string, args: string[]): [string, string[]] {
-  return process.getuid?.() === 0 ? ['runuser', ['-u', 'prosody', '--', command, ...args]] : [command, args];
+  return isRoot ? ['runuser', ['-u', 'prosody', '--', command, ...args]] : [command, args];
+}
+
+/** Whether the `prosody` user may enter `dir` (search permission on it and every folder above it). */
+function canProsodyEnter(dir: string): boolean {
+  return spawnSync('runuser', ['-u', 'prosody', '--', 'test', '-x', dir]).status === 0;
+}
+
+/**
+ * A new folder for one Prosody, which it can read and write. As root, Prosody runs as the
+ * `prosody` user, so the folder goes under `TMPDIR` only if that user can enter it (a `TMPDIR`
+ * only root can enter is common in sandboxes), else under `/tmp`; it is then handed to `prosody`.
+ */
+async function makeProsodyFolder(): Promise<string> {
+  const bases = isRoot ? [tmpdir(), '/tmp'].filter(canProsodyEnter) : [tmpdir()];
+  if (bases.length === 0) throw new Error(`The prosody user can enter neither ${tmpdir()} nor /tmp: no place for the test Prosody's folder.`);
+  const dir = await mkdtemp(join(bases[0]!, 'chatdrop-prosody-'));
+  await mkdir(join(dir, 'data'));
+  return dir;
+}
+
+/** Gives `dir` to the `prosody` user (as root), readable by all, so Prosody can read its config and write its data. */
+async function handToProsody(dir: string): Promise<void> {
+  if (!isRoot) return;
+  const chown = spawnSync('chown', ['-R', 'prosody:prosody', dir], { encoding: 'utf8' });
+  if (chown.status !== 0) throw new Error(`chown -R prosody:prosody ${dir} failed (${chown.status}): ${chown.stderr}`);
+  await chmod(dir, 0o755);
+}
+
+/** Ends `child` (SIGTERM, SIGKILL after 5 s) and waits until it has exited. */
+async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  // runuser forwards SIGTERM to Prosody, which shuts down and exits.
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
 }
 
 /** Starts a Prosody on free loopback ports with a temporary config and data folder. */
 export async function startProsody(domain = 'localhost'): Promise<TestProsody> {
-  const dir = await mkdtemp(join(tmpdir(), 'chatdrop-prosody-'));
-  await mkdir(join(dir, 'data'));
+  const dir = await makeProsodyFolder();
   const [c2sPort, httpPort] = [await freePort(), await freePort()];
   const cfg = join(dir, 'prosody.cfg.lua');
-  await writeFile(cfg, config(dir, domain, c2sPort, httpPort));
-  if (process.getuid?.() === 0) {
-    spawnSync('chown', ['-R', 'prosody:prosody', dir]);
-    await chmod(dir, 0o755);
-  }
-  const [command, args] = asProsodyUser(PROSODY, ['-F', '--config', cfg]);
-  const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const log = join(dir, 'prosody.log');
+  const readLog = () => readFile(log, 'utf8').catch(() => '(no log)');
+  let child: ChildProcess | undefined;
+  let exited = Promise.resolve();
+  // What Prosody prints itself (a config it cannot find or read goes to stdout, not to its log).
+  let output = '';
   try {
-    await waitForPort(httpPort, child, log);
-    await waitForPort(c2sPort, child, log);
+    await writeFile(cfg, config(dir, domain, c2sPort, httpPort));
+    await handToProsody(dir);
+    const [command, args] = asProsodyUser(PROSODY, ['-F', '--config', cfg]);
+    const started = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = started;
+    exited = new Promise<void>((resolve) => started.once('exit', () => resolve()));
+    const collect = (chunk: Buffer) => (output += chunk.toString());
+    started.stdout?.on('data', collect);
+    started.stderr?.on('data', collect);
+    await waitForPort(httpPort, started);
+    await waitForPort(c2sPort, started);
   } catch (error) {
-    child.kill('SIGTERM');
+    if (child) await stopChild(child, exited);
+    const why = `${(error as Error).message}\nProsody's folder: ${dir}\nIts log:\n${await readLog()}\nIts output:\n${output.trim() || '(none)'}`;
     await rm(dir, { recursive: true, force: true });
-    throw new Error(`${(error as Error).message}\n${stderr}`);
+    throw new Error(why, { cause: error });
   }
+  const running = child;
   return {
     domain,
     muc: `conference.${domain}`,
     upload: `upload.${domain}`,
     httpPort,
+    folder: dir,
     websocketUrl: (port = httpPort) => `ws://127.0.0.1:${port}/xmpp-websocket`,
-    readLog: () => readFile(log, 'utf8').catch(() => '(no log)'),
+    readLog,
     async register(user, password) {
       const [ctl, ctlArgs] = asProsodyUser(PROSODYCTL, ['--config', cfg, 'register', user, domain, password]);
       const result = spawnSync(ctl, ctlArgs, { encoding: 'utf8' });
       if (result.status !== 0) throw new Error(`prosodyctl register ${user} failed (${result.status}): ${result.stderr}${result.stdout}`);
     },
     async stop() {
-      if (child.exitCode === null) {
-        // runuser forwards SIGTERM to Prosody, which shuts down and exits.
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-        await exited;
-        clearTimeout(timer);
-      }
+      await stopChild(running, exited);
       await rm(dir, { recursive: true, force: true });
     },
   };

@@ -1,6 +1,11 @@
 import type { Element } from '@xmpp/client-core';
 import { NS } from './build-stanza.ts';
 
+/** The lower-cased bare JID a stanza comes from. */
+export function bareSenderOf(stanza: Element): string | undefined {
+  return stanza.attrs.from?.split('/')[0]?.toLowerCase();
+}
+
 /** Media types guessed from a file name's extension, for files other clients send without metadata. */
 const TYPES_BY_EXTENSION: Record<string, string> = {
   jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif',
