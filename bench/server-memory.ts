@@ -1,29 +1,51 @@
 /**
  * `npm run bench -- server-memory`: the reference server's memory while it takes many uploads at
- * once (CASES L2). The server runs as its own process (scripts/server-process.mjs); its resident
- * memory (VmRSS in /proc/<pid>/status) is sampled every 50 ms. Per run, a fresh server:
- * a warm-up upload, the baseline (median RSS over 500 ms idle), then `--uploads=N` (default 20)
- * concurrent uploads of `--mb=N` MiB (default 10): peak RSS and growth over the baseline; then
- * `--small=N` (default 8) concurrent 1 MiB uploads: wall time. Every answer must be a 201 with
- * the right size. Options also `--runs=N` (default 3). Prints lines for people, then one JSON
- * line. Goals: growth < 64 MB; the small burst < 1 s.
+ * once (CASES L2), and while it holds a large history. The server runs as its own process
+ * (scripts/server-process.mjs); its resident memory (VmRSS in /proc/<pid>/status) is sampled
+ * every 50 ms.
+ *
+ * Uploads, per run, a fresh server: a warm-up upload, the baseline (median RSS over 500 ms idle),
+ * then `--uploads=N` (default 20) concurrent uploads of `--mb=N` MiB (default 10): peak RSS and
+ * growth over the baseline; then `--small=N` (default 8) concurrent 1 MiB uploads: wall time.
+ * Every answer must be a 201 with the right size. Options also `--runs=N` (default 3).
+ *
+ * History, once: `--messages=N` (default 1 000 000) text messages over `--rooms=N` (default 1 000)
+ * rooms, round-robin, appended straight through the storage interface (`server/history.ts`) in
+ * groups of 5 000; then a server started on that data folder: its RSS idle, and `--joins=N`
+ * (default 20) joins of random rooms, each timed from the `join` frame to the `joined` answer with
+ * its history page (the newest 200), one after another; then RSS again.
+ *
+ * `--part=uploads|history` runs one part. Prints lines for people, then one JSON line. Goals:
+ * upload growth < 64 MB; the small burst < 1 s; RSS with the history stored < 250 MB; the median
+ * join < 50 ms.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import WebSocket from 'ws';
+import { HISTORY_FILE } from '../server/app.ts';
+import { openSqliteHistory } from '../server/sqlite-history.ts';
+import type { ServerFrame } from '../src/transport/protocol.ts';
 // @ts-expect-error: a plain JavaScript module shared with the test scripts
 import { startServerProcess } from '../scripts/server-process.mjs';
-import { median, round, sleep } from './lib/stats.ts';
+import { median, percentile, round, sleep } from './lib/stats.ts';
 
 const args = new Map(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]));
 const RUNS = Number(args.get('runs') ?? 3);
 const UPLOADS = Number(args.get('uploads') ?? 20);
 const MIB = Number(args.get('mb') ?? 10);
 const SMALL = Number(args.get('small') ?? 8);
+const MESSAGES = Number(args.get('messages') ?? 1_000_000);
+const ROOMS = Number(args.get('rooms') ?? 1000);
+const JOINS = Number(args.get('joins') ?? 20);
+const PART = args.get('part') ?? 'all';
 const GROWTH_GOAL_MB = 64;
 const SMALL_GOAL_MS = 1000;
+const HISTORY_RSS_GOAL_MB = 250;
+const JOIN_GOAL_MS = 50;
+const APPEND_GROUP = 5000;
 
 const MB = 1024 * 1024;
 
@@ -114,8 +136,8 @@ async function run(big: Buffer, small: Buffer): Promise<Run> {
   }
 }
 
-async function main(): Promise<void> {
-  console.log(`Server memory benchmark: ${UPLOADS} concurrent ${MIB} MiB uploads (RSS sampled every 50 ms), then ${SMALL} concurrent 1 MiB uploads; ${RUNS} runs, medians reported.`);
+async function uploadsPart(): Promise<{ figures: Record<string, number>; goalMet: boolean }> {
+  console.log(`Uploads: ${UPLOADS} concurrent ${MIB} MiB uploads (RSS sampled every 50 ms), then ${SMALL} concurrent 1 MiB uploads; ${RUNS} runs, medians reported.`);
   const big = randomBytes(MIB * MB);
   const small = randomBytes(MB);
   const runs: Run[] = [];
@@ -128,15 +150,97 @@ async function main(): Promise<void> {
   const summary = { baselineMb: pick('baselineMb'), peakMb: pick('peakMb'), growthMb: pick('growthMb'), burstMs: pick('burstMs'), smallMs: pick('smallMs') };
   console.log(`→ RSS growth ${summary.growthMb} MB (goal < ${GROWTH_GOAL_MB} MB): baseline ${summary.baselineMb} MB, peak ${summary.peakMb} MB`);
   console.log(`→ ${SMALL} concurrent 1 MiB uploads: ${summary.smallMs} ms wall (goal < ${SMALL_GOAL_MS} ms); ${UPLOADS}×${MIB} MiB: ${summary.burstMs} ms`);
-  console.log(JSON.stringify({
-    bench: 'server-memory',
-    uploads: UPLOADS,
-    mebibytes: MIB,
-    small: SMALL,
-    runs: RUNS,
-    ...summary,
+  return {
+    figures: { uploads: UPLOADS, mebibytes: MIB, small: SMALL, runs: RUNS, ...summary },
     goalMet: summary.growthMb < GROWTH_GOAL_MB && summary.smallMs < SMALL_GOAL_MS,
-  }));
+  };
+}
+
+/** Appends `MESSAGES` messages over `ROOMS` rooms through the storage interface; answers the ms taken. */
+async function fillHistory(dataDir: string): Promise<number> {
+  await mkdir(join(dataDir, 'rooms'));
+  const history = openSqliteHistory({ file: join(dataDir, 'rooms', HISTORY_FILE) });
+  const started = performance.now();
+  try {
+    for (let first = 0; first < MESSAGES; first += APPEND_GROUP) {
+      const group: Array<Promise<unknown>> = [];
+      for (let index = first; index < Math.min(first + APPEND_GROUP, MESSAGES); index++) {
+        const room = `room-${index % ROOMS}`;
+        const text = `Message ${index}: a line of ordinary chat, about as long as most are.`;
+        group.push(history.append(room, { id: randomUUID(), room, sender: { id: `user-${index % 7}` }, createdAt: Date.now(), text }));
+      }
+      await Promise.all(group);
+    }
+  } finally {
+    await history.close();
+  }
+  return performance.now() - started;
+}
+
+/** Opens a socket, joins `room` and answers the ms from sending `join` to the `joined` answer. */
+async function timeJoin(baseUrl: string, room: string): Promise<number> {
+  const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/ws`);
+  try {
+    await new Promise((resolve, reject) => {
+      socket.once('open', resolve);
+      socket.once('error', reject);
+    });
+    const joined = new Promise<ServerFrame>((resolve) => socket.once('message', (data) => resolve(JSON.parse(String(data)) as ServerFrame)));
+    const started = performance.now();
+    socket.send(JSON.stringify({ type: 'join', room, user: { id: 'bench' } }));
+    const frame = await joined;
+    const ms = performance.now() - started;
+    if (frame.type !== 'joined' || frame.messages.length !== Math.min(200, Math.floor(MESSAGES / ROOMS))) throw new Error(`unexpected answer to a join: ${JSON.stringify(frame).slice(0, 200)}`);
+    return ms;
+  } finally {
+    socket.terminate();
+  }
+}
+
+async function historyPart(): Promise<{ figures: Record<string, number>; goalMet: boolean }> {
+  console.log(`History: ${MESSAGES} messages over ${ROOMS} rooms appended through the storage interface, then a server on that data: RSS, and ${JOINS} joins with a history page.`);
+  const dataDir = await mkdtemp(join(tmpdir(), 'chatdrop-bench-history-'));
+  try {
+    const fillMs = await fillHistory(dataDir);
+    const fileMb = (await stat(join(dataDir, 'rooms', HISTORY_FILE))).size / MB;
+    console.log(`  appended in ${round(fillMs / 1000)} s (${Math.round(MESSAGES / (fillMs / 1000))} a second); ${HISTORY_FILE} ${round(fileMb)} MB`);
+    const server = await startServerProcess({ dataDir });
+    try {
+      await sleep(300);
+      const idle = sampleRss(server.pid);
+      await sleep(500);
+      const idleMb = median(await idle.stop()) / MB;
+      const busy = sampleRss(server.pid);
+      const joins: number[] = [];
+      for (let index = 0; index < JOINS; index++) joins.push(await timeJoin(server.url, `room-${Math.floor(Math.random() * ROOMS)}`));
+      await sleep(100);
+      const peakMb = Math.max(...(await busy.stop())) / MB;
+      const figures = {
+        messages: MESSAGES,
+        rooms: ROOMS,
+        joins: JOINS,
+        fillSeconds: round(fillMs / 1000),
+        fileMb: round(fileMb),
+        historyIdleRssMb: round(idleMb),
+        historyPeakRssMb: round(peakMb),
+        joinMedianMs: round(median(joins)),
+        joinP95Ms: round(percentile(joins, 95)),
+        firstJoinMs: round(joins[0]!),
+      };
+      console.log(`→ RSS with ${MESSAGES} messages stored: ${figures.historyIdleRssMb} MB idle, ${figures.historyPeakRssMb} MB peak during the joins (goal < ${HISTORY_RSS_GOAL_MB} MB)`);
+      console.log(`→ join with its history page: median ${figures.joinMedianMs} ms, p95 ${figures.joinP95Ms} ms, first ${figures.firstJoinMs} ms (goal < ${JOIN_GOAL_MS} ms)`);
+      return { figures, goalMet: peakMb < HISTORY_RSS_GOAL_MB && median(joins) < JOIN_GOAL_MS };
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const parts = [...(PART !== 'history' ? [await uploadsPart()] : []), ...(PART !== 'uploads' ? [await historyPart()] : [])];
+  console.log(JSON.stringify({ bench: 'server-memory', ...Object.assign({}, ...parts.map((part) => part.figures)), goalMet: parts.every((part) => part.goalMet) }));
 }
 
 main().catch((error: unknown) => {

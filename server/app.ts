@@ -10,9 +10,11 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { downloadRoutes, secureFileResponses } from './downloads.ts';
-import { createHistoryStore } from './history-store.ts';
+import { importRoomFiles } from './history-import.ts';
+import type { Retention } from './history.ts';
 import type { RateLimit } from './rate-limit.ts';
 import { relayRoutes, type RelayDelivery } from './relay.ts';
+import { openSqliteHistory } from './sqlite-history.ts';
 import { uploadRoutes } from './uploads.ts';
 
 /** How to start the server. */
@@ -21,7 +23,10 @@ export interface ServerOptions {
   port?: number;
   /** Interface to listen on. Default `0.0.0.0`. */
   host?: string;
-  /** Folder for uploaded files (`files/`) and room histories (`rooms/`); made if missing. */
+  /**
+   * Folder for uploaded files (`files/`) and the room history (`rooms/history.sqlite`); made if
+   * missing. Room files of the earlier JSON-lines history (`rooms/*.jsonl`) are imported on start, once.
+   */
   dataDir: string;
   /** Folder holding `index.html` and `dist/`. Default the project root. */
   staticRoot?: string;
@@ -34,6 +39,13 @@ export interface ServerOptions {
    * it, 403 with another. `npm start` reads it from `UPLOAD_TOKEN`.
    */
   uploadToken?: string;
+  /** How long room history is kept. Default `DEFAULT_RETENTION`: no age limit, 10 000 messages a room. */
+  retention?: Partial<Retention>;
+  /**
+   * `'normal'`: an acked message survives the server process being killed; `'full'`: it also
+   * survives a power loss, at one fsync per write (see `sqlite-history.ts`). Default `'normal'`.
+   */
+  historySync?: 'normal' | 'full';
   /** Largest WebSocket frame the relay reads, in bytes. Default 64 KiB. */
   maxFrameBytes?: number;
   /**
@@ -60,7 +72,7 @@ export interface RunningServer {
   url: string;
   /** The port it listens on. */
   port: number;
-  /** Closes every WebSocket and connection, stops listening and closes the history files. */
+  /** Closes every WebSocket and connection, stops listening and closes the history. */
   close(): Promise<void>;
 }
 
@@ -69,6 +81,9 @@ export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Default largest upload: 100 MiB. */
 export const DEFAULT_MAX_FILE_SIZE = 100 * 1024 * 1024;
+
+/** The room history's SQLite file, in `<dataDir>/rooms/`. */
+export const HISTORY_FILE = 'history.sqlite';
 
 /** Default largest relay frame: 64 KiB. */
 export const DEFAULT_MAX_FRAME_BYTES = 64 * 1024;
@@ -84,7 +99,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const roomsDir = join(dataDir, 'rooms');
   await mkdir(filesDir, { recursive: true });
   await mkdir(roomsDir, { recursive: true });
-  const store = createHistoryStore(roomsDir);
+  const history = openSqliteHistory({
+    file: join(roomsDir, HISTORY_FILE),
+    ...(options.retention && { retention: options.retention }),
+    ...(options.historySync && { synchronous: options.historySync }),
+  });
+  try {
+    const imported = await importRoomFiles(history, roomsDir);
+    if (imported.files > 0) console.log(`Imported ${imported.messages} messages of ${imported.files} room files into ${join(roomsDir, HISTORY_FILE)}.`);
+  } catch (error) {
+    await history.close();
+    throw error;
+  }
 
   const app = Fastify({ logger: false, forceCloseConnections: true });
   app.addHook('onError', async (request, reply, error) => {
@@ -103,7 +129,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   await app.register(downloadRoutes, { filesDir });
   await app.register(relayRoutes, {
-    store,
+    history,
     maxFrameBytes: options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES,
     ...(options.secret && { secret: options.secret }),
     ...(options.rateLimit && { rateLimit: options.rateLimit }),
@@ -113,7 +139,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   try {
     await app.listen({ port: options.port ?? 8080, host: options.host ?? '0.0.0.0' });
   } catch (error) {
-    await store.close();
+    await history.close();
     throw error;
   }
   const address = app.server.address() as AddressInfo;
@@ -122,7 +148,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port: address.port,
     async close() {
       await app.close();
-      await store.close();
+      await history.close();
     },
   };
 }

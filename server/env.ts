@@ -17,6 +17,14 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): ServerOptions {
   if (maxFileSize !== undefined) options.maxFileSize = maxFileSize;
   if (env.CHATDROP_SECRET) options.secret = env.CHATDROP_SECRET;
   if (env.UPLOAD_TOKEN) options.uploadToken = env.UPLOAD_TOKEN;
+  const maxAgeDays = integer(env.HISTORY_MAX_AGE_DAYS, 'HISTORY_MAX_AGE_DAYS');
+  const maxPerRoom = integer(env.HISTORY_MAX_PER_ROOM, 'HISTORY_MAX_PER_ROOM');
+  if (maxAgeDays !== undefined || maxPerRoom !== undefined) {
+    options.retention = { ...(maxAgeDays !== undefined && { maxAgeDays }), ...(maxPerRoom !== undefined && { maxPerRoom }) };
+  }
+  const sync = env.HISTORY_SYNC?.trim().toLowerCase();
+  if (sync === 'normal' || sync === 'full') options.historySync = sync;
+  else if (sync) throw new Error(`HISTORY_SYNC must be "normal" or "full", not "${env.HISTORY_SYNC}".`);
   return options;
 }
 

@@ -1,11 +1,14 @@
 import Fastify from 'fastify';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import WebSocket from 'ws';
-import { createHistoryStore } from './history-store.ts';
 import { relayRoutes } from './relay.ts';
+import { openSqliteHistory } from './sqlite-history.ts';
 import { connect, joinRoom, makeTempDir, startTestServer, textMessage } from './test-helpers.ts';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('WebSocket relay', { timeout: 30_000 }, () => {
   test('relays 50 messages in order with seq 1..50 and acks each one', async (t) => {
@@ -158,13 +161,13 @@ describe('WebSocket relay', { timeout: 30_000 }, () => {
   });
 
   test('drops a socket that does not answer pings and keeps one that does', async (t) => {
-    const store = createHistoryStore(await makeTempDir(t));
+    const history = openSqliteHistory({ file: join(await makeTempDir(t), 'history.sqlite') });
     const app = Fastify();
-    await app.register(relayRoutes, { store, maxFrameBytes: 65536, pingIntervalMs: 100 });
+    await app.register(relayRoutes, { history, maxFrameBytes: 65536, pingIntervalMs: 100 });
     await app.listen({ port: 0, host: '127.0.0.1' });
     t.after(async () => {
       await app.close();
-      await store.close();
+      await history.close();
     });
     const url = `ws://127.0.0.1:${(app.server.address() as AddressInfo).port}/ws`;
     const open = async (options: WebSocket.ClientOptions) => {
@@ -178,6 +181,38 @@ describe('WebSocket relay', { timeout: 30_000 }, () => {
     const code = await new Promise<number>((resolve) => silent.once('close', resolve));
     assert.equal(code, 1006, 'cut without a close frame');
     assert.equal(lively.readyState, WebSocket.OPEN);
+  });
+
+  test('a message stored while a join reads its history page reaches the joiner once, after joined', async (t) => {
+    const stored = openSqliteHistory({ file: join(await makeTempDir(t), 'history.sqlite') });
+    // A backend slower than SQLite: 100 ms before the page is read and 100 ms after.
+    const history = { ...stored, page: async (...args: Parameters<typeof stored.page>) => {
+      await sleep(100);
+      const page = await stored.page(...args);
+      await sleep(100);
+      return page;
+    } };
+    const app = Fastify();
+    await app.register(relayRoutes, { history, maxFrameBytes: 65536 });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    t.after(async () => {
+      await app.close();
+      await stored.close();
+    });
+    const server = { url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`, port: 0, close: async () => undefined };
+    const alice = await joinRoom(t, server, 'room', 'alice');
+    const bob = await connect(t, server);
+    bob.send({ type: 'join', room: 'room', user: { id: 'bob' } });
+    const early = textMessage('room', 'alice', 'before the page is read');
+    const late = textMessage('room', 'alice', 'after the page is read');
+    await sleep(50);
+    alice.client.send({ type: 'send', message: early });
+    await sleep(100);
+    alice.client.send({ type: 'send', message: late });
+    assert.deepEqual((await bob.take('joined')).messages.map((message) => message.id), [early.id]);
+    assert.equal((await bob.take('message')).message.id, late.id);
+    await sleep(100);
+    assert.deepEqual(bob.pending, [], 'the early message is not sent again');
   });
 
   test('closes open sockets promptly when the server stops', async (t) => {

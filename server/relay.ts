@@ -3,6 +3,8 @@
  * history, sends messages that are validated, stored durably with a `seq`, acked to the sender and
  * relayed to the room's other sockets in `seq` order. The relay never fetches a URL from a message.
  * With a secret, a join needs a token signed for its user and room; each socket has a rate limit.
+ * History is reached only through the `History` interface; the relay itself keeps no messages,
+ * only the sockets of each room that has some.
  */
 import websocket from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
@@ -11,14 +13,14 @@ import type { Sender } from '../src/model/message.ts';
 import { parseMessage } from '../src/model/schema.ts';
 import { HISTORY_ON_JOIN, MAX_HISTORY_PAGE, type ServerFrame } from '../src/transport/protocol.ts';
 import { readFrame, type IncomingFrame } from './frames.ts';
-import type { HistoryStore, RoomHistory } from './history-store.ts';
+import type { History } from './history.ts';
 import { createTokenBucket, DEFAULT_RATE_LIMIT, type RateLimit, type TokenBucket } from './rate-limit.ts';
 import { checkJoinToken } from './tokens.ts';
 
 /** Options of the relay. */
 export interface RelayOptions {
   /** Where messages are stored. */
-  store: HistoryStore;
+  history: History;
   /** Largest frame read, in bytes; a bigger one is answered with an `error` frame. */
   maxFrameBytes: number;
   /** Milliseconds between pings; a socket that has not answered the previous ping is dropped. Default 20 000. */
@@ -44,16 +46,17 @@ const CLOSE_GRACE_MS = 250;
 interface Session {
   room: string;
   user: Sender;
-  history: RoomHistory;
 }
 
 interface Peer {
   socket: WebSocket;
   alive: boolean;
   bucket: TokenBucket;
-  /** Set by the `join` frame; resolves to the session once the room is loaded (or `undefined` if it failed). */
+  /** Set by the `join` frame; resolves to the session once `joined` is sent (or `undefined` if the join failed). */
   joined?: Promise<Session | undefined>;
   room?: string;
+  /** Broadcasts that arrived while the join's history page was being read, sent after `joined`. */
+  backlog?: ServerFrame[];
 }
 
 /** How the relay's acks and broadcasts leave it: the seam where tests make it misbehave. */
@@ -101,9 +104,16 @@ export async function relayRoutes(app: FastifyInstance, options: RelayOptions): 
     socket.on('message', (data, isBinary) => onData(peer, data, isBinary));
     socket.on('close', () => {
       peers.delete(peer);
-      if (peer.room !== undefined) rooms.get(peer.room)?.delete(peer);
+      leave(peer);
     });
   });
+
+  function leave(peer: Peer): void {
+    const members = peer.room === undefined ? undefined : rooms.get(peer.room);
+    members?.delete(peer);
+    if (members?.size === 0) rooms.delete(peer.room!);
+    peer.room = undefined;
+  }
 
   function onData(peer: Peer, data: RawData, isBinary: boolean): void {
     if (isBinary) return reply(peer, { type: 'error', reason: 'Frames must be JSON text.' });
@@ -138,18 +148,26 @@ export async function relayRoutes(app: FastifyInstance, options: RelayOptions): 
       reply(peer, { type: 'error', reason: refusal });
       return peer.socket.close(CLOSE_UNAUTHORIZED, 'The join token was refused.');
     }
-    peer.joined = options.store.room(frame.room).then(
-      (history) => {
+    // A member from now on, so no message stored while the page is read is missed: it waits in the backlog.
+    peer.room = frame.room;
+    peer.backlog = [];
+    let members = rooms.get(frame.room);
+    if (members === undefined) rooms.set(frame.room, (members = new Set()));
+    members.add(peer);
+    const query = frame.after === undefined ? { limit: HISTORY_ON_JOIN } : { after: frame.after, limit: MAX_HISTORY_PAGE };
+    peer.joined = options.history.page(frame.room, query).then(
+      (messages) => {
+        const backlog = peer.backlog ?? [];
+        peer.backlog = undefined;
         if (!peers.has(peer)) return undefined;
-        peer.room = frame.room;
-        let members = rooms.get(frame.room);
-        if (members === undefined) rooms.set(frame.room, (members = new Set()));
-        members.add(peer);
-        const messages = frame.after === undefined ? history.latest(HISTORY_ON_JOIN) : history.after(frame.after, MAX_HISTORY_PAGE);
         reply(peer, { type: 'joined', room: frame.room, messages });
-        return { room: frame.room, user: frame.user, history };
+        const seen = messages.at(-1)?.seq ?? frame.after ?? 0;
+        backlog.forEach((held) => (held.type !== 'message' || (held.message.seq ?? 0) > seen) && reply(peer, held));
+        return { room: frame.room, user: frame.user };
       },
       () => {
+        peer.backlog = undefined;
+        leave(peer);
         peer.joined = undefined;
         reply(peer, { type: 'error', reason: 'The room could not be opened; join again later.' });
         return undefined;
@@ -167,7 +185,7 @@ export async function relayRoutes(app: FastifyInstance, options: RelayOptions): 
     }
     if (message.room !== session.room) return reply(peer, { type: 'error', id: message.id, reason: 'The message is for another room than the one joined.' });
     if (message.sender.id !== session.user.id) return reply(peer, { type: 'error', id: message.id, reason: 'The message sender is not the joined user.' });
-    session.history.append(message).then(
+    options.history.append(session.room, message).then(
       ({ message: stored, duplicate }) => {
         if (duplicate && stored.sender.id !== session.user.id) {
           return reply(peer, { type: 'error', id: stored.id, reason: 'This message id is already used by another sender.' });
@@ -175,22 +193,25 @@ export async function relayRoutes(app: FastifyInstance, options: RelayOptions): 
         if (!delivery.dropAck()) reply(peer, { type: 'ack', id: stored.id, seq: stored.seq });
         if (duplicate) return;
         const frame: ServerFrame = { type: 'message', message: stored };
-        rooms.get(session.room)?.forEach((other) => other !== peer && delivery.broadcast(other, frame, (held) => reply(other, held)));
+        rooms.get(session.room)?.forEach((other) => other !== peer && delivery.broadcast(other, frame, (held) => send(other, held)));
       },
       () => reply(peer, { type: 'error', id: message.id, reason: 'The message could not be stored; send it again.' }),
     );
   }
 
+  /** Sends a broadcast to a member, or holds it while the member's join is still reading its page. */
+  function send(peer: Peer, frame: ServerFrame): void {
+    if (peer.backlog !== undefined) peer.backlog.push(frame);
+    else reply(peer, frame);
+  }
+
   function history(peer: Peer, session: Session, frame: Extract<IncomingFrame, { type: 'history' }>): void {
     const limit = Math.min(frame.limit ?? HISTORY_ON_JOIN, MAX_HISTORY_PAGE);
-    const { before, after } = frame;
-    const messages =
-      after !== undefined
-        ? session.history.after(after, limit).filter((message) => before === undefined || (message.seq ?? 0) < before)
-        : before !== undefined
-          ? session.history.before(before, limit)
-          : session.history.latest(limit);
-    reply(peer, { type: 'history', requestId: frame.requestId, messages });
+    const { before, after, requestId } = frame;
+    options.history.page(session.room, { ...(before !== undefined && { before }), ...(after !== undefined && { after }), limit }).then(
+      (messages) => reply(peer, { type: 'history', requestId, messages }),
+      () => reply(peer, { type: 'error', requestId, reason: 'The history could not be read; ask again later.' }),
+    );
   }
 
   function checkAlive(peer: Peer): void {
