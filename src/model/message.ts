@@ -1,7 +1,9 @@
-/** Who sent a message. `id` is stable; `name` is only for display. */
+/** Who sent a message. `id` is stable; `name` and `avatar` are only for display. */
 export interface Sender {
   id: string;
   name?: string;
+  /** A picture of the sender (http or https); shown only through `safeUrl()`, else initials. */
+  avatar?: string;
 }
 
 /** One file carried by a message: a link to bytes stored out of band, plus what to show before downloading. */

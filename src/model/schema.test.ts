@@ -52,7 +52,7 @@ describe('parseMessage, field by field', () => {
   const full = {
     id: 'm1',
     room: 'demo',
-    sender: { id: 'alice', name: 'Alice' },
+    sender: { id: 'alice', name: 'Alice', avatar: 'https://example.com/alice.png' },
     createdAt: 1,
     seq: 2,
     text: 'hi',
@@ -61,8 +61,8 @@ describe('parseMessage, field by field', () => {
   };
   const MISSING = Symbol('missing');
   const requiredPaths = ['id', 'room', 'sender', 'sender.id', 'createdAt', 'attachments.0.url', 'attachments.0.name', 'attachments.0.size', 'attachments.0.mime', 'location.lat', 'location.lon'];
-  const optionalPaths = ['sender.name', 'seq', 'text', 'attachments', 'location', ...['width', 'height', 'durationMs', 'thumbnail', 'placeholder', 'sha256', 'caption', 'alt'].map((key) => `attachments.0.${key}`)];
-  const strings = ['id', 'room', 'sender.id', 'sender.name', 'text', ...['url', 'name', 'mime', 'thumbnail', 'placeholder', 'sha256', 'caption', 'alt'].map((key) => `attachments.0.${key}`)];
+  const optionalPaths = ['sender.name', 'sender.avatar', 'seq', 'text', 'attachments', 'location', ...['width', 'height', 'durationMs', 'thumbnail', 'placeholder', 'sha256', 'caption', 'alt'].map((key) => `attachments.0.${key}`)];
+  const strings = ['id', 'room', 'sender.id', 'sender.name', 'sender.avatar', 'text', ...['url', 'name', 'mime', 'thumbnail', 'placeholder', 'sha256', 'caption', 'alt'].map((key) => `attachments.0.${key}`)];
   const counts = ['createdAt', 'seq', ...['size', 'width', 'height', 'durationMs'].map((key) => `attachments.0.${key}`)];
 
   /** A copy of the full message with the value at `path` replaced, or removed when it is MISSING. */
@@ -129,7 +129,7 @@ describe('parseMessage, field by field', () => {
   });
 
   it('accepts each text at its longest, refuses one character more, and refuses empty ids', () => {
-    const limits: [string, number][] = [['id', 128], ['room', 256], ['sender.id', 256], ['sender.name', 256], ['text', 2000], ['attachments.0.url', 2048], ['attachments.0.name', 1000], ['attachments.0.thumbnail', 4096], ['attachments.0.placeholder', 128], ['attachments.0.caption', 2000], ['attachments.0.alt', 2000]];
+    const limits: [string, number][] = [['id', 128], ['room', 256], ['sender.id', 256], ['sender.name', 256], ['sender.avatar', 2048], ['text', 2000], ['attachments.0.url', 2048], ['attachments.0.name', 1000], ['attachments.0.thumbnail', 4096], ['attachments.0.placeholder', 128], ['attachments.0.caption', 2000], ['attachments.0.alt', 2000]];
     for (const [path, max] of limits) {
       // At its longest a field may still make the whole message too large; it is never the field that is refused.
       expect(problemWith(withField(path, 'x'.repeat(max))) ?? '', path).not.to.match(naming(path));

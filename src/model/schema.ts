@@ -87,7 +87,7 @@ const readAttachment = object<Attachment>({
 const readMessage = object<ChatMessage>({
   id: string(128, 1),
   room: string(256, 1),
-  sender: object<Sender>({ id: string(256, 1), name: optional(string(256)) }),
+  sender: object<Sender>({ id: string(256, 1), name: optional(string(256)), avatar: optional(string(2048)) }),
   createdAt: count,
   seq: optional(count),
   text: optional(string(MAX_TEXT)),

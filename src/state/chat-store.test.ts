@@ -3,7 +3,9 @@ import { createChatStore, type ChatStore } from './chat-store.ts';
 import { MemoryHub, MemoryTransport } from '../transport/memory.ts';
 import { memoryOutboxStorage } from './outbox-storage.ts';
 import { TransferError, type UploadHandler } from '../upload/handler.ts';
-import { makePngFile, makeRandomFile, until } from '../../test/helpers/files.ts';
+import type { SlotRequest, UploadSlot } from '../transport/xmpp/upload-slot.ts';
+import { makePngFile, makeRandomFile, sha256, until } from '../../test/helpers/files.ts';
+import { serverUrl } from '@chatdrop/test-server';
 
 /** A memory transport that can also put any raw value on the wire. */
 class WireTransport extends MemoryTransport {
@@ -26,7 +28,7 @@ function memoryUploader(failures = 0): UploadHandler & { calls: number } {
   const handler = Object.assign(
     async (file: File, { onProgress }: Parameters<UploadHandler>[1]) => {
       handler.calls++;
-      if (handler.calls <= failures) throw new TransferError('The server is busy. Try again in a moment.', 503, true);
+      if (handler.calls <= failures) throw new TransferError('503 from the storage', { status: 503, isRetryable: true });
       onProgress(file.size / 2, file.size);
       onProgress(file.size, file.size);
       return { url: `https://files.example/${encodeURIComponent(file.name)}` };
@@ -134,7 +136,7 @@ describe('createChatStore', () => {
     await bob.store.start();
     const [message] = alice.store.sendFiles([{ file: makeRandomFile('report.pdf', 2048, 'application/pdf') }]);
     await until(() => alice.store.$uploads.get()[message!.id]?.status === 'failed', 2000, 'the upload to fail');
-    expect(alice.store.$uploads.get()[message!.id]!.error).to.equal('The server is busy. Try again in a moment.');
+    expect(alice.store.$uploads.get()[message!.id]!.error).to.deep.include({ code: 'server', message: '503 from the storage', status: 503 });
     expect(alice.store.$entries.get()[0]!.delivery).to.equal('failed');
     expect(bob.store.$entries.get()).to.have.length(0);
     alice.store.retry(message!.id);
@@ -145,7 +147,7 @@ describe('createChatStore', () => {
 
   it('cancelling an upload removes its bubble and sends nothing', async () => {
     const hub = new MemoryHub();
-    const never: UploadHandler = (_file, { signal }) => new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(new TransferError('Upload cancelled.'))));
+    const never: UploadHandler = (_file, { signal }) => new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(new TransferError('Upload cancelled.', { code: 'cancelled' }))));
     const alice = storeFor(hub, 'alice', never);
     const bob = storeFor(hub, 'bob');
     await alice.store.start();
@@ -209,5 +211,65 @@ describe('createChatStore', () => {
     first.store.sendText('only here');
     expect(texts(second.store)).to.deep.equal([]);
     expect(first.store.$entries).not.to.equal(second.store.$entries);
+  });
+});
+
+/** A memory transport that offers upload slots, as an XMPP server does; it refuses them, noting what was asked. */
+class SlotTransport extends MemoryTransport {
+  asked: string[] = [];
+  async requestUpload(file: SlotRequest): Promise<UploadSlot> {
+    this.asked.push(file.name);
+    throw new Error('no slots today');
+  }
+}
+
+describe('createChatStore without an upload handler', () => {
+  /** A store of `id` on `transport`, with the default upload to `uploadEndpoint` (if given). */
+  function storeWithDefaultUpload(transport: MemoryTransport, id: string, uploadEndpoint?: string) {
+    const store = createChatStore({ transport, room: 'demo', user: { id }, uploadEndpoint, uploadHeaders: { Authorization: 'Bearer s3cret' }, outboxStorage: memoryOutboxStorage() });
+    stores.push(store);
+    return store;
+  }
+
+  it('uploads to uploadEndpoint with Uppy, and Bob saves the file under its name, byte for byte', async () => {
+    const hub = new MemoryHub();
+    const alice = storeWithDefaultUpload(new MemoryTransport(hub), 'alice', `${serverUrl}/upload`);
+    const bob = storeWithDefaultUpload(new MemoryTransport(hub), 'bob');
+    await alice.start();
+    await bob.start();
+    const file = makeRandomFile('minutes.pdf', 30_000, 'application/pdf');
+    alice.sendFiles([{ file }]);
+    await until(() => bob.$entries.get().length === 1, 10_000, 'bob to get the file');
+    const { message } = bob.$entries.get()[0]!;
+    expect(message.attachments![0]!.url.startsWith(`${serverUrl}/`), 'stored on the endpoint').to.equal(true);
+
+    const click = HTMLAnchorElement.prototype.click;
+    let saved: { name: string; href: string } | undefined;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      saved = { name: this.download, href: this.href };
+    };
+    try {
+      const blob = await bob.save(message.id);
+      expect(await sha256(blob)).to.equal(await sha256(file));
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+    }
+    expect(saved!.name).to.equal('minutes.pdf');
+    expect(await sha256(await (await fetch(saved!.href)).blob())).to.equal(await sha256(file));
+  });
+
+  it('asks the transport for an upload slot when there is no endpoint, and without either says files are not set up', async () => {
+    const hub = new MemoryHub();
+    const slots = new SlotTransport(hub);
+    const withSlots = storeWithDefaultUpload(slots, 'alice');
+    const without = storeWithDefaultUpload(new MemoryTransport(hub), 'carol');
+    await withSlots.start();
+    await without.start();
+    const [viaSlot] = withSlots.sendFiles([{ file: makeRandomFile('slot.bin', 1000) }]);
+    const [nowhere] = without.sendFiles([{ file: makeRandomFile('nowhere.bin', 1000) }]);
+    await until(() => withSlots.$uploads.get()[viaSlot!.id]?.status === 'failed' && without.$uploads.get()[nowhere!.id]?.status === 'failed', 10_000, 'both to fail');
+    expect(slots.asked).to.deep.equal(['slot.bin']);
+    expect(withSlots.$uploads.get()[viaSlot!.id]!.error!.code).to.equal('refused');
+    expect(without.$uploads.get()[nowhere!.id]!.error!.code).to.equal('not-configured');
   });
 });

@@ -1,14 +1,15 @@
 import { atom, map, type ReadableAtom } from 'nanostores';
 import type { ChatMessage, Sender } from '../model/message.ts';
 import { createId } from '../model/ids.ts';
+import { loadOnce } from '../model/load-once.ts';
 import { parseMessage } from '../model/schema.ts';
 import type { ChatTransport, ConnectionStatus } from '../transport/transport.ts';
-import { TransferError, type DownloadHandler, type UploadHandler } from '../upload/handler.ts';
-import { lazyFetchDownload } from '../upload/lazy-handlers.ts';
+import type { DownloadHandler, UploadHandler } from '../upload/handler.ts';
 import { createOutbox } from './outbox.ts';
 import { defaultOutboxStorage, type OutboxStorage } from './outbox-storage.ts';
 import { createFileOrder } from './file-order.ts';
-import { createLazyFileTransfers } from './lazy-file-transfers.ts';
+import { createFileSender } from './file-sender.ts';
+import { createLazyDownloads } from './lazy-downloads.ts';
 import { placeEntry, removeEntry } from './thread-order.ts';
 import type { DownloadState, StagedFile, ThreadEntry, UploadState } from './types.ts';
 
@@ -16,8 +17,15 @@ export interface ChatStoreOptions {
   transport: ChatTransport;
   room: string;
   user: Sender;
-  /** Moves a file's bytes to storage; without one, sending files fails with a readable error. */
+  /**
+   * Moves a file's bytes to storage. Default: Uppy posting to `uploadEndpoint`, else the
+   * transport's own upload slots (XMPP); without either, sending files fails with a readable error.
+   */
   upload?: UploadHandler;
+  /** Where the default upload posts files (`multipart/form-data`, answering JSON `{ url }`). */
+  uploadEndpoint?: string;
+  /** Request headers of the default upload to `uploadEndpoint`, e.g. `Authorization: Bearer …`. */
+  uploadHeaders?: Record<string, string>;
   /** Fetches an attachment's bytes; defaults to a `fetch` with progress, resume and hash check. */
   download?: DownloadHandler;
   /**
@@ -39,6 +47,9 @@ export interface ChatStoreOptions {
 
 /** Page size when catching up after a reconnect. */
 const CATCH_UP_PAGE = 500;
+
+/** The code that hands a downloaded file to the browser to save, loaded with the first save. */
+const loadSaveFile = loadOnce(() => import('../upload/save-file.ts'));
 
 /** The state of one chat widget and the actions on it. Create one per widget: nothing is shared. */
 export interface ChatStore {
@@ -68,6 +79,8 @@ export interface ChatStore {
   download(messageId: string, index?: number): Promise<Blob>;
   /** Stops a download. */
   cancelDownload(messageId: string, index?: number): void;
+  /** Downloads an attachment (or takes the bytes downloaded before) and hands it to the browser to save under its name; resolves with its bytes. */
+  save(messageId: string, index?: number): Promise<Blob>;
   /** Fetches up to `limit` messages older than the oldest stored one we hold; resolves with how many came. */
   loadOlder(limit?: number): Promise<number>;
 }
@@ -106,27 +119,26 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     onRefused: (message) => upsert({ message, delivery: 'failed', isMine: true }),
   });
   const fileOrder = createFileOrder((message) => outbox.enqueue(message));
-  const files = createLazyFileTransfers({
-    sender: {
-      upload: options.upload,
-      $uploads,
-      maxConcurrentUploads: options.maxConcurrentUploads,
-      stallTimeoutMs: options.stallTimeoutMs,
-      onPrepared: (message) => upsert({ message, delivery: 'sending', isMine: true }),
-      onUploaded: (message) => {
-        upsert({ message, delivery: 'sending', isMine: true });
-        fileOrder.uploaded(message);
-      },
-      onFailed: (message) => {
-        upsert({ message, delivery: 'failed', isMine: true });
-        fileOrder.dropped(message.id);
-      },
+  const sender = createFileSender({
+    upload: options.upload,
+    defaultUpload: { transport, endpoint: options.uploadEndpoint, headers: options.uploadHeaders },
+    $uploads,
+    maxConcurrentUploads: options.maxConcurrentUploads,
+    stallTimeoutMs: options.stallTimeoutMs,
+    onPrepared: (message) => upsert({ message, delivery: 'sending', isMine: true }),
+    onUploaded: (message) => {
+      upsert({ message, delivery: 'sending', isMine: true });
+      fileOrder.uploaded(message);
     },
-    downloads: {
-      download: options.download ?? lazyFetchDownload,
-      attachmentOf: (messageId, index) => entryOf(messageId)?.message.attachments?.[index],
-      autoDownloadImagesUpTo: options.autoDownloadImagesUpTo ?? 0,
+    onFailed: (message) => {
+      upsert({ message, delivery: 'failed', isMine: true });
+      fileOrder.dropped(message.id);
     },
+  });
+  const downloads = createLazyDownloads({
+    download: options.download,
+    attachmentOf: (messageId, index) => entryOf(messageId)?.message.attachments?.[index],
+    autoDownloadImagesUpTo: options.autoDownloadImagesUpTo ?? 0,
   });
 
   const receive = (input: unknown) => {
@@ -141,7 +153,12 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     const known = entryOf(message.id);
     if (known?.message.seq !== undefined) return;
     upsert({ message, delivery: 'sent', isMine: message.sender.id === user.id });
-    files.offer(message);
+    downloads.offer(message);
+  };
+
+  const download = (messageId: string, index = 0) => {
+    // The downloads' code refuses a file that is not in the thread.
+    return downloads.start(messageId, index, entryOf(messageId)?.message.attachments?.[index]?.size ?? 0);
   };
 
   const onMessage = (event: CustomEvent<unknown>) => receive(event.detail);
@@ -166,7 +183,7 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     transport,
     $entries,
     $uploads,
-    $downloads: files.$downloads,
+    $downloads: downloads.$downloads,
     $status,
     $hasOlder,
     async start() {
@@ -182,7 +199,8 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       outbox.stop();
       transport.removeEventListener('message', onMessage);
       transport.removeEventListener('status', onStatus);
-      files.cancelAll();
+      sender.cancelAll();
+      downloads.cancelAll();
       transport.close();
     },
     sendText(text) {
@@ -197,27 +215,31 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       return staged.map((item) => {
         const id = createId();
         fileOrder.sent(id);
-        return files.send({ id, room, sender: user, createdAt: nextCreatedAt() }, item);
+        downloads.keep(id, 0, item.file);
+        return sender.send({ id, room, sender: user, createdAt: nextCreatedAt() }, item);
       });
     },
     retry(messageId) {
       const entry = entryOf(messageId);
       if (!entry || entry.delivery !== 'failed') return;
-      if (files.retry(messageId)) return;
+      if (sender.retry(messageId)) return;
       upsert({ ...entry, delivery: 'sending' });
       outbox.enqueue(entry.message);
     },
     cancelUpload(messageId) {
-      if (!files.cancel(messageId)) return;
+      if (!sender.cancel(messageId)) return;
       remove(messageId);
       fileOrder.dropped(messageId);
     },
-    download(messageId, index = 0) {
+    download,
+    cancelDownload: (messageId, index = 0) => downloads.cancel(messageId, index),
+    async save(messageId, index = 0) {
       const attachment = entryOf(messageId)?.message.attachments?.[index];
-      if (!attachment) return Promise.reject(new TransferError('This file is not in the thread.'));
-      return files.download(messageId, index, attachment.size);
+      const [blob, { saveFile }] = await Promise.all([download(messageId, index), loadSaveFile()]);
+      saveFile(blob, attachment!.name); // there is one: download() refuses a file not in the thread
+      downloads.saved(messageId, index);
+      return blob;
     },
-    cancelDownload: (messageId, index = 0) => files.cancelDownload(messageId, index),
     loadOlder(limit = 50) {
       loadingOlder ??= (async () => {
         const oldest = $entries.get().find((entry) => entry.message.seq !== undefined)?.message.seq;

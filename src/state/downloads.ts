@@ -2,12 +2,14 @@ import { map, type MapStore } from 'nanostores';
 import { fileKind } from '../model/format.ts';
 import type { Attachment, ChatMessage } from '../model/message.ts';
 import { safeUrl } from '../model/safe-url.ts';
-import { TransferError, type DownloadHandler } from '../upload/handler.ts';
+import { fetchDownload } from '../upload/downloader.ts';
+import { TransferError, transferFailure, type DownloadHandler } from '../upload/handler.ts';
 import { downloadKey, type DownloadState } from './types.ts';
 
 /** Options of `createDownloads`. */
 export interface DownloadsOptions {
-  download: DownloadHandler;
+  /** Fetches an attachment's bytes. Default: `fetchDownload` (a `fetch` with progress, resume and hash check). */
+  download?: DownloadHandler;
   attachmentOf(messageId: string, index: number): Attachment | undefined;
   /** Images of at most this many bytes are downloaded as their message arrives. Default 0: never. */
   autoDownloadImagesUpTo?: number;
@@ -18,15 +20,12 @@ export interface DownloadsOptions {
 /** Automatic downloads running at once; the rest wait in arrival order. User downloads never wait. */
 export const AUTO_DOWNLOADS_AT_ONCE = 2;
 
-/** Statuses after which the server said the file is gone for good. */
-const GONE = new Set([404, 410]);
-
 /**
  * Downloads of attachments, with progress and cancel, one at a time per attachment; and the
  * auto-download policy: images up to `autoDownloadImagesUpTo` bytes are fetched as they arrive
  * (a few at a time), so the bubble can show the full image. Everything else waits for a click.
  */
-export function createDownloads({ download, attachmentOf, autoDownloadImagesUpTo = 0, $downloads = map({}) }: DownloadsOptions) {
+export function createDownloads({ download = fetchDownload, attachmentOf, autoDownloadImagesUpTo = 0, $downloads = map({}) }: DownloadsOptions) {
   const running = new Map<string, { controller: AbortController; done: Promise<Blob> }>();
   const waiting: Array<{ messageId: string; index: number }> = [];
   let automaticRunning = 0;
@@ -62,13 +61,8 @@ export function createDownloads({ download, attachmentOf, autoDownloadImagesUpTo
       },
       (error: unknown) => {
         running.delete(key);
-        const isGone = error instanceof TransferError && error.status !== undefined && GONE.has(error.status);
-        const reason = controller.signal.aborted
-          ? 'Download cancelled.'
-          : error instanceof TransferError
-            ? error.message
-            : 'The download failed. Check the connection and try again.';
-        $downloads.setKey(key, { status: isGone ? 'unavailable' : 'failed', received: 0, total: attachment.size, error: reason });
+        const failure = controller.signal.aborted ? new TransferError('Download cancelled.', { code: 'cancelled' }) : transferFailure(error);
+        $downloads.setKey(key, { status: failure.code === 'not-found' ? 'unavailable' : 'failed', received: 0, total: attachment.size, error: failure });
         throw error;
       },
     );

@@ -110,11 +110,12 @@ describe('createFileSender', () => {
     expect([uploaded, failed]).to.deep.equal([[], []]);
   });
 
-  it('never hands over a message for a file the server refused, and keeps its sentence', async () => {
+  it('never hands over a message for a file the server refused, and keeps why', async () => {
     const { send, statusOf, $uploads, uploaded, failed } = senderWith(realUpload);
     const message = send(makeRandomFile('huge.bin', 5 * 1024 * 1024 + 1));
     await until(() => statusOf(message) === 'failed', 10000, 'the refusal');
-    expect($uploads.get()[message.id]!.error).to.match(/larger than the server's limit/);
+    expect($uploads.get()[message.id]!.error).to.deep.include({ code: 'too-large', status: 413, maxFileSize: 5 * 1024 * 1024 });
+    expect($uploads.get()[message.id]!.error!.message).to.match(/larger than the server's limit/);
     expect(uploaded).to.deep.equal([]);
     expect(failed.map((failure) => failure.id)).to.deep.equal([message.id]);
   });
@@ -154,6 +155,76 @@ describe('createFileSender', () => {
     expect(Math.max(...estimates), 'never more than the second half takes').to.be.below(1600);
     expect(estimates.at(-1)!).to.be.below(estimates[0]!);
     expect($uploads.get()[message.id]).to.deep.equal({ status: 'done', sent: 2_000_000, total: 2_000_000 });
+  });
+});
+
+/** The code the sender loads, by a load that fails the first `failures` times and waits for `gate` if given; counting the loads. */
+function codeLoads({ failures = 0, gate }: { failures?: number; gate?: Promise<void> } = {}) {
+  let loads = 0;
+  const loadCode: FileSenderOptions['loadCode'] = async () => {
+    loads++;
+    await gate;
+    if (loads <= failures) throw new TypeError('Failed to fetch dynamically imported module');
+    return import('./upload-queue.ts');
+  };
+  return { loadCode, loads: () => loads };
+}
+
+describe('createFileSender while its code loads', () => {
+  it('loads no code before the first file', async () => {
+    const { loadCode, loads } = codeLoads();
+    const { sender } = senderWith(realUpload, { loadCode });
+    expect(sender.retry('nothing')).to.equal(false);
+    expect(sender.cancel('nothing')).to.equal(false);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(loads()).to.equal(0);
+  });
+
+  it('shows a file at once as preparing, uploads it once the code is there, and the bytes arrive whole', async () => {
+    let open!: () => void;
+    const { loadCode } = codeLoads({ gate: new Promise<void>((resolve) => (open = resolve)) });
+    const shown: ChatMessage[] = [];
+    const { send, statusOf, uploaded } = senderWith(realUpload, { loadCode, onPrepared: (message) => shown.push(message) });
+    const file = makeRandomFile('notes.bin', 4096);
+    const message = send(file, 'the notes');
+    expect(message.attachments![0]).to.deep.include({ name: 'notes.bin', size: 4096, caption: 'the notes', url: '' });
+    expect(shown.map((shownMessage) => shownMessage.id)).to.deep.equal([message.id]);
+    expect(statusOf(message)).to.equal('preparing');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(statusOf(message), 'still preparing while the code loads').to.equal('preparing');
+    open();
+    await until(() => uploaded.length === 1, 10_000, 'the upload');
+    expect(statusOf(message)).to.equal('done');
+    const blob = await fetchDownload(uploaded[0]!.attachments![0]!, { signal: new AbortController().signal, onProgress: () => {} });
+    expect(await sha256(blob)).to.equal(await sha256(file));
+  });
+
+  it('fails a file visibly when its code cannot load, and Retry loads the code and sends the file', async () => {
+    const { loadCode, loads } = codeLoads({ failures: 1 });
+    const { sender, send, statusOf, $uploads, uploaded, failed } = senderWith(realUpload, { loadCode });
+    const file = makeRandomFile('report.bin', 2048);
+    const message = send(file);
+    await until(() => failed.length === 1, 5000, 'the failure');
+    expect(statusOf(message)).to.equal('failed');
+    expect($uploads.get()[message.id]!.error).to.deep.include({ code: 'file-code-unavailable' });
+    expect(sender.retry(message.id)).to.equal(true);
+    expect(statusOf(message), 'preparing again at once').to.equal('preparing');
+    await until(() => uploaded.length === 1, 10_000, 'the upload after Retry');
+    expect(uploaded[0]!.id).to.equal(message.id);
+    expect(uploaded[0]!.attachments![0]!.sha256, 'described, once the code loaded').to.equal(await sha256(file));
+    expect(loads()).to.equal(2);
+  });
+
+  it('cancels a file still waiting for its code: it is never uploaded', async () => {
+    let open!: () => void;
+    const { loadCode } = codeLoads({ gate: new Promise<void>((resolve) => (open = resolve)) });
+    const { sender, send, $uploads, uploaded, failed } = senderWith(realUpload, { loadCode });
+    const message = send(makeRandomFile('gone.bin', 1024));
+    expect(sender.cancel(message.id)).to.equal(true);
+    expect($uploads.get()[message.id]).to.equal(undefined);
+    open();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect([uploaded, failed, $uploads.get()[message.id]]).to.deep.equal([[], [], undefined]);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { ChatMessage, DeliveryState } from '../model/message.ts';
+import type { TransferFailure } from '../upload/handler.ts';
 
 /** One message as the thread shows it. */
 export interface ThreadEntry {
@@ -17,8 +18,8 @@ export interface UploadState {
   /** Bytes sent so far. */
   sent: number;
   total: number;
-  /** A sentence for the user when `failed`. */
-  error?: string;
+  /** Why, when `failed`: a code the elements say in the widget's words (and a message for logs). */
+  error?: TransferFailure;
   /** Set while `uploading` once no byte has moved for this many ms (the stall timeout); cleared by progress. */
   stalledMs?: number;
   /** Set while `uploading` when an attempt failed and the next one starts in `delayMs`. */
@@ -36,12 +37,16 @@ export interface DownloadState {
   status: 'downloading' | 'done' | 'failed' | 'unavailable';
   received: number;
   total?: number;
-  /** A sentence for the user when `failed` or `unavailable`. */
-  error?: string;
+  /** Why, when `failed` or `unavailable`: a code the elements say in the widget's words (and a message for logs). */
+  error?: TransferFailure;
   /** The bytes, once `done`. */
   blob?: Blob;
   /** Started by the auto-download policy rather than by the user: the bytes were never saved. */
   isAutomatic?: boolean;
+  /** The sender's own file, from their device: nothing was downloaded, nothing needs saving. */
+  isLocal?: boolean;
+  /** Handed to the browser to save (the store's `save`); bytes fetched only to be shown or played are not. */
+  isSaved?: boolean;
 }
 
 /** A file the user staged in the composer, with what they wrote about it. */

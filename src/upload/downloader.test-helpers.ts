@@ -12,7 +12,7 @@ export async function attachmentOnServer(serverUrl: string, file: File): Promise
   return { url: new URL(body.url, serverUrl).href, name: file.name, size: file.size, mime: body.mime, sha256: await sha256(file) };
 }
 
-/** A download fault the server injects (see server/download-faults.ts): a status, or a body cut after `at` bytes. */
+/** A download fault the server injects (see server/testing/http-faults.ts): a status, or a body cut after `at` bytes. */
 export type DownloadFault = { status: number; times?: number } | { truncateAt: number; times?: number };
 
 /** The attachment's URL asking the server for `fault` (a fresh key each call). */

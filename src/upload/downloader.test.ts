@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { serverUrl } from '@chatdrop/test-server';
-import { createFetchDownload, DAMAGED_FILE, fetchDownload, INTERRUPTED } from './downloader.ts';
+import { createFetchDownload, fetchDownload } from './downloader.ts';
 import { TransferError } from './handler.ts';
 import { makeRandomFile, sha256 } from '../../test/helpers/files.ts';
 import { attachmentOnServer, faultyUrl, recordFetches } from './downloader.test-helpers.ts';
@@ -33,7 +33,7 @@ describe('fetchDownload against the reference server', () => {
     const { result, requests } = await recordFetches(() => fetchDownload({ ...attachment, url: faultyUrl(attachment.url, { status: 410, times: 5 }) }, options()));
     expect(result).to.be.instanceOf(TransferError);
     expect((result as TransferError).status).to.equal(410);
-    expect((result as TransferError).message).to.equal('This file is no longer available.');
+    expect((result as TransferError).code).to.equal('not-found');
     expect(requests.length).to.equal(1);
   });
 
@@ -42,6 +42,7 @@ describe('fetchDownload against the reference server', () => {
     const url = faultyUrl(attachment.url, { status: 500, times: 1 });
     const error = await fetchDownload({ ...attachment, url }, options()).catch((caught: TransferError) => caught);
     expect((error as TransferError).status).to.equal(500);
+    expect((error as TransferError).code).to.equal('server');
     expect((error as TransferError).isRetryable).to.equal(true);
     expect(await sha256(await fetchDownload({ ...attachment, url }, options()))).to.equal(attachment.sha256);
   });
@@ -51,7 +52,7 @@ describe('fetchDownload against the reference server', () => {
     const download = createFetchDownload({ resumeDelaysMs: [10, 10] });
     const { result, requests } = await recordFetches(() => download({ ...attachment, url: faultyUrl(attachment.url, { truncateAt: 50_000, times: 10 }) }, options()));
     expect(result).to.be.instanceOf(TransferError);
-    expect((result as TransferError).message).to.equal(INTERRUPTED);
+    expect((result as TransferError).code).to.equal('interrupted');
     expect((result as TransferError).isRetryable).to.equal(true);
     expect(requests.length).to.equal(3);
   });
@@ -76,13 +77,14 @@ describe('fetchDownload against the reference server', () => {
     const attachment = await attachmentOnServer(serverUrl, makeRandomFile('damaged.bin', 5000));
     const error = await fetchDownload({ ...attachment, sha256: 'f'.repeat(64) }, options()).catch((caught: TransferError) => caught);
     expect(error).to.be.instanceOf(TransferError);
-    expect((error as TransferError).message).to.equal(DAMAGED_FILE);
+    expect((error as TransferError).code).to.equal('integrity');
+    expect((error as TransferError).message).to.include(`not ${'f'.repeat(64)}`);
   });
 
   it('stops when cancelled, saying so', async () => {
     const attachment = await attachmentOnServer(serverUrl, makeRandomFile('cancel.bin', 3_000_000));
     const controller = new AbortController();
     const error = await fetchDownload(attachment, options(() => controller.abort(), controller.signal)).catch((caught: TransferError) => caught);
-    expect((error as TransferError).message).to.equal('Download cancelled.');
+    expect((error as TransferError).code).to.equal('cancelled');
   });
 });

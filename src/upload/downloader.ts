@@ -3,7 +3,7 @@ import { fileKind } from '../model/format.ts';
 import { safeUrl } from '../model/safe-url.ts';
 import { createByteSink, type ByteSink } from './download-sink.ts';
 import { TransferError, type DownloadHandler } from './handler.ts';
-import { describeHttpFailure } from './http-errors.ts';
+import { httpError } from './http-errors.ts';
 import { abortableSleep, DEFAULT_RETRY_POLICY } from './retry-policy.ts';
 
 /** Options of the default download handler. */
@@ -19,13 +19,8 @@ export interface FetchDownloadOptions {
   resumeDelaysMs?: readonly number[];
 }
 
-/** The sentence for a download whose bytes do not match the sha256 its message carries. */
-export const DAMAGED_FILE = 'The file is damaged: its checksum does not match.';
-
-/** The sentence once a download that kept being cut off gives up. */
-export const INTERRUPTED = 'The download was cut off before the whole file arrived. Try again.';
-
-const CANCELLED = 'Download cancelled.';
+/** A download cancelled by the user. */
+const cancelled = () => new TransferError('Download cancelled.', { code: 'cancelled' });
 
 /** The connection dropped or the body came short: the download may resume from where it stopped. */
 class Interruption extends Error {
@@ -92,7 +87,7 @@ async function fetchRest(url: string, progress: Progress, options: FetchDownload
   } else {
     const { status } = response;
     void response.body?.cancel().catch(() => undefined);
-    throw new TransferError(describeHttpFailure(status, 'download'), status, status === 429 || status >= 500);
+    throw httpError(status, 'download', { isRetryable: status === 429 || status >= 500 });
   }
   const etag = response.headers.get('ETag');
   progress.etag = etag && !etag.startsWith('W/') ? etag : undefined;
@@ -118,31 +113,36 @@ async function fetchRest(url: string, progress: Progress, options: FetchDownload
  * (`Range: bytes=N-` with `If-Range` on the ETag) a few times and stitches the parts; a file
  * whose ETag changed is fetched whole again. A file cut short is never returned. When the
  * attachment carries `sha256`, the bytes are hashed as they arrive and a mismatch fails with
- * `DAMAGED_FILE`. HTTP refusals are final: 404/410 with status (the file is gone), 5xx and 429
+ * `integrity`. HTTP refusals are final: 404/410 `not-found` (the file is gone), 5xx and 429
  * marked retryable.
  */
 export function createFetchDownload(options: FetchDownloadOptions = {}): DownloadHandler {
   const delays = options.resumeDelaysMs ?? DEFAULT_RETRY_POLICY.delaysMs;
   return async (attachment: Attachment, { signal, onProgress }) => {
     const url = safeUrl(attachment.url);
-    if (!url) throw new TransferError('This file has an unsupported link and cannot be downloaded.');
+    if (!url) throw new TransferError('This file has an unsupported link and cannot be downloaded.', { code: 'unsupported-link' });
     // The hasher is loaded only for a file that carries a hash (a lazy chunk, shared with describeBytes).
     const hasher = attachment.sha256 ? (await import('./hash.ts')).createSha256Hasher() : undefined;
     const progress: Progress = { sink: createByteSink(hasher) };
     for (let interruptions = 0; ; ) {
       try {
-        if (signal.aborted) throw new TransferError(CANCELLED);
+        if (signal.aborted) throw cancelled();
         await fetchRest(url, progress, options, signal, onProgress);
         break;
       } catch (error) {
-        if (signal.aborted) throw new TransferError(CANCELLED);
+        if (signal.aborted) throw cancelled();
         if (!(error instanceof Interruption)) throw error;
-        if (interruptions >= delays.length) throw new TransferError(error.hadAnswer ? INTERRUPTED : describeHttpFailure(0, 'download'), undefined, true);
+        if (interruptions >= delays.length) {
+          if (!error.hadAnswer) throw httpError(0, 'download', { isRetryable: true });
+          throw new TransferError('The download was cut off before the whole file arrived.', { code: 'interrupted', isRetryable: true });
+        }
         await abortableSleep(delays[interruptions++]!, signal).catch(() => undefined);
       }
     }
     const digest = progress.sink.digest();
-    if (attachment.sha256 && digest !== attachment.sha256.toLowerCase()) throw new TransferError(DAMAGED_FILE, undefined, true);
+    if (attachment.sha256 && digest !== attachment.sha256.toLowerCase()) {
+      throw new TransferError(`The file is damaged: its sha256 is ${digest}, not ${attachment.sha256}.`, { code: 'integrity', isRetryable: true });
+    }
     return progress.sink.blob(blobType(attachment.mime));
   };
 }

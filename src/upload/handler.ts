@@ -35,19 +35,115 @@ export interface DownloadOptions {
 /** Fetches an attachment's bytes. Replace it to add auth headers or resolve signed URLs. */
 export type DownloadHandler = (attachment: Attachment, options: DownloadOptions) => Promise<Blob>;
 
-/** The reason an upload shows when the uploader's code could not be loaded (offline, say). */
-export const UPLOADER_UNAVAILABLE = 'The uploader could not be loaded. Check the connection, then reload the page and send the file again.';
+/** Which way a transfer moves bytes: the sentences of some failures say which. */
+export type TransferAction = 'upload' | 'download';
 
-/** Why an upload or download failed, in words a user can read. */
-export class TransferError extends Error {
+/**
+ * Why an upload or download failed. The elements turn it into a sentence in the widget's words
+ * (`ChatStrings`), so a German widget says it in German.
+ * - `cancelled`: the user cancelled it.
+ * - `network`: no answer (offline, the server unreachable, the chat server not connected).
+ * - `interrupted`: a download kept being cut off before the whole file arrived.
+ * - `too-large`: the server does not accept a file this large (413, XMPP's `max-file-size`).
+ * - `forbidden`: the server did not allow it (401, 403).
+ * - `not-found`: the file is gone (404, 410).
+ * - `busy`: the server asks to wait (429).
+ * - `server`: a server error (5xx).
+ * - `refused`: any other refusal (another 4xx, an XMPP upload slot refused).
+ * - `bad-answer`: the server answered, but not with what an upload needs (where the file is).
+ * - `integrity`: the bytes do not match the checksum the message carries.
+ * - `unsupported-link`: the attachment's URL is not one Chatdrop follows.
+ * - `not-configured`: nothing is set up to upload to.
+ * - `uploader-unavailable`: the uploader's code could not be loaded.
+ * - `file-code-unavailable`: the code that sends and fetches files could not be loaded.
+ * - `failed`: anything else, e.g. an error that is not a `TransferError`.
+ */
+export type TransferErrorCode =
+  | 'cancelled'
+  | 'network'
+  | 'interrupted'
+  | 'too-large'
+  | 'forbidden'
+  | 'not-found'
+  | 'busy'
+  | 'server'
+  | 'refused'
+  | 'bad-answer'
+  | 'integrity'
+  | 'unsupported-link'
+  | 'not-configured'
+  | 'uploader-unavailable'
+  | 'file-code-unavailable'
+  | 'failed';
+
+/** The code of an HTTP refusal (0 = no answer). */
+export function codeOfStatus(status: number): TransferErrorCode {
+  if (status === 0) return 'network';
+  if (status === 413) return 'too-large';
+  if (status === 401 || status === 403) return 'forbidden';
+  if (status === 404 || status === 410) return 'not-found';
+  if (status === 429) return 'busy';
+  return status >= 500 ? 'server' : 'refused';
+}
+
+/** What a failed transfer leaves in the upload and download states: what the elements put into words. */
+export interface TransferFailure {
+  code: TransferErrorCode;
+  /** For logs and the host's own handlers; shown only when `isUserFacing`. */
+  message: string;
+  /** HTTP status, when the server answered. */
+  status?: number;
+  /** The largest file the server accepts, in bytes, when it said (with `too-large`). */
+  maxFileSize?: number;
+  /** Whether `message` is a sentence for the user, shown as it is (see `TransferErrorOptions`). */
+  isUserFacing?: boolean;
+}
+
+/** Options of a `TransferError`. */
+export interface TransferErrorOptions {
+  /** Why it failed. Default: the code of `status` when given (403 → `forbidden`), else `failed`. */
+  code?: TransferErrorCode;
+  /** HTTP status, when the server answered. */
+  status?: number;
+  /** Whether trying again may help (network errors, 5xx, 429). Default false. */
+  isRetryable?: boolean;
+  /** The largest file the server accepts, in bytes, when it said (with `too-large`). */
+  maxFileSize?: number;
+  /**
+   * Whether the message is a sentence for the user, written by the host in the page's language:
+   * the bubble and the announcer then show it as it is. Default false: they show the sentence of
+   * `code` in the widget's words (`ChatStrings`), and the message is for logs only. Chatdrop's own
+   * errors are never user-facing (their messages are English, and may quote a server).
+   */
+  isUserFacing?: boolean;
+}
+
+/**
+ * Why an upload or download failed: a `code` the elements say in the widget's language, and a
+ * message for logs (or for the user, when the host marks it `isUserFacing`). A handler may throw
+ * any error; one that is not a `TransferError` counts as `failed`.
+ */
+export class TransferError extends Error implements TransferFailure {
   override name = 'TransferError';
-  constructor(
-    message: string,
-    /** HTTP status, when the server answered. */
-    readonly status?: number,
-    /** Whether trying again may help (network errors, 5xx, 429). */
-    readonly isRetryable = false,
-  ) {
+  readonly code: TransferErrorCode;
+  /** HTTP status, when the server answered. */
+  readonly status?: number;
+  /** Whether trying again may help (network errors, 5xx, 429). */
+  readonly isRetryable: boolean;
+  readonly maxFileSize?: number;
+  readonly isUserFacing: boolean;
+
+  constructor(message: string, { code, status, isRetryable = false, maxFileSize, isUserFacing = false }: TransferErrorOptions = {}) {
     super(message);
+    this.code = code ?? (status === undefined ? 'failed' : codeOfStatus(status));
+    this.status = status;
+    this.isRetryable = isRetryable;
+    this.maxFileSize = maxFileSize;
+    this.isUserFacing = isUserFacing;
   }
+}
+
+/** What an upload or download state keeps of `error`, a failed transfer's rejection: itself, or a `failed` one with its message. */
+export function transferFailure(error: unknown): TransferFailure {
+  return error instanceof TransferError ? error : new TransferError(error instanceof Error ? error.message : String(error));
 }

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { TransferError, UPLOADER_UNAVAILABLE, type UploadHandler } from './handler.ts';
+import { TransferError, type UploadHandler } from './handler.ts';
 import { lazyUploadHandler } from './lazy-handlers.ts';
 
 const options = () => ({ id: 'm1', signal: new AbortController().signal, onProgress: () => undefined });
@@ -16,7 +16,7 @@ describe('lazyUploadHandler', () => {
     expect(loads).to.equal(1);
   });
 
-  it('fails an upload whose code cannot load with a reason that says to reload, and loads again for the next', async () => {
+  it('fails an upload whose code cannot load as uploader-unavailable, and loads again for the next', async () => {
     let loads = 0;
     const upload = lazyUploadHandler(async () => {
       if (++loads === 1) throw new TypeError('Failed to fetch dynamically imported module');
@@ -24,7 +24,7 @@ describe('lazyUploadHandler', () => {
     });
     const failure = await upload(file, options()).catch((error: unknown) => error);
     expect(failure).to.be.instanceOf(TransferError);
-    expect((failure as TransferError).message).to.equal(UPLOADER_UNAVAILABLE);
+    expect((failure as TransferError).code).to.equal('uploader-unavailable');
     expect((failure as TransferError).isRetryable).to.equal(false);
     expect(await upload(file, options())).to.deep.equal({ url: 'https://files.example/again' });
     expect(loads).to.equal(2);

@@ -1,10 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { TransferError } from './handler.ts';
+import { httpError } from './http-errors.ts';
 import { DEFAULT_RETRY_POLICY, delayBeforeRetry, isRetryableStatus, parseRetryAfter, withRetries, type AttemptFailure } from './retry-policy.ts';
 
 /** A failure as an attempt reports it for an HTTP status (0 = no answer). */
 const failure = (status: number, retryAfterMs?: number): AttemptFailure => ({
-  error: new TransferError(`status ${status}`, status || undefined, isRetryableStatus(status)),
+  error: httpError(status, 'upload', { isRetryable: isRetryableStatus(status) }),
   ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
 });
 
@@ -80,7 +81,7 @@ describe('the upload retry policy', () => {
       { policy: { delaysMs: [5000], maxRetryAfterMs: 0 }, signal: controller.signal, onRetry: () => setTimeout(() => controller.abort(), 20) },
     ).catch((error: Error) => error);
     const error = await pending;
-    expect((error as Error).message).to.equal('Upload cancelled.');
+    expect((error as TransferError).code).to.equal('cancelled');
     expect(attempts).to.equal(1);
     expect(performance.now() - started).to.be.below(1000);
   });

@@ -77,12 +77,12 @@ export interface WithRetriesOptions {
   sleep?(ms: number, signal: AbortSignal): Promise<void>;
 }
 
-/** A timer that rejects with "Upload cancelled." as soon as `signal` aborts. */
+/** A timer that rejects with a `cancelled` error as soon as `signal` aborts. */
 export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const cancelled = () => {
       clearTimeout(timer);
-      reject(new TransferError('Upload cancelled.'));
+      reject(new TransferError('Upload cancelled.', { code: 'cancelled' }));
     };
     const timer = setTimeout(() => {
       signal.removeEventListener('abort', cancelled);
@@ -116,5 +116,5 @@ export async function withRetries<T>(attempt: (index: number) => Promise<T>, opt
 function toFailure(caught: unknown): AttemptFailure {
   if (caught instanceof TransferError) return { error: caught };
   if (typeof caught === 'object' && caught !== null && (caught as AttemptFailure).error instanceof TransferError) return caught as AttemptFailure;
-  return { error: new TransferError('The upload failed. Check the connection and try again.') };
+  return { error: new TransferError(caught instanceof Error ? caught.message : 'The upload failed.') };
 }

@@ -5,8 +5,19 @@ import { readImageHeader, type ImageHeader } from './image-header.ts';
 /** Images above this many pixels get no thumbnail (the pixel-bomb budget, as Synapse's `max_image_pixels`). */
 export const MAX_IMAGE_PIXELS = 32_000_000;
 
-/** Longest side of a thumbnail, tried largest first until it fits the budget. */
-const THUMBNAIL_SIDES = [96, 64, 40] as const;
+/**
+ * Longest side of a thumbnail, tried largest first until it fits the budget. Twice the bubble's
+ * 240 px (480 px) takes 4–9 KB as WebP, over the whole message's 4 KiB; 160 px at quality 0.5
+ * takes 1.8–2.3 KB of a photo, so the thumbnail is a sharp-ish stand-in and the full image
+ * (auto-downloaded up to `auto-download-images-up-to`) is what shows at 2×.
+ */
+const THUMBNAIL_SIDES = [160, 96, 64, 40] as const;
+
+/** Longest side of the picture a thumbhash is made from (thumbhash takes at most 100 × 100). */
+const PLACEHOLDER_SIDE = 96;
+
+/** Qualities tried at each side, best first. */
+const QUALITIES = [0.5, 0.3] as const;
 
 /** What a file's bytes say about it, for its attachment. */
 export type FileDescription = Pick<Attachment, 'width' | 'height' | 'durationMs' | 'thumbnail' | 'placeholder' | 'sha256'>;
@@ -45,11 +56,20 @@ function drawScaled(source: CanvasImageSource, width: number, height: number, si
   return canvas;
 }
 
-/** A thumbhash (≤ 100 × 100 px input) of what the canvas shows, base64. */
-function placeholderOf(canvas: AnyCanvas): string {
-  const context = canvas.getContext('2d') as CanvasRenderingContext2D;
-  const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-  return btoa(String.fromCharCode(...rgbaToThumbHash(canvas.width, canvas.height, data)));
+/** The pixels of what the canvas shows. */
+function pixelsOf(canvas: AnyCanvas): Uint8ClampedArray {
+  return (canvas.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, canvas.width, canvas.height).data;
+}
+
+/** A thumbhash (≤ 100 × 100 px input) of `pixels`, base64. */
+function placeholderOf(canvas: AnyCanvas, pixels: Uint8ClampedArray): string {
+  return btoa(String.fromCharCode(...rgbaToThumbHash(canvas.width, canvas.height, pixels)));
+}
+
+/** Whether any of `pixels` (RGBA) is see-through. */
+function hasAlpha(pixels: Uint8ClampedArray): boolean {
+  for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! < 255) return true;
+  return false;
 }
 
 /**
@@ -58,15 +78,21 @@ function placeholderOf(canvas: AnyCanvas): string {
  * of an image or video frame `width`×`height`. Re-encoding drops EXIF (GPS included): only pixels travel.
  */
 export async function makePreview(source: CanvasImageSource, width: number, height: number, maxThumbnailChars: number): Promise<Preview> {
-  const preview: Preview = {};
+  const small = drawScaled(source, width, height, PLACEHOLDER_SIDE);
+  const pixels = pixelsOf(small);
+  const preview: Preview = { placeholder: placeholderOf(small, pixels) };
+  // WebP keeps transparency; where it cannot be encoded (Safari), PNG for see-through pictures, JPEG for the rest.
+  const types = ['image/webp', hasAlpha(pixels) ? 'image/png' : 'image/jpeg'];
   for (const side of THUMBNAIL_SIDES) {
-    const canvas = drawScaled(source, width, height, side);
-    preview.placeholder ??= placeholderOf(canvas);
-    for (const type of ['image/webp', 'image/jpeg']) {
-      const blob = await encode(canvas, type, 0.5);
-      if (blob?.type !== type) continue; // this browser cannot encode it
-      const dataUrl = await blobToDataUrl(blob);
-      if (dataUrl.length <= maxThumbnailChars) return { ...preview, thumbnail: dataUrl };
+    const canvas = side === PLACEHOLDER_SIDE ? small : drawScaled(source, width, height, side);
+    for (const type of types) {
+      for (const quality of QUALITIES) {
+        const blob = await encode(canvas, type, quality);
+        if (blob?.type !== type) break; // this browser cannot encode it
+        const dataUrl = await blobToDataUrl(blob);
+        if (dataUrl.length <= maxThumbnailChars) return { ...preview, thumbnail: dataUrl };
+        if (type === 'image/png') break; // no quality to lower
+      }
     }
   }
   return preview;

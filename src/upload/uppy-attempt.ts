@@ -29,7 +29,7 @@ export async function runUppyAttempt<B extends Body, T>({ uppy, file, name, sign
     return await new Promise<T>((resolve, reject) => {
       onAbort = () => {
         uppy.cancelAll();
-        reject(new TransferError('Upload cancelled.'));
+        reject(new TransferError('Upload cancelled.', { code: 'cancelled' }));
       };
       signal.addEventListener('abort', onAbort, { once: true });
       uppy.on('upload-progress', (_file: UppyFile<Meta, B> | undefined, progress) => {
@@ -50,7 +50,7 @@ export async function runUppyAttempt<B extends Body, T>({ uppy, file, name, sign
       });
       uppy.addFile({ name, type: file.type || 'application/octet-stream', data: file, source: 'chatdrop' });
       uppy.upload().then(
-        () => reject(new TransferError('The upload ended without an answer from the server.')),
+        () => reject(new TransferError('The upload ended without an answer from the server.', { code: 'bad-answer' })),
         (error: unknown) => reject(new TransferError(error instanceof Error ? error.message : 'The upload failed.')),
       );
     });

@@ -36,7 +36,7 @@ describe('createUppyUploader with the reference server', () => {
     expect(received.at(-1)).to.equal(file.size);
   });
 
-  it("shows the server's own sentence when the file is over its limit (413), without retrying", async () => {
+  it("fails a file over the server's limit (413) as too-large with the limit, without retrying", async () => {
     const upload = createUppyUploader({ endpoint: `${serverUrl}/upload` });
     const tooBig = makeRandomFile('too-big.bin', 5 * 1024 * 1024 + 1);
     const retries: unknown[] = [];
@@ -48,7 +48,9 @@ describe('createUppyUploader with the reference server', () => {
     expect(error).to.be.instanceOf(TransferError);
     expect((error as TransferError).status).to.equal(413);
     expect((error as TransferError).isRetryable).to.equal(false);
-    expect((error as TransferError).message).to.match(/larger than the server's limit of 5 MB/);
+    expect((error as TransferError).code).to.equal('too-large');
+    expect((error as TransferError).maxFileSize).to.equal(5 * 1024 * 1024);
+    expect((error as TransferError).message, "the server's own sentence, for logs").to.match(/larger than the server's limit of 5 MB/);
   });
 
   it('C4: answers the type the server stored (type/subtype only), for the message to carry', async () => {
@@ -91,7 +93,7 @@ describe('createUppyUploader with the reference server', () => {
     expect(elapsed).to.be.within(2100, 5000);
     expect(error).to.be.instanceOf(TransferError);
     expect((error as TransferError).isRetryable).to.equal(true);
-    expect((error as TransferError).message).to.match(/could not be reached/);
+    expect((error as TransferError).code).to.equal('network');
   });
 
   it('aborts the request when the user cancels', async () => {
@@ -100,7 +102,7 @@ describe('createUppyUploader with the reference server', () => {
     const pending = upload(makeRandomFile('cancel-me.bin', 4 * 1024 * 1024), { id: 'u3', signal: controller.signal, onProgress: noProgress });
     controller.abort();
     const error = await pending.then(() => undefined, (caught: unknown) => caught);
-    expect((error as Error).message).to.equal('Upload cancelled.');
+    expect((error as TransferError).code).to.equal('cancelled');
   });
 });
 
@@ -111,7 +113,7 @@ describe('fetchDownload', () => {
       (caught: unknown) => caught,
     );
     expect((error as TransferError).status).to.equal(404);
-    expect((error as TransferError).message).to.equal('This file is no longer available.');
+    expect((error as TransferError).code).to.equal('not-found');
   });
 
   it('refuses a javascript: URL without fetching it', async () => {
@@ -119,7 +121,7 @@ describe('fetchDownload', () => {
       () => undefined,
       (caught: unknown) => caught,
     );
-    expect((error as Error).message).to.match(/unsupported link/);
+    expect((error as TransferError).code).to.equal('unsupported-link');
   });
 });
 

@@ -1,7 +1,8 @@
 import type { Body, Meta } from '@uppy/core';
 import type { LocalUppyFile } from '@uppy/core/utils';
+import { loadOnce } from '../model/load-once.ts';
 import { TransferError, type UploadHandler, type UploadOptions, type UploadResult } from './handler.ts';
-import { describeHttpFailure } from './http-errors.ts';
+import { httpError } from './http-errors.ts';
 import { importUppy } from './load-uppy.ts';
 import { runUppyAttempt } from './uppy-attempt.ts';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfter, withRetries, type AttemptFailure, type RetryPolicy } from './retry-policy.ts';
@@ -34,20 +35,21 @@ interface UploadBody extends Body {
   mime?: string;
 }
 
-/** Reads the server's own sentence from a JSON error body, when there is one. */
-function serverReason(xhr: XMLHttpRequest | undefined): string | undefined {
+/** Reads the server's own sentence and size limit from a JSON error body, when it has them. */
+function serverAnswer(xhr: XMLHttpRequest | undefined): { reason?: string; maxFileSize?: number } {
   try {
-    const body = JSON.parse(xhr?.responseText ?? '') as { error?: unknown };
-    return typeof body.error === 'string' ? body.error : undefined;
+    const body = JSON.parse(xhr?.responseText ?? '') as { error?: unknown; maxFileSize?: unknown };
+    return {
+      ...(typeof body.error === 'string' && { reason: body.error }),
+      ...(Number.isSafeInteger(body.maxFileSize) && (body.maxFileSize as number) >= 0 && { maxFileSize: body.maxFileSize as number }),
+    };
   } catch {
-    return undefined;
+    return {};
   }
 }
 
-/** Loads Uppy once, on the first upload, so a page that only chats never downloads it. */
-let uppyModules: ReturnType<typeof loadUppy> | undefined;
-
-async function loadUppy() {
+/** Uppy and its upload plugin as Chatdrop uses it, loaded on the first upload (so a page that only chats never downloads them). */
+const loadUppy = loadOnce(async () => {
   const { Uppy, XHRUpload } = await importUppy();
 
   /**
@@ -66,15 +68,12 @@ async function loadUppy() {
     }
   }
   return { Uppy, WholeFileXHRUpload };
-}
+});
 
 /** One POST of the file through Uppy; fails with an `AttemptFailure` that the retry policy reads. */
 async function attemptUpload(file: File, options: UppyUploaderOptions, { id, signal, onProgress }: UploadOptions): Promise<UploadResult> {
-  const { Uppy, WholeFileXHRUpload } = await (uppyModules ??= loadUppy().catch((error: unknown) => {
-    uppyModules = undefined; // the next attempt tries again (where the browser fetches it again)
-    throw error;
-  }));
-  if (signal.aborted) throw new TransferError('Upload cancelled.');
+  const { Uppy, WholeFileXHRUpload } = await loadUppy();
+  if (signal.aborted) throw new TransferError('Upload cancelled.', { code: 'cancelled' });
   const uppy = new Uppy<Meta, UploadBody>({ id: `chatdrop-${id}`, autoProceed: false });
   uppy.use(WholeFileXHRUpload, {
     endpoint: options.endpoint,
@@ -95,13 +94,13 @@ async function attemptUpload(file: File, options: UppyUploaderOptions, { id, sig
     onProgress,
     onSuccess: (response) => {
       const url = response.body?.url;
-      if (typeof url !== 'string') return new TransferError('The server stored the file but did not say where.');
+      if (typeof url !== 'string') return new TransferError('The server stored the file but did not say where.', { code: 'bad-answer' });
       const result: UploadResult = { url: new URL(url, new URL(options.endpoint, location.href)).href };
       return typeof response.body?.mime === 'string' ? { ...result, mime: response.body.mime } : result;
     },
     toFailure: (status, xhr) => {
       const failure: AttemptFailure = {
-        error: new TransferError(serverReason(xhr) ?? describeHttpFailure(status, 'upload'), status || undefined, isRetryableStatus(status)),
+        error: httpError(status, 'upload', { ...serverAnswer(xhr), isRetryable: isRetryableStatus(status) }),
       };
       // Readable cross-origin only when the server lists it in Access-Control-Expose-Headers.
       const retryAfterMs = parseRetryAfter(xhr?.getResponseHeader('Retry-After'));

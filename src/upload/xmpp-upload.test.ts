@@ -27,14 +27,16 @@ describe('createXmppUploader', () => {
   it('refuses a file over the discovered limit before asking for a slot, naming both sizes', async () => {
     const { asked, source } = slotSource(() => Promise.reject(new Error('not asked')), 10_000_000);
     const error = await failure(createXmppUploader(source)(photo, options()));
+    expect([error.code, error.maxFileSize]).to.deep.equal(['too-large', 10_000_000]);
     expect(error.message).to.equal('photo.jpg is 12 MB; the server accepts files up to 10 MB.');
     expect(error.isRetryable).to.equal(false);
     expect(asked).to.deep.equal([]);
   });
 
-  it("turns the server's too-large refusal into the same sentence, without retrying", async () => {
+  it("turns the server's too-large refusal into the same error, without retrying", async () => {
     const { asked, source } = slotSource(() => Promise.reject(new FileTooLargeError(10_000_000)));
     const error = await failure(createXmppUploader(source)(photo, options()));
+    expect([error.code, error.maxFileSize]).to.deep.equal(['too-large', 10_000_000]);
     expect(error.message).to.equal('photo.jpg is 12 MB; the server accepts files up to 10 MB.');
     expect(asked).to.deep.equal([{ name: 'photo.jpg', size: 12_000_000, type: 'image/jpeg' }]);
   });
@@ -43,6 +45,7 @@ describe('createXmppUploader', () => {
     const { asked, source } = slotSource(() => Promise.reject(new ConnectionLostError('not connected')));
     const file = new File(['x'], 'a/b.txt', { type: '' });
     const error = await failure(createXmppUploader(source, { retry: { delaysMs: [1, 1] } })(file, options()));
+    expect(error.code).to.equal('network');
     expect(error.message).to.match(/not connected/);
     expect(asked.map((request) => request.name)).to.deep.equal(['a_b.txt', 'a_b.txt', 'a_b.txt']);
     expect(asked[0]!.type).to.equal('application/octet-stream');

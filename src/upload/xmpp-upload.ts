@@ -3,7 +3,7 @@ import { formatBytes } from '../model/format.ts';
 import { ConnectionLostError } from '../transport/transport.ts';
 import { FileTooLargeError, type SlotRequest, type UploadSlot } from '../transport/xmpp/upload-slot.ts';
 import { TransferError, type UploadHandler, type UploadOptions, type UploadResult } from './handler.ts';
-import { describeHttpFailure } from './http-errors.ts';
+import { httpError } from './http-errors.ts';
 import { importUppy } from './load-uppy.ts';
 import { runUppyAttempt } from './uppy-attempt.ts';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, withRetries, type AttemptFailure, type RetryPolicy } from './retry-policy.ts';
@@ -21,11 +21,16 @@ export interface XmppUploaderOptions {
   retry?: Partial<RetryPolicy>;
 }
 
-/** The sentence for a file over the server's limit: "photo.jpg is 12 MB; the server accepts files up to 10 MB." */
+/** The message (for logs) of a file over the server's limit: "photo.jpg is 12 MB; the server accepts files up to 10 MB." */
 export function tooLargeSentence(file: File, maxFileSize: number | undefined): string {
   return maxFileSize === undefined
     ? `${file.name} is ${formatBytes(file.size)}; the server does not accept a file this large.`
     : `${file.name} is ${formatBytes(file.size)}; the server accepts files up to ${formatBytes(maxFileSize)}.`;
+}
+
+/** The error of a file over the server's limit (`too-large`, with the limit when known). */
+function tooLarge(file: File, maxFileSize: number | undefined): TransferError {
+  return new TransferError(tooLargeSentence(file, maxFileSize), { status: 413, ...(maxFileSize !== undefined && { maxFileSize }) });
 }
 
 /** A name the upload service accepts: it refuses names with `/`. */
@@ -33,14 +38,14 @@ function slotName(name: string): string {
   return (name || 'untitled').replace(/[/\\]/g, '_');
 }
 
-/** Asks the transport for a slot, turning its refusals into sentences. */
+/** Asks the transport for a slot, turning its refusals into `TransferError`s. */
 async function requestSlot(source: UploadSlotSource, file: File): Promise<UploadSlot> {
   try {
     return await source.requestUpload({ name: slotName(file.name), size: file.size, type: file.type || 'application/octet-stream' });
   } catch (error) {
-    if (error instanceof FileTooLargeError) throw new TransferError(tooLargeSentence(file, error.maxFileSize ?? source.maxFileSize), 413);
-    if (error instanceof ConnectionLostError) throw new TransferError('The upload could not start: the chat server is not connected. Try again.', undefined, true);
-    throw new TransferError(`The server did not give a place to upload to (${(error as Error).message}).`);
+    if (error instanceof FileTooLargeError) throw tooLarge(file, error.maxFileSize ?? source.maxFileSize);
+    if (error instanceof ConnectionLostError) throw new TransferError('The upload could not start: the chat server is not connected.', { code: 'network', isRetryable: true });
+    throw new TransferError(`The server did not give a place to upload to (${(error as Error).message}).`, { code: 'refused' });
   }
 }
 
@@ -54,7 +59,7 @@ async function isStored(slot: UploadSlot, size: number): Promise<boolean> {
 /** One PUT of the file's bytes to the slot through Uppy (@uppy/xhr-upload). */
 async function put(file: File, slot: UploadSlot, { id, signal, onProgress }: UploadOptions): Promise<void> {
   const { Uppy, XHRUpload } = await importUppy();
-  if (signal.aborted) throw new TransferError('Upload cancelled.');
+  if (signal.aborted) throw new TransferError('Upload cancelled.', { code: 'cancelled' });
   const uppy = new Uppy<Meta, Body>({ id: `chatdrop-xmpp-${id}`, autoProceed: false });
   uppy.use(XHRUpload<Meta, Body>, {
     endpoint: slot.putUrl,
@@ -76,7 +81,7 @@ async function put(file: File, slot: UploadSlot, { id, signal, onProgress }: Upl
     onProgress,
     onSuccess: () => undefined,
     toFailure: (status) => ({
-      error: new TransferError(describeHttpFailure(status, 'upload'), status || undefined, isRetryableStatus(status) || status === 409 || status === 410),
+      error: httpError(status, 'upload', { isRetryable: isRetryableStatus(status) || status === 409 || status === 410 }),
     }),
   });
 }
@@ -85,14 +90,14 @@ async function put(file: File, slot: UploadSlot, { id, signal, onProgress }: Upl
  * An upload handler for XMPP (XEP-0363 HTTP File Upload): asks the transport for a slot, then PUTs
  * the file to the slot's URL with Uppy (`@uppy/xhr-upload`, `method: 'PUT'`, the raw bytes, the
  * slot's headers) and answers the slot's GET URL. A file over the server's `max-file-size` fails
- * at once with a sentence naming both sizes. Retries use the same slot while it is valid (a PUT
+ * at once (`too-large`, with the limit). Retries use the same slot while it is valid (a PUT
  * cut mid-body leaves nothing); a 409 on a retry means the first PUT completed, once the file is
  * confirmed there; a 410 (slot expired) asks for a new slot.
  */
 export function createXmppUploader(source: UploadSlotSource, options: XmppUploaderOptions = {}): UploadHandler {
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   return async (file, uploadOptions): Promise<UploadResult> => {
-    if (source.maxFileSize !== undefined && file.size > source.maxFileSize) throw new TransferError(tooLargeSentence(file, source.maxFileSize), 413);
+    if (source.maxFileSize !== undefined && file.size > source.maxFileSize) throw tooLarge(file, source.maxFileSize);
     let slot: UploadSlot | undefined;
     let hasPut = false;
     return withRetries(

@@ -7,14 +7,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { launchChromium } from '../helpers/browser.ts';
-import { bubblePart, savedFile, sha256OfFile, waitFor, waitForText } from '../helpers/page.ts';
+import { bubblePart, savedFile, sentBubble, sha256OfFile, waitFor, waitForText } from '../helpers/page.ts';
 // @ts-expect-error: a plain JavaScript module shared with the test scripts
 import { startServerProcess } from '../../scripts/server-process.mjs';
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const PHOTO = join(fixtures, 'photo.jpg');
 const PDF = join(fixtures, 'report.pdf');
-
 
 describe('two people chatting through the reference server', () => {
   let server: { url: string; stop(): Promise<void> };
@@ -94,16 +93,22 @@ describe('two people chatting through the reference server', () => {
     await waitFor(alice, 'chat-widget >>> file-composer >>> [part="staged-file"]');
     await (await waitFor(alice, 'chat-widget >>> file-composer >>> [part="send"]')).click();
 
-    await bubblePart(alice, 'photo.jpg', 'download');
-    await bubblePart(alice, 'report.pdf', 'download');
+    await sentBubble(alice, 'photo.jpg');
+    await sentBubble(alice, 'report.pdf');
     assert.equal(await alice.evaluate(() => (window as unknown as { progressSeen: boolean }).progressSeen), true, 'a progress bar showed while uploading');
   });
 
-  it("shows Bob the photo's thumbnail, name, size and type before any download", async () => {
-    const thumbnail = await bubblePart(bob, 'photo.jpg', 'thumbnail');
-    const src = await thumbnail.evaluate((img) => (img as HTMLImageElement).src);
-    assert.match(src, /^data:image\/(webp|jpeg);base64,/);
-    await bob.waitForFunction((img: Element) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0, { timeout: 5000 }, thumbnail);
+  it("shows Bob the photo in full without a click (auto-download), and the PDF's name, size and type before any download", async () => {
+    // Within `auto-download-images-up-to` (10 MB by default): the thumbnail, then the full image, never saved.
+    await bob.waitForFunction(
+      () => {
+        const thread = document.querySelector('chat-widget')?.shadowRoot?.querySelector('chat-thread');
+        const bubble = [...(thread?.shadowRoot?.querySelectorAll('file-bubble') ?? [])].find((each) => each.shadowRoot?.querySelector('[part="name"]')?.getAttribute('title') === 'photo.jpg');
+        const img = bubble?.shadowRoot?.querySelector<HTMLImageElement>('img[part="thumbnail"]');
+        return img?.src.startsWith('blob:') && img.complete && img.naturalWidth >= img.getBoundingClientRect().width * devicePixelRatio;
+      },
+      { timeout: 10_000, polling: 50 },
+    );
     const photoText = await (await bubblePart(bob, 'photo.jpg', 'bubble')).evaluate((bubble) => bubble.shadowRoot!.textContent ?? '');
     assert.match(photoText, /photo\.jpg/);
     assert.match(photoText, /22 KB/);
@@ -111,7 +116,7 @@ describe('two people chatting through the reference server', () => {
     const pdfText = await (await bubblePart(bob, 'report.pdf', 'bubble')).evaluate((bubble) => bubble.shadowRoot!.textContent ?? '');
     assert.match(pdfText, /application\/pdf/);
     await bubblePart(bob, 'report.pdf', 'icon');
-    assert.deepEqual(bobFileRequests, [], 'nothing was downloaded yet');
+    assert.equal(bobFileRequests.length, 1, 'only the photo was fetched, to be shown; the PDF waits for a click');
   });
 
   it('lets Bob download both files, and the saved bytes equal what Alice sent', async () => {
@@ -120,6 +125,6 @@ describe('two people chatting through the reference server', () => {
       const saved = await savedFile(downloads, name);
       assert.equal(await sha256OfFile(saved), await sha256OfFile(original), `${name} arrived byte for byte`);
     }
-    assert.equal(bobFileRequests.length, 2);
+    assert.equal(bobFileRequests.length, 2, 'saving the photo reuses the bytes already shown');
   });
 });

@@ -172,6 +172,12 @@ describe('Chatdrop in a React 19 page and a Vue 3 page', () => {
     await sendFile(react, PHOTO);
     const [sent] = await logged(react, 'chat-send');
     assert.match(sent!.text, /photo\.jpg \(\d+ bytes\)/);
+    // The photo is within the auto-download limit: once it shows in full, Save hands those bytes over.
+    await vue.waitForFunction(() => {
+      const thread = document.querySelector('chat-widget')?.shadowRoot?.querySelector('chat-thread');
+      const bubble = [...(thread?.shadowRoot?.querySelectorAll('file-bubble') ?? [])].find((each) => each.shadowRoot?.querySelector('[part="name"]')?.getAttribute('title') === 'photo.jpg');
+      return bubble?.shadowRoot?.querySelector<HTMLImageElement>('img[part="thumbnail"]')?.src.startsWith('blob:');
+    }, { timeout: 10_000, polling: 50 });
     await (await bubblePart(vue, 'photo.jpg', 'download')).click();
     const [done] = await logged(vue, 'chat-download-done');
     assert.equal(done!.sha256, await sha256OfFile(PHOTO), "the blob in Vue's chat-download-done is the photo");

@@ -109,3 +109,19 @@ export async function makeWebm(ms: number, width = 160, height = 120, name = 'cl
   clearInterval(timer);
   return new File(chunks, name, { type: 'video/webm' });
 }
+
+/** A photo-like JPEG `width`×`height` (a gradient sky and colour blocks): detail that shows whether a picture is sharp. */
+export async function makePhotoJpeg(width = 1600, height = 1200, name = 'photo.jpg'): Promise<File> {
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d')!;
+  const sky = context.createLinearGradient(0, 0, width, height);
+  sky.addColorStop(0, '#1d4e89');
+  sky.addColorStop(1, '#f4a259');
+  context.fillStyle = sky;
+  context.fillRect(0, 0, width, height);
+  for (let index = 0; index < 300; index++) {
+    context.fillStyle = `hsl(${(index * 37) % 360} 60% 50% / 0.6)`;
+    context.fillRect((index * 7919) % width, (index * 104_729) % height, 48, 48);
+  }
+  return new File([await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.85 })], name, { type: 'image/jpeg' });
+}

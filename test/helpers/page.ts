@@ -42,6 +42,23 @@ export async function bubblePart(page: Page, name: string, part: string, timeout
   return handle as ElementHandle<Element>;
 }
 
+/**
+ * Waits until the sender's own bubble for the file `name` says Sent: uploaded and stored. (It shows
+ * the file from the sender's device and offers no Download of a file just picked.)
+ */
+export async function sentBubble(page: Page, name: string, timeout = 10_000): Promise<void> {
+  await page.waitForFunction(
+    (fileName: string) => {
+      const thread = document.querySelector('chat-widget')?.shadowRoot?.querySelector('chat-thread');
+      return [...(thread?.shadowRoot?.querySelectorAll('file-bubble') ?? [])].some(
+        (bubble) => bubble.shadowRoot?.querySelector('[part="name"]')?.getAttribute('title') === fileName && bubble.shadowRoot.querySelector('[part="delivery"]')?.textContent === 'Sent',
+      );
+    },
+    { timeout, polling: 50 },
+    name,
+  );
+}
+
 /** Waits for a file fully saved by Chromium (no `.crdownload` left) in `folder`. */
 export async function savedFile(folder: string, name: string, timeout = 15_000): Promise<string> {
   const deadline = Date.now() + timeout;
