@@ -1,29 +1,63 @@
 // Custom Elements Manifest, generated from the elements' JSDoc (`npm run analyze`).
-// The element classes have no side effects (src/define.ts registers the tags), so the tag of
-// each class is given here, where define-elements.ts and define.ts name them.
-const TAGS = {
-  ChatWidget: 'chat-widget',
-  ChatThread: 'chat-thread',
-  ChatLightbox: 'chat-lightbox',
-  FileBubble: 'file-bubble',
-  FileComposer: 'file-composer',
-  TextBubble: 'text-bubble',
-};
+import { readdir } from 'node:fs/promises';
+import { tsImport } from 'tsx/esm/api';
 
-/** Sets `tagName` (and `customElement`) on the declarations of the classes above. */
-function tagNames() {
+/**
+ * What each element folder's `<tag>.names.ts` says about the element `<tag>.ts` declares (the
+ * classes have no side effects, so nothing else gives their tags): its tag, and the parts it
+ * forwards from the elements inside it. By the element module's path.
+ */
+const ELEMENTS = new Map(
+  await Promise.all(
+    (await readdir(new URL('src/elements/', import.meta.url), { recursive: true }))
+      .map((file) => file.replaceAll('\\', '/'))
+      .filter((file) => file.endsWith('.names.ts'))
+      .map(async (file) => [`src/elements/${file.replace(/\.names\.ts$/, '.ts')}`, await tsImport(`./src/elements/${file}`, import.meta.url)]),
+  ),
+);
+
+/**
+ * Sets `tagName` (and `customElement`) on each element's declaration, then adds the parts it
+ * forwards (`exportparts`) to its `cssParts`, described as the element inside describes them.
+ */
+function elementNames() {
   return {
-    name: 'chatdrop-tag-names',
+    name: 'chatdrop-element-names',
     packageLinkPhase({ customElementsManifest }) {
+      const elements = new Map();
       for (const module of customElementsManifest.modules) {
-        for (const declaration of module.declarations ?? []) {
-          const tag = TAGS[declaration.name];
-          if (!tag) continue;
-          declaration.tagName = tag;
-          declaration.customElement = true;
-          module.exports = [...(module.exports ?? []), { kind: 'custom-element-definition', name: tag, declaration: { name: declaration.name, module: module.path } }];
-        }
+        const names = ELEMENTS.get(module.path);
+        if (!names) continue;
+        const classes = (module.declarations ?? []).filter((declaration) => declaration.kind === 'class');
+        if (classes.length !== 1) throw new Error(`${module.path} should declare one class, the element <${names.tagName}>`);
+        const [declaration] = classes;
+        declaration.tagName = names.tagName;
+        declaration.customElement = true;
+        module.exports = [...(module.exports ?? []), { kind: 'custom-element-definition', name: names.tagName, declaration: { name: declaration.name, module: module.path } }];
+        elements.set(names.tagName, { declaration, forwarded: names.forwarded ?? [] });
       }
+      const forwardedParts = new WeakSet();
+      const done = new Set();
+      const addForwardedParts = (element) => {
+        if (done.has(element)) return;
+        done.add(element);
+        const { declaration, forwarded } = element;
+        for (const { from, names } of forwarded) {
+          const inner = elements.get(from);
+          if (!inner) throw new Error(`<${declaration.tagName}> forwards the parts of <${from}>, which has no ${from}.names.ts`);
+          addForwardedParts(inner);
+          for (const [part, name] of Object.entries(names)) {
+            const innerPart = inner.declaration.cssParts?.find((candidate) => candidate.name === part);
+            if (!innerPart) throw new Error(`<${declaration.tagName}> forwards the part "${part}" of <${from}>, which its class comment does not list`);
+            const description = forwardedParts.has(innerPart) ? innerPart.description : `\`<${from}>\`'s \`${part}\`: ${innerPart.description}`;
+            if (declaration.cssParts?.some((candidate) => candidate.name === name)) throw new Error(`<${declaration.tagName}> forwards the part "${part}" of <${from}> as "${name}", a name it already has`);
+            const forwardedPart = { name, description };
+            forwardedParts.add(forwardedPart);
+            declaration.cssParts = [...(declaration.cssParts ?? []), forwardedPart];
+          }
+        }
+      };
+      for (const element of elements.values()) addForwardedParts(element);
     },
   };
 }
@@ -60,8 +94,8 @@ function litStaticProperties() {
 
 export default {
   globs: ['src/elements/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/**/*.names.ts'],
   outdir: '.',
   litelement: true,
-  plugins: [tagNames(), litStaticProperties()],
+  plugins: [elementNames(), litStaticProperties()],
 };

@@ -62,13 +62,14 @@ const packageVersions = {
   },
 };
 
-/** Our modules a received file needs: the bubble, the lightbox, downloads (and what they share with uploads). */
-const FILE_VIEW_CODE = /[\\/]src[\\/](elements[\\/](file-bubble[\\/]|lightbox[\\/]|file-display\.ts|css-property\.ts|locales[\\/]en-file-view\.ts)|model[\\/]safe-url\.ts|state[\\/]downloads\.ts|upload[\\/](downloader|download-sink|http-errors|retry-policy|save-file)\.ts)/;
-/** Our modules that sending a file adds: the tray, the file sender, describing and uploading (XMPP's upload slots apart), the upload announcements. */
+/** Our modules a received file needs: the bubble, the lightbox and the thread's code for them, downloads (and what they share with uploads: transfer errors and their words). */
+const FILE_VIEW_CODE = /[\\/]src[\\/](elements[\\/](file-bubble[\\/]|lightbox[\\/]|chat-thread[\\/]thread-files\.ts|file-display\.ts|transfer-failure\.ts|css-property\.ts|locales[\\/]en-(file-view|failures)\.ts)|model[\\/]safe-url\.ts|state[\\/]downloads\.ts|upload[\\/](handler|downloader|download-sink|http-errors|retry-policy|save-file)\.ts)/;
+/** Our modules that sending a file adds: the tray, the sender's upload queue, describing and uploading (XMPP's upload slots apart), the upload announcements. */
 const FILE_SEND_CODE = /[\\/]src[\\/](elements[\\/](file-composer[\\/]|chat-widget[\\/]upload-announcer\.ts|locales[\\/]en-file-send\.ts)|state[\\/]|upload[\\/](?!xmpp-upload))/;
 
-/** The parts of Lit only the code sending files uses: with it, rather than in a chunk of their own (one request less). */
-const FILE_SEND_LIT = /[\\/]node_modules[\\/]lit-html[\\/]directives[\\/](class-map|live)\.js$/;
+/** The parts of Lit only file code uses, with it rather than in a chunk of their own (one request less): `classMap` with the bubble (the tray uses it too, and sending a file loads the bubble anyway), `live` with the tray. */
+const FILE_VIEW_LIT = /[\\/]node_modules[\\/]lit-html[\\/]directives[\\/]class-map\.js$/;
+const FILE_SEND_LIT = /[\\/]node_modules[\\/]lit-html[\\/]directives[\\/]live\.js$/;
 
 export async function buildDropIn(outDir = resolve(ROOT, 'dist')) {
   const inWorker = await workerModules();
@@ -95,7 +96,7 @@ export async function buildDropIn(outDir = resolve(ROOT, 'dist')) {
         { name: 'core', tags: ['$initial'], test: (id) => !inWorker.has(id), priority: 2, includeDependenciesRecursively: false },
         // The file code: what showing a file needs, loaded when the first one shows; then what
         // sending one adds, loaded when the first is attached.
-        { name: 'file-view', test: (id) => FILE_VIEW_CODE.test(id) && !inWorker.has(id), priority: 1, includeDependenciesRecursively: false },
+        { name: 'file-view', test: (id) => (FILE_VIEW_CODE.test(id) || FILE_VIEW_LIT.test(id)) && !inWorker.has(id), priority: 1, includeDependenciesRecursively: false },
         { name: 'file-send', test: (id) => (FILE_SEND_CODE.test(id) || FILE_SEND_LIT.test(id)) && !inWorker.has(id), priority: 0, includeDependenciesRecursively: false },
       ],
     },

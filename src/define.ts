@@ -3,6 +3,7 @@
  * and re-exports the public API.
  */
 import { ChatWidget } from './elements/chat-widget/chat-widget.ts';
+import * as chatWidget from './elements/chat-widget/chat-widget.names.ts';
 import { defineElements } from './elements/define-elements.ts';
 
 export * from './index.ts';
@@ -10,10 +11,10 @@ export * from './index.ts';
 export { defineElements } from './elements/define-elements.ts';
 
 defineElements();
-if (!customElements.get('chat-widget')) customElements.define('chat-widget', ChatWidget);
+if (!customElements.get(chatWidget.tagName)) customElements.define(chatWidget.tagName, ChatWidget);
 
 declare global {
   interface HTMLElementTagNameMap {
-    'chat-widget': ChatWidget;
+    [chatWidget.tagName]: ChatWidget;
   }
 }

@@ -14,7 +14,12 @@ import {
   FileComposer as FileComposerElement,
   TextBubble as TextBubbleElement,
 } from './define.ts';
+import * as chatThread from './elements/chat-thread/chat-thread.names.ts';
+import * as chatWidget from './elements/chat-widget/chat-widget.names.ts';
 import type { ChatEventMap } from './elements/events.ts';
+import * as fileBubble from './elements/file-bubble/file-bubble.names.ts';
+import * as fileComposer from './elements/file-composer/file-composer.names.ts';
+import * as textBubble from './elements/text-bubble/text-bubble.names.ts';
 
 /** The name of a Chatdrop event, typed with its event for the handler prop. */
 const event = <K extends keyof ChatEventMap>(type: K) => type as EventName<ChatEventMap[K]>;
@@ -36,7 +41,7 @@ const composerEvents = {
 /** `<chat-widget>`: every Chatdrop event is available, as they all bubble through it. */
 export const ChatWidget = createComponent({
   react: React,
-  tagName: 'chat-widget',
+  tagName: chatWidget.tagName,
   elementClass: ChatWidgetElement,
   displayName: 'ChatWidget',
   events: {
@@ -50,7 +55,7 @@ export const ChatWidget = createComponent({
 /** `<chat-thread>`. */
 export const ChatThread = createComponent({
   react: React,
-  tagName: 'chat-thread',
+  tagName: chatThread.tagName,
   elementClass: ChatThreadElement,
   displayName: 'ChatThread',
   events: bubbleEvents,
@@ -59,7 +64,7 @@ export const ChatThread = createComponent({
 /** `<file-bubble>`. */
 export const FileBubble = createComponent({
   react: React,
-  tagName: 'file-bubble',
+  tagName: fileBubble.tagName,
   elementClass: FileBubbleElement,
   displayName: 'FileBubble',
   events: bubbleEvents,
@@ -68,7 +73,7 @@ export const FileBubble = createComponent({
 /** `<file-composer>`. */
 export const FileComposer = createComponent({
   react: React,
-  tagName: 'file-composer',
+  tagName: fileComposer.tagName,
   elementClass: FileComposerElement,
   displayName: 'FileComposer',
   events: composerEvents,
@@ -77,7 +82,7 @@ export const FileComposer = createComponent({
 /** `<text-bubble>`. */
 export const TextBubble = createComponent({
   react: React,
-  tagName: 'text-bubble',
+  tagName: textBubble.tagName,
   elementClass: TextBubbleElement,
   displayName: 'TextBubble',
   events: { onChatRetry: event('chat-retry') },

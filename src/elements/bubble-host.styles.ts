@@ -1,15 +1,21 @@
 import { css } from 'lit';
 
 /**
- * The host of a message bubble: a row holding the bubble at its start, or at its end when the
- * message is ours (`mine`). Flex ends are logical, so "mine" sits on the left in a right-to-left page.
+ * The host of a message bubble: a row holding the bubble (`.bubble`, as wide as its content) at
+ * its start, or at its end when the message is ours (`mine`), whatever display a page gives the
+ * host: an auto margin pushes it in block, flex and grid alike. Margins are logical, so "mine"
+ * sits on the left in a right-to-left page.
  */
 export const bubbleHostStyles = css`
   :host {
-    display: flex;
+    display: block;
   }
 
-  :host([mine]) {
-    justify-content: flex-end;
+  .bubble {
+    width: fit-content;
+  }
+
+  :host([mine]) .bubble {
+    margin-inline-start: auto;
   }
 `;

@@ -1,6 +1,7 @@
 import { LitElement, type PropertyDeclarations } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { chatStringsContext, overEnglish, type ChatStrings } from './strings.ts';
+import { en } from './locales/en.ts';
+import { chatStringsContext, type ChatStrings } from './strings.ts';
 
 /**
  * The base of every Chatdrop element that shows words: it takes the strings a `<chat-widget>`
@@ -15,6 +16,13 @@ export class ChatElement extends LitElement {
   };
 
   /**
+   * The English words this element shows besides those a page shows before any file
+   * (`locales/en.ts`): the locale parts its own code imports, under the widget's and its own
+   * strings. An element of files names them, e.g. `{ ...enFileView, ...enFailures }`.
+   */
+  protected static englishWords: Partial<ChatStrings> = {};
+
+  /**
    * Replaces some of the words this element shows, e.g. `{ send: 'Go' }`; functions build the
    * sentences with values. Applies on top of the strings of the widget around it.
    */
@@ -25,16 +33,14 @@ export class ChatElement extends LitElement {
 
   #resolved?: { provided?: ChatStrings; own?: Partial<ChatStrings>; strings: ChatStrings };
 
-  /**
-   * The strings to show: this element's `strings`, over the widget's, over English (which gains
-   * the words of files when their code loads, so a `t` resolved before has them too).
-   */
+  /** The strings to show: this element's `strings`, over the widget's, over English (`englishWords` included). */
   protected get t(): ChatStrings {
     const { value: provided } = this.#provided;
     const own = this.strings;
     const cached = this.#resolved;
     if (cached && cached.provided === provided && cached.own === own) return cached.strings;
-    this.#resolved = { provided, own, strings: overEnglish(provided, own) };
+    const { englishWords } = this.constructor as typeof ChatElement;
+    this.#resolved = { provided, own, strings: { ...en, ...englishWords, ...provided, ...own } as ChatStrings };
     return this.#resolved.strings;
   }
 }

@@ -32,6 +32,26 @@ export const controlStyles = css`
     background: ${token('button-hover-background')};
   }
 
+  /* A button showing an icon (see icons.ts): square, named by its aria-label. */
+  .icon-button {
+    display: inline-grid;
+    place-items: center;
+    box-sizing: border-box;
+    min-width: 2.25rem;
+    min-height: 2.25rem;
+    padding: 0.25rem;
+    border-color: transparent;
+  }
+
+  /* Touch screens and phones: every button is a 44-px target. */
+  @media (pointer: coarse), (max-width: 600px) {
+    button,
+    .icon-button {
+      min-width: 44px;
+      min-height: 44px;
+    }
+  }
+
   button:is(:disabled, [aria-disabled=true]) {
     cursor: not-allowed;
     opacity: 0.5;

@@ -33,6 +33,8 @@ export interface ChatEventMap {
   'chat-cancel-upload': CustomEvent<{ messageId: string }>;
   /** A bubble asks to download an attachment. */
   'chat-download': CustomEvent<AttachmentRef>;
+  /** A bubble asks for a video's or audio's bytes to play them (downloaded, not saved). */
+  'chat-play': CustomEvent<AttachmentRef>;
   /** A bubble asks to stop a download. */
   'chat-cancel-download': CustomEvent<AttachmentRef>;
   /** An image bubble asks to show its image large (the thread opens its lightbox). */

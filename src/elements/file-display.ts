@@ -1,7 +1,5 @@
 import { html, svg, type TemplateResult } from 'lit';
 import type { FileKind } from '../model/format.ts';
-import { enFileView } from './locales/en-file-view.ts';
-import { addEnglishStrings } from './strings.ts';
 
 /** Longest extension kept whole when a name is shortened. */
 const MAX_EXTENSION = 10;
@@ -34,6 +32,3 @@ export function fileIcon(kind: FileKind): TemplateResult {
   return html`<svg viewBox="0 0 24 24" width="32" height="32" fill="none" stroke="currentColor" stroke-width="1.6"
     stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">${SHAPES[kind]}</svg>`;
 }
-
-// The English words of a file shown come with the code that shows one (the bubble, the lightbox).
-addEnglishStrings(enFileView);

@@ -1,13 +1,27 @@
+import { loadOnce } from '../model/load-once.ts';
+
 /**
  * Elements whose code loads the first time one is needed. The drop-in module defers
  * `<file-bubble>` and `<chat-lightbox>` this way, so a page that only chats never downloads them;
  * the package entry (`define.ts`) defines every element at once and defers nothing.
  */
-const deferred = new Map<string, () => Promise<CustomElementConstructor>>();
+const deferred = new Map<string, () => Promise<void>>();
 
-/** Registers how to load `tag`'s class; it is defined on the first `needElement(tag)`. */
+/**
+ * Registers how to load `tag`'s class; it is defined on the first `needElement(tag)`. When its
+ * code cannot be loaded (offline), the next need tries again.
+ */
 export function deferElement(tag: string, load: () => Promise<CustomElementConstructor>): void {
-  if (!customElements.get(tag)) deferred.set(tag, load);
+  if (customElements.get(tag)) return;
+  const define = (element: CustomElementConstructor) => {
+    deferred.delete(tag);
+    if (!customElements.get(tag)) customElements.define(tag, element);
+  };
+  const report = (error: unknown) => {
+    console.error(`Chatdrop could not load <${tag}>:`, error);
+    throw error;
+  };
+  deferred.set(tag, loadOnce(() => load().then(define, report)));
 }
 
 /**
@@ -16,16 +30,7 @@ export function deferElement(tag: string, load: () => Promise<CustomElementConst
  * on them. Cheap to call on every render.
  */
 export function needElement(tag: string): void {
-  const load = deferred.get(tag);
-  if (!load) return;
-  deferred.delete(tag);
-  load().then(
-    (element) => customElements.get(tag) ?? customElements.define(tag, element),
-    (error: unknown) => {
-      deferred.set(tag, load); // the script did not load: the next need tries again
-      console.error(`Chatdrop could not load <${tag}>:`, error);
-    },
-  );
+  deferred.get(tag)?.().catch(() => undefined);
 }
 
 /** Defines the deferred elements the page itself uses (outside Chatdrop's own shadow roots), now and as they are added. */

@@ -1,10 +1,14 @@
 import { createContext } from '@lit/context';
+import { loadOnce } from '../model/load-once.ts';
+import type { TransferAction } from '../upload/handler.ts';
 import { en } from './locales/en.ts';
 
 /**
  * Every word Chatdrop elements show or announce. A sentence with values is a function, so a
  * locale can order the words its own way. Override some with an element's (or the widget's)
  * `strings` property; the rest come from the locale, and what a locale lacks from English.
+ * A locale module exports a whole `ChatStrings` (`locales/de.ts`); English comes in parts, each
+ * loaded with the code that shows its words (see `withEnglish`).
  */
 export interface ChatStrings {
   /** The BCP 47 language of these strings; `<chat-widget>` sets it as its `lang`. */
@@ -26,7 +30,7 @@ export interface ChatStrings {
   unreadMessages(count: number): string;
   /** The overlay while files are dragged over the widget. */
   dropToSend: string;
-  /** Announced when one of our files starts uploading, is sent, or fails. */
+  /** Announced when one of our files starts uploading, is sent, or fails (`reason`: a failure sentence below). */
   uploadStarted(name: string): string;
   uploadSent(name: string): string;
   uploadFailed(name: string, reason: string): string;
@@ -34,17 +38,25 @@ export interface ChatStrings {
   // <file-composer>
   messageLabel: string;
   messagePlaceholder: string;
+  /** The Attach button's tooltip; `attachLabel` is its name. */
   attach: string;
   attachLabel: string;
+  /** The Take photo and Send buttons' names and tooltips. */
   takePhoto: string;
   send: string;
+  /** The message field's placeholder while files are staged: the text goes with them as their caption. */
+  addCaption: string;
   trayLabel: string;
+  /** The tooltip of a staged file's preview, which opens its caption, alt text and order. */
+  stagedDetails: string;
   captionPlaceholder: string;
   captionLabel(name: string): string;
   altPlaceholder: string;
   altLabel(name: string): string;
+  /** A staged file's Remove button's tooltip; `removeLabel` is its name. */
   remove: string;
   removeLabel(name: string): string;
+  /** A staged file's buttons that move it one place earlier (back) or later (forward) in the row. */
   moveUpLabel(name: string): string;
   moveDownLabel(name: string): string;
   /** The tooltip of a staged file's drag handle. */
@@ -91,12 +103,11 @@ export interface ChatStrings {
   downloaded: string;
   /** The server no longer has the file (404, 410). */
   unavailable: string;
-  fileUnavailable: string;
   /** The name of the button on an image preview that opens the lightbox; `description` is the alt text or the name. */
   openImage(description: string): string;
+  /** The name of the play button over a video's poster or beside an audio's play time; `name` is the file's. */
+  play(name: string): string;
   unsupportedLink: string;
-  uploadFailedFallback: string;
-  downloadFailedFallback: string;
   /** Progress bar names. */
   preparingLabel: string;
   uploadingLabel: string;
@@ -109,6 +120,40 @@ export interface ChatStrings {
   uploadProgress(percent: number, sent: number, total: number, remainingMs?: number): string;
   stalledFor(ms: number): string;
   retryingIn(ms: number): string;
+
+  // Why an upload or a download failed, one sentence per `TransferErrorCode` (in <file-bubble> and
+  // the widget's announcements); `action` says which of the two failed.
+  /** `failed`: an error without a code of its own (or none recorded). */
+  uploadFailedFallback: string;
+  downloadFailedFallback: string;
+  /** `not-found` of a download: the server no longer has the file (404, 410). */
+  fileUnavailable: string;
+  failedCancelled(action: TransferAction): string;
+  /** `network`: no answer from the server. */
+  failedNetwork(action: TransferAction): string;
+  /** `interrupted`: a download kept being cut off. */
+  failedInterrupted: string;
+  /** `too-large`: `maxFileSize` in bytes, when the server said. */
+  failedTooLarge(maxFileSize?: number): string;
+  /** `forbidden`: 401, 403. */
+  failedForbidden(action: TransferAction): string;
+  /** `busy`: 429. */
+  failedBusy: string;
+  /** `server`: 5xx. */
+  failedServer(action: TransferAction, status?: number): string;
+  /** `refused`: any other refusal (and `not-found` of an upload); `status` when the server answered with one. */
+  failedRefused(action: TransferAction, status?: number): string;
+  /** `bad-answer`: the server did not say where it stored the file. */
+  failedBadAnswer: string;
+  /** `integrity`: the bytes do not match the message's checksum. */
+  failedIntegrity: string;
+  failedUnsupportedLink: string;
+  /** `not-configured`: nothing to upload to. */
+  failedNotConfigured: string;
+  /** `uploader-unavailable`: the uploader's code could not be loaded (offline). */
+  uploaderUnavailable: string;
+  /** `file-code-unavailable`: the code that sends and fetches files could not be loaded (offline). */
+  fileCodeUnavailable: string;
 
   // <chat-lightbox>
   /** The lightbox's name: `photo.jpg, 2 of 5`. */
@@ -123,34 +168,24 @@ export interface ChatStrings {
 }
 
 /**
- * English, what every locale and override falls back on: the words of the Chatdrop code loaded
- * so far. The words a page shows before any file are here from the start (`locales/en.ts`); the
- * words of files join when the code that shows files (`locales/en-file-view.ts`) or sends them
- * (`locales/en-file-send.ts`) loads, so a page that only chats never downloads them. Complete
- * once that code has loaded.
+ * `strings` with the English `parts` below them, for the words `strings` lack: how the code that
+ * shows words of files names the English ones it brings (`locales/en-file-view.ts`,
+ * `en-file-send.ts`, `en-failures.ts`), so a page that only chats never loads them. Every shipped
+ * locale has all words, so only English (and a partial host locale) needs them.
  */
-export const englishStrings = { ...en } as ChatStrings;
-
-/** Adds English words of code that loads later; strings resolved before see them too. */
-export function addEnglishStrings(words: Partial<ChatStrings>): void {
-  Object.assign(englishStrings, words);
+export function withEnglish(strings: ChatStrings, ...parts: Partial<ChatStrings>[]): ChatStrings {
+  return Object.assign({}, ...parts, strings) as ChatStrings;
 }
 
 /**
- * `layers` over English, the later over the earlier. English is below them (the prototype), not
- * copied, so words whose code loads later show in English wherever no layer names them; spreading
- * the result would copy only the layers' words.
+ * The locales loaded besides English, by language tag: the shipped ones once `loadLocale` fetched
+ * them, and any a host adds (`chatLocales.fr = { … }`, then `locale="fr"`).
  */
-export function overEnglish(...layers: (Partial<ChatStrings> | undefined)[]): ChatStrings {
-  return Object.assign(Object.create(englishStrings) as ChatStrings, ...layers);
-}
+export const chatLocales: Record<string, ChatStrings> = {};
 
-/** The locales loaded so far, by language tag: English (`englishStrings`) always; others once `loadLocale` fetched them. */
-export const chatLocales: Record<string, ChatStrings> = { en: englishStrings };
-
-/** The locales Chatdrop ships besides English, loaded when a widget first uses one. */
+/** The locales Chatdrop ships besides English, loaded when a widget first uses one (and again at the next use after a failed load). */
 const shippedLocales: Record<string, () => Promise<ChatStrings>> = {
-  de: async () => (await import('./locales/de.ts')).de,
+  de: loadOnce(async () => (await import('./locales/de.ts')).de),
 };
 
 /** The language tag `locale` resolves to among the shipped ones (`de-AT` → `de`), or `en`. */
@@ -166,16 +201,18 @@ function shippedTag(locale: string): string {
  */
 export async function loadLocale(locale: string): Promise<void> {
   const tag = shippedTag(locale);
-  if (chatLocales[tag]) return;
-  chatLocales[tag] = await shippedLocales[tag]!().catch(() => englishStrings);
+  if (tag === 'en' || chatLocales[tag]) return;
+  const loaded = await shippedLocales[tag]?.().catch(() => undefined);
+  if (loaded) chatLocales[tag] = loaded;
 }
 
 /**
  * The strings for `locale` (`de`, `de-AT` → `de`; unknown or not loaded yet → English) with
- * `overrides` on top, and English below for any word neither has.
+ * `overrides` on top, and below them the English words a page shows before any file
+ * (`locales/en.ts`). The English words of files are added by the code that shows them (`withEnglish`).
  */
 export function resolveStrings(locale: string, overrides: Partial<ChatStrings> = {}): ChatStrings {
-  return overEnglish(chatLocales[shippedTag(locale)], overrides);
+  return { ...en, ...chatLocales[shippedTag(locale)], ...overrides } as ChatStrings;
 }
 
 /** Carries a widget's resolved strings to the elements inside it. */

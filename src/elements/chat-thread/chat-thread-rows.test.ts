@@ -77,7 +77,8 @@ describe('<chat-thread> rows', () => {
     await thread.updateComplete;
     const row = () => entries(thread)[0]!.parentElement!.getBoundingClientRect().height;
     const bubble = () => all<FileBubble>(thread, 'file-bubble')[0]!;
-    const image = () => bubble().shadowRoot!.querySelector('img')!;
+    // The picture on top: the best one there is (the full image over the thumbnail until it is decoded).
+    const image = () => bubble().shadowRoot!.querySelector<HTMLImageElement>('img[part="thumbnail"]')!;
     await bubble().updateComplete;
     await image().decode();
     await frames(2);

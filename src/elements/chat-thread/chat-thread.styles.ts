@@ -8,17 +8,20 @@ export const styles = [
   css`
     :host {
       position: relative;
-      display: flex;
-      flex-flow: column;
+      display: block;
       height: var(--chat-thread-height, 24rem);
       min-height: 0;
       background: ${token('thread-background')};
     }
 
-    /* Only the rows near the viewport exist, between two spacers; the thread keeps the reader's place itself. */
+    /*
+     * Only the rows near the viewport exist, between two spacers; the thread keeps the reader's place itself.
+     * The log fills the thread by percentages, whatever display a page gives the thread.
+     */
     .log {
       position: relative;
-      flex: auto;
+      width: 100%;
+      height: 100%;
       overflow-y: auto;
       overflow-anchor: none;
       overscroll-behavior: contain;
@@ -60,10 +63,72 @@ export const styles = [
     }
 
     .entry {
-      display: flex;
-      flex-flow: column;
-      gap: 0.25rem;
+      display: grid;
+      row-gap: 0.25rem;
       border-radius: ${token('bubble-radius')};
+    }
+
+    /* Others' messages: the avatar in its own column beside the name and first bubble, so a group's bubbles line up. */
+    .entry:not(.mine) {
+      grid-template-columns: var(--chat-avatar-size, 2rem) minmax(0, 1fr);
+      column-gap: 0.5rem;
+    }
+
+    .entry:not(.mine) > * {
+      grid-column: 2;
+    }
+
+    .entry > .avatar {
+      grid-column: 1;
+      grid-row: 1 / span 2;
+      align-self: start;
+    }
+
+    .avatar {
+      position: relative;
+      display: grid;
+      place-items: center;
+      width: var(--chat-avatar-size, 2rem);
+      height: var(--chat-avatar-size, 2rem);
+      overflow: hidden;
+      border-radius: 50%;
+      font-size: 0.8125rem;
+      font-weight: 600;
+      line-height: 1;
+      color: #ffffff;
+      background: #59636e;
+      user-select: none;
+    }
+
+    /* Colours picked by the sender's id; white initials on each at 5:1 or better. */
+    .avatar[data-tone='0'] { background: #b42318; }
+    .avatar[data-tone='1'] { background: #a0410d; }
+    .avatar[data-tone='2'] { background: #8a5a00; }
+    .avatar[data-tone='3'] { background: #1a7f37; }
+    .avatar[data-tone='4'] { background: #0f766e; }
+    .avatar[data-tone='5'] { background: #0e6a8e; }
+    .avatar[data-tone='6'] { background: #6f42c1; }
+    .avatar[data-tone='7'] { background: #a0216f; }
+
+    /* The picture covers the initials once it loads; hidden if it fails. */
+    .avatar img {
+      position: absolute;
+      inset: 0;
+      width: 100%;
+      height: 100%;
+      object-fit: cover;
+    }
+
+    .avatar img[hidden] {
+      display: none;
+    }
+
+    .meta {
+      padding-inline: 0.75em;
+    }
+
+    .mine > .meta {
+      text-align: end;
     }
 
     .entry:focus-visible {

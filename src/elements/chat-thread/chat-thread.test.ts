@@ -131,7 +131,8 @@ describe('<chat-thread>', () => {
       await waitUntil(() => all<FileBubble>(thread, 'file-bubble')[0]?.upload?.status === 'failed');
       await all<FileBubble>(thread, 'file-bubble')[0]!.updateComplete;
       const bubble = all<FileBubble>(thread, 'file-bubble')[0]!;
-      expect(bubble.shadowRoot!.querySelector('[part="error"]')!.textContent).to.equal(bubble.upload!.error);
+      expect(bubble.upload!.error!.code).to.equal('not-configured');
+      expect(bubble.shadowRoot!.querySelector('[part="error"]')!.textContent).to.equal('Sending files is not set up here.');
       expect(bubble.shadowRoot!.querySelector('[part="retry"]')).to.not.equal(null);
     });
 

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { repeat } from 'lit/directives/repeat.js';
+import { loadOnce } from '../../model/load-once.ts';
 import type { ChatMessage } from '../../model/message.ts';
 import type { ChatStore } from '../../state/chat-store.ts';
 import { chatStoreContext } from '../../state/context.ts';
@@ -9,10 +10,12 @@ import type { DownloadState, ThreadEntry, UploadState } from '../../state/types.
 import { ChatElement } from '../chat-element.ts';
 import { spaceSeparated } from '../converters.ts';
 import { emit, type ChatEventMap } from '../events.ts';
-import type { ThreadFiles } from '../lightbox/thread-files.ts';
+import * as fileBubble from '../file-bubble/file-bubble.names.ts';
 import { needElement } from '../lazy-elements.ts';
 import { ArrivalTracker } from './arrivals.ts';
 import { scrollIntoLog, shownIndices } from './log-view.ts';
+import type { ThreadFiles } from './thread-files.ts';
+import { personOf, type Person } from './avatar.ts';
 import { describeArrival, itemKey, messageOf, type ThreadItem } from './thread-items.ts';
 import { entryOf, renderRow, type RowContext } from './thread-row.ts';
 import { VirtualLog } from './virtual-log.ts';
@@ -21,10 +24,18 @@ import { styles } from './chat-thread.styles.ts';
 /** More arrivals than this at once are announced as a count. */
 const MAX_ANNOUNCED = 3;
 
+/** What threads do with file messages, loaded with the first file one shows (a page that only chats never loads it). */
+const loadThreadFiles = loadOnce(() =>
+  import('./thread-files.ts').catch((error: unknown) => {
+    console.error('Chatdrop could not load the code of file messages:', error);
+    throw error;
+  }),
+);
+
 /**
  * The conversation: a virtualized log of messages (only the rows near the viewport exist), text
  * as a `<text-bubble>` and each file as a `<file-bubble>`, with day separators and the sender's
- * name once per group. It opens at the newest message and stays there as messages arrive unless
+ * avatar and name once per group, and every message's time. It opens at the newest message and stays there as messages arrive unless
  * the reader scrolled up; then a "N new messages" button (or End) brings them back. Scrolling to
  * the top loads older history while the message being read stays where it is. New messages from
  * others are announced politely to screen readers (the log itself is `aria-live="off"`: rows
@@ -41,20 +52,21 @@ const MAX_ANNOUNCED = 3;
  * set, they win) and asks its host for older messages with `chat-load-older`.
  * The intents the bubbles raise (`chat-retry`, `chat-download`, …) bubble through it unchanged.
  *
+ * Besides its own parts, it forwards every part of its text bubbles, file bubbles and lightbox,
+ * prefixed `text-`, `file-` and `lightbox-` (`chat-thread::part(file-retry)`).
+ *
  * @dependency text-bubble
  * @dependency file-bubble
  * @dependency chat-lightbox
  *
  * @csspart log - The scrolling message log (`role="log"`).
- * @csspart entry - One message: its sender's name and its bubbles (`role="article"`, focusable).
+ * @csspart entry - One message: its sender's avatar and name, its bubbles and time (`role="article"`, focusable).
+ * @csspart avatar - The sender's picture, or initials on a colour from their id, once per group of messages from others.
  * @csspart sender - The sender's name, shown once per group of messages from others.
+ * @csspart time - The time of a message with no text (`hh:mm`; the full date in its tooltip). A text's time is `text-time`.
  * @csspart day - A day separator: "Today", "Yesterday" or the date.
  * @csspart new-messages - The "N new messages" button shown while the reader is scrolled up.
  * @csspart empty - The "No messages yet" note.
- * @csspart text-bubble - Each part of a text bubble, prefixed: `text-bubble`, `text-text`, `text-meta`.
- * @csspart file-bubble - Each part of a file bubble, prefixed: `file-bubble`, `file-open`,
- *   `file-thumbnail`, `file-player`, `file-name`, `file-caption`, `file-progress`, `file-download`.
- * @csspart lightbox-dialog - Each part of the lightbox, prefixed: `lightbox-dialog`, `lightbox-image`, `lightbox-caption`.
  *
  * @cssprop --chat-thread-height - Height of the thread (default `24rem`; `auto` to size it by flex).
  * @cssprop --chat-thread-gap - Space between messages.
@@ -62,7 +74,8 @@ const MAX_ANNOUNCED = 3;
  * @cssprop --chat-thread-background - Background behind the bubbles.
  * @cssprop --chat-accent - Background of the "N new messages" button.
  * @cssprop --chat-new-messages-color - Text colour of the "N new messages" button (default: the accent's contrast).
- * @cssprop --chat-muted-color - Colour of day separators and names.
+ * @cssprop --chat-muted-color - Colour of day separators, names and times.
+ * @cssprop --chat-avatar-size - Width and height of an avatar (default `2rem`).
  * @cssprop --chat-separator-color - Colour of the rule beside a day separator (default: the border colour).
  * @cssprop --chat-thumbnail-max-width - Widest an image is shown; its height follows the ratio the message declares.
  *
@@ -77,6 +90,7 @@ export class ChatThread extends ChatElement {
     uploads: { attribute: false },
     downloads: { attribute: false },
     userId: { attribute: 'user-id' },
+    people: { attribute: false },
     streamOrigins: { attribute: 'stream-origins', converter: spaceSeparated },
     store: { attribute: false },
   };
@@ -92,6 +106,12 @@ export class ChatThread extends ChatElement {
 
   /** Standalone: our user id; messages from it are shown as ours. */
   userId = '';
+
+  /**
+   * What the host knows about users, by id: `{ u7: { name: 'Ada Lovelace', avatar: 'https://…' } }`.
+   * Shown over what messages say; an avatar shows only if it is an http(s) URL that loads, else initials.
+   */
+  people: Record<string, Person> = {};
 
   /**
    * Origins (`https://media.example.com`, space-separated) whose video and audio files may play
@@ -118,9 +138,8 @@ export class ChatThread extends ChatElement {
   /** The oldest message we last asked older history for: asked once each. */
   #askedOlderThan?: string;
   #virtual = new VirtualLog(this, { log: () => this.#log(), onNearTop: () => this.#loadOlder() });
-  /** What only file messages need (the lightbox, Enter to download), once loaded; and its loading. */
+  /** What only file messages need (the lightbox, Enter to download), once loaded. */
   #files?: ThreadFiles;
-  #filesLoading?: Promise<ThreadFiles | undefined>;
 
   constructor() {
     super();
@@ -139,6 +158,7 @@ export class ChatThread extends ChatElement {
     this.#context = {
       t: this.t,
       userId: this.userId,
+      people: this.people,
       uploads: (isStandalone ? this.uploads : this.#uploads.value) ?? {},
       downloads: (isStandalone ? this.downloads : this.#downloads.value) ?? {},
       now: Date.now(),
@@ -162,26 +182,26 @@ export class ChatThread extends ChatElement {
     if (fromOthers.length > 0) {
       this.#announcement =
         fromOthers.length > MAX_ANNOUNCED
-          ? this.t.arrivedMany(fromOthers.length, describeArrival(fromOthers.at(-1)!.message, this.t))
-          : fromOthers.map((entry) => describeArrival(entry.message, this.t)).join('. ');
+          ? this.t.arrivedMany(fromOthers.length, this.#describeArrival(fromOthers.at(-1)!.message))
+          : fromOthers.map((entry) => this.#describeArrival(entry.message)).join('. ');
     }
     this.#virtual.setItems(items);
   }
 
+  #describeArrival(message: ChatMessage): string {
+    return describeArrival(message, this.t, personOf(message.sender.id, this.people));
+  }
+
   /**
    * A row shows a file: loads the bubble's code and the thread's file code, the first time (a
-   * failed load is tried again with the next file shown). Resolves to the file code once loaded.
+   * failed load is tried again when a file is next rendered). Resolves to the file code once loaded.
    */
   #needFileCode = (): Promise<ThreadFiles | undefined> => {
-    needElement('file-bubble');
-    return (this.#filesLoading ??= import('../lightbox/thread-files.ts').then(
-      ({ ThreadFiles }) => (this.#files = new ThreadFiles(this, { items: () => this.#items, focusEntry: (index) => this.#focusEntry(index) })),
-      (error: unknown) => {
-        this.#filesLoading = undefined;
-        console.error('Chatdrop could not load the code of file messages:', error);
-        return undefined;
-      },
-    ));
+    needElement(fileBubble.tagName);
+    return loadThreadFiles().then(
+      ({ ThreadFiles }) => (this.#files ??= new ThreadFiles(this, { items: () => this.#items, focusEntry: (index) => this.#focusEntry(index) })),
+      () => undefined,
+    );
   };
 
   #log(): HTMLElement | null {

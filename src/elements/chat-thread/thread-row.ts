@@ -3,12 +3,11 @@ import type { ChatMessage, DeliveryState } from '../../model/message.ts';
 import { downloadKey, type DownloadState, type UploadState } from '../../state/types.ts';
 import { displayName } from '../../model/display-name.ts';
 import { dayIso, dayLabel } from '../day-label.ts';
+import { renderTime } from '../message-time.ts';
 import type { ChatStrings } from '../strings.ts';
-import { continuesGroup, messageOf, senderName, startsDay, type ThreadItem } from './thread-items.ts';
-
-/** The bubbles' parts the thread exports, prefixed: `chat-thread::part(file-thumbnail)`. */
-const FILE_EXPORTS = ['bubble', 'open', 'thumbnail', 'player', 'name', 'caption', 'progress', 'download'].map((name) => `${name}: file-${name}`).join(', ');
-const TEXT_EXPORTS = ['bubble', 'text', 'meta'].map((name) => `${name}: text-${name}`).join(', ');
+import { fileBubbleParts, textBubbleParts } from './chat-thread.names.ts';
+import { personOf, renderAvatar, senderName, type Person } from './avatar.ts';
+import { continuesGroup, messageOf, startsDay, type ThreadItem } from './thread-items.ts';
 
 /** What every row of one render shares. */
 export interface RowContext {
@@ -16,6 +15,8 @@ export interface RowContext {
   t: ChatStrings;
   /** Standalone: our user id (store entries say whether they are ours). */
   userId: string;
+  /** What the host knows about users, by id: names and avatars. */
+  people: Readonly<Record<string, Person>>;
   uploads: Record<string, UploadState>;
   downloads: Record<string, DownloadState>;
   /** The time "Today" is relative to, read once per render. */
@@ -49,10 +50,11 @@ export function entryOf(item: ThreadItem, context: RowContext): RowEntry {
 
 /**
  * One row of the log: a day separator when the message starts a day, then the message (a
- * focusable `article`): the sender's name when it starts the sender's group (a continued
- * message keeps the name for screen readers only), its text bubble and one file bubble per
- * attachment (holding the file's name, which shows until the bubble's code has loaded, or if it
- * cannot). The row depends only on its item and the one before, so any row renders in O(1).
+ * focusable `article`): the sender's avatar and name when it starts the sender's group (a
+ * continued message keeps the name for screen readers only), its text bubble (with its time) and
+ * one file bubble per attachment (holding the file's name, which shows until the bubble's code
+ * has loaded, or if it cannot), then the time of a message with no text. The row depends only on
+ * its item and the one before, so any row renders in O(1).
  */
 export function renderRow(item: ThreadItem, previousItem: ThreadItem | undefined, index: number, context: RowContext): TemplateResult {
   const entry = entryOf(item, context);
@@ -63,18 +65,28 @@ export function renderRow(item: ThreadItem, previousItem: ThreadItem | undefined
   return html`
     <div class="row" data-key=${message.id} ?data-continued=${isContinued}>
       ${isNewDay ? html`<div part="day" class="day"><time datetime=${dayIso(message.createdAt)}>${dayLabel(message.createdAt, context.now, context.t.lang, context.t)}</time></div>` : nothing}
-      <div part="entry" class="entry" role="article" data-index=${index}
+      <div part="entry" class=${isMine ? 'entry mine' : 'entry'} role="article" data-index=${index}
         tabindex=${message.id === context.activeKey ? 0 : -1}>
-        ${isMine ? nothing : html`<span part="sender" class=${isContinued ? 'sender visually-hidden' : 'sender'}>${senderName(message.sender)}</span>`}
-        ${message.text ? html`<text-bubble exportparts=${TEXT_EXPORTS} .message=${message} .isMine=${isMine} .delivery=${delivery}></text-bubble>` : nothing}
+        ${isMine ? nothing : renderSender(message, isContinued, context)}
+        ${message.text ? html`<text-bubble exportparts=${textBubbleParts.exportparts} .message=${message} .isMine=${isMine} .delivery=${delivery}></text-bubble>` : nothing}
         ${(message.attachments ?? []).map(
           (attachment, attachmentIndex) => (context.needFileCode(), html`
-            <file-bubble exportparts=${FILE_EXPORTS} .attachment=${attachment} .messageId=${message.id} .index=${attachmentIndex} .isMine=${isMine}
+            <file-bubble exportparts=${fileBubbleParts.exportparts} .attachment=${attachment} .messageId=${message.id} .index=${attachmentIndex} .isMine=${isMine}
               .streamOrigins=${context.streamOrigins} .delivery=${delivery} .upload=${context.uploads[message.id]}
               .download=${context.downloads[downloadKey(message.id, attachmentIndex)]}>${displayName(attachment.name)}</file-bubble>
           `),
         )}
+        ${message.text ? nothing : html`<div class="meta muted">${renderTime(message.createdAt, context.t.lang)}</div>`}
       </div>
     </div>
   `;
+}
+
+/** Who sent a message from others: avatar and name at the start of a group; in a group, the name for screen readers only. */
+function renderSender(message: ChatMessage, isContinued: boolean, context: RowContext): TemplateResult {
+  const person = personOf(message.sender.id, context.people);
+  const name = senderName(message.sender, person);
+  return isContinued
+    ? html`<span part="sender" class="sender visually-hidden">${name}</span>`
+    : html`${renderAvatar(message.sender, person, name)}<span part="sender" class="sender">${name}</span>`;
 }

@@ -45,16 +45,35 @@ describe('<chat-widget> announcements', () => {
     expect(announced(widget)).to.deep.equal(['Uploading photo.png', 'photo.png sent']);
   });
 
-  it('says when an upload failed, and why', async () => {
+  it('says when an upload failed, and why, in its own words for the error’s code', async () => {
     const { upload, pending } = manualUpload();
     const widget = await widgetWith(upload);
     await sendFile(widget, new File(['%PDF'], 'report.pdf', { type: 'application/pdf' }));
     await waitUntil(() => pending.length === 1, 'upload started', { timeout: 5000 });
-    pending[0]!.reject(new TransferError('The server refused the file: it is over 10 MB.', 413));
-    await waitUntil(() => announced(widget).includes('report.pdf failed: The server refused the file: it is over 10 MB.'), 'failure announced');
+    pending[0]!.reject(new TransferError('HTTP 413 from the storage', { status: 413, maxFileSize: 10_000_000 }));
+    await waitUntil(() => announced(widget).includes("report.pdf failed: The file is larger than the server's limit of 10 MB."), 'failure announced');
 
     widget.store!.retry(widget.store!.$entries.get()[0]!.message.id);
     await waitUntil(() => announced(widget).filter((text) => text === 'Uploading report.pdf').length === 2, 'the retry announced');
+    await waitUntil(() => pending.length === 2, 'the retry started');
+    pending[1]!.reject(new TransferError('Ihr Speicherplatz ist voll.', { isUserFacing: true }));
+    await waitUntil(() => announced(widget).includes('report.pdf failed: Ihr Speicherplatz ist voll.'), 'the host’s own sentence announced');
+  });
+
+  it('says a failure in German in a German widget, and a host’s error that is no TransferError in general words', async () => {
+    const { upload, pending } = manualUpload();
+    const widget = await widgetWith(upload);
+    widget.locale = 'de';
+    await waitUntil(() => widget.lang === 'de', 'German');
+    await sendFile(widget, new File(['%PDF'], 'bericht.pdf', { type: 'application/pdf' }));
+    await waitUntil(() => pending.length === 1, 'upload started', { timeout: 5000 });
+    pending[0]!.reject(new TransferError('503 Service Unavailable', { status: 503 }));
+    await waitUntil(() => announced(widget).includes('bericht.pdf fehlgeschlagen: Das Hochladen ist wegen eines Serverfehlers (503) fehlgeschlagen. Versuchen Sie es erneut.'), 'failure announced in German');
+
+    widget.store!.retry(widget.store!.$entries.get()[0]!.message.id);
+    await waitUntil(() => pending.length === 2, 'the retry started');
+    pending[1]!.reject(new Error('socket hang up'));
+    await waitUntil(() => announced(widget).includes('bericht.pdf fehlgeschlagen: Das Hochladen ist fehlgeschlagen.'), 'the general failure announced in German');
   });
 
   it('shows a drop zone over the whole widget while files are dragged over it, says so, and stages what is dropped', async () => {

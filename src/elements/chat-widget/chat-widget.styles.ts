@@ -22,10 +22,12 @@ export const chatWidgetStyles = [
       --chat-color-scheme: light;
     }
 
+    /* The panel fills the host by percentages, whatever display a page gives the widget. */
     .chat {
       display: flex;
       flex-flow: column;
       box-sizing: border-box;
+      width: 100%;
       height: 100%;
       position: relative;
       overflow: hidden;

@@ -1,7 +1,8 @@
-import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclaration, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ContextProvider } from '@lit/context';
+import { loadOnce } from '../../model/load-once.ts';
 import { createChatStore, type ChatStore } from '../../state/chat-store.ts';
 import { chatStoreContext } from '../../state/context.ts';
 import { StoreController } from '../../state/store-controller.ts';
@@ -9,31 +10,24 @@ import type { ThreadEntry } from '../../state/types.ts';
 import type { ConnectionStatus, ChatTransport } from '../../transport/transport.ts';
 import { transportFromAttribute } from '../../transport/from-attribute.ts';
 import type { DownloadHandler, UploadHandler } from '../../upload/handler.ts';
-import { lazyUploadHandler } from '../../upload/lazy-handlers.ts';
-import type { UploadSlotSource } from '../../upload/xmpp-upload.ts';
+import type { Person } from '../chat-thread/avatar.ts';
 import { emit, type AttachmentRef } from '../events.ts';
-import { COMPOSER_PARTS, type FileComposer } from '../file-composer/file-composer.ts';
+import type { FileComposer } from '../file-composer/file-composer.ts';
 import { FileDropController } from '../file-drop.ts';
 import { spaceSeparated } from '../converters.ts';
 import { chatStringsContext, loadLocale, resolveStrings, type ChatStrings } from '../strings.ts';
+import { composerParts, threadParts } from './chat-widget.names.ts';
 import type { Launcher } from './launcher.ts';
 import { chatWidgetStyles } from './chat-widget.styles.ts';
 
 /** Settings that, when changed, need a new store (and connection). */
 const STORE_SETTINGS = ['room', 'user', 'transport', 'xmppPassword', 'uploadEndpoint', 'uploadToken', 'uploadHandler', 'downloadHandler', 'autoDownloadImagesUpTo'] as const;
 
-/** The composer's and thread's parts, styleable from the page as `chat-widget::part(composer-send)` and so on. */
-const COMPOSER_EXPORTS = COMPOSER_PARTS.map((name) => `${name}: composer-${name}`).join(', ');
-/** The thread's own parts, prefixed `thread-`; the bubbles' and lightbox's parts keep the prefixed names the thread gives them. */
-const THREAD_EXPORTS = [
-  ...['log', 'entry', 'empty', 'sender', 'day', 'new-messages'].map((name) => `${name}: thread-${name}`),
-  ...['text-bubble', 'text-text', 'text-meta'],
-  ...['bubble', 'open', 'thumbnail', 'player', 'name', 'caption', 'progress', 'download'].map((name) => `file-${name}`),
-  ...['lightbox-dialog', 'lightbox-image', 'lightbox-caption'],
-].join(', ');
+/** The launcher mode's code and styles, loaded by the first widget in launcher mode. */
+const loadLauncher = loadOnce(() => import('./launcher.ts'));
 
-/** The launcher mode's code and styles, loaded once, by the first widget in launcher mode. */
-let launcherCode: Promise<typeof import('./launcher.ts') | undefined> | undefined;
+/** The code announcing uploads, loaded with a widget's first upload. */
+const loadUploadAnnouncer = loadOnce(() => import('./upload-announcer.ts'));
 
 /** How many announcements the live region keeps (older ones have been read). */
 const KEPT_ANNOUNCEMENTS = 3;
@@ -42,6 +36,10 @@ const KEPT_ANNOUNCEMENTS = 3;
  * A whole chat, dropped onto a page with one tag: a thread, a composer and a connection, inline
  * or behind a floating launcher button. It creates its own store (nothing is shared with other
  * widgets) and hands it, and its strings, to its parts.
+ *
+ * Besides its own parts, it forwards every part of its composer, prefixed `composer-`, and of its
+ * thread: the thread's own prefixed `thread-`, its bubbles' and lightbox's under the names the
+ * thread gives them (`chat-widget::part(file-retry)`).
  *
  * @csspart chat - The box holding the header, thread and composer (the panel, in launcher mode).
  * @csspart header - The bar with the title, the connection state and (launcher) the close button.
@@ -52,9 +50,6 @@ const KEPT_ANNOUNCEMENTS = 3;
  * @csspart badge - The launcher's count of unread messages.
  * @csspart drop-zone - The overlay shown while files are dragged over the widget.
  * @csspart announcer - The visually hidden live region announcing uploads.
- * @csspart composer-send - Each part of the composer, prefixed: `composer-textarea`,
- *   `composer-attach`, `composer-staged-file`… (see `<file-composer>`).
- * @csspart thread-log - Each part of the thread, prefixed: `thread-log`, `thread-entry`, `thread-empty`.
  *
  * @cssprop --chat-widget-height - Height of the widget, or of the panel (default `32rem`).
  * @cssprop --chat-widget-radius - Corner radius of the widget or panel.
@@ -82,6 +77,7 @@ export class ChatWidget extends LitElement {
     uploadEndpoint: { attribute: 'upload-endpoint' },
     uploadToken: { attribute: 'upload-token' },
     streamOrigins: { attribute: 'stream-origins', converter: spaceSeparated },
+    people: { attribute: false },
     autoDownloadImagesUpTo: { attribute: 'auto-download-images-up-to', type: Number },
     uploadHandler: { attribute: false },
     downloadHandler: { attribute: false },
@@ -127,8 +123,14 @@ export class ChatWidget extends LitElement {
    */
   streamOrigins: string[] = [];
 
-  /** Images up to this many bytes are downloaded as soon as they arrive, so the full image shows; 0: only on click. */
-  autoDownloadImagesUpTo = 0;
+  /** Names and avatar URLs of users, by id, shown in the thread over what messages say (see `<chat-thread>`). */
+  people: Record<string, Person> = {};
+
+  /**
+   * Images up to this many bytes are downloaded as soon as they arrive, so the full image (and a
+   * GIF's animation) shows without a click; they are not saved. Default 10 MB (10 000 000); 0: only on click.
+   */
+  autoDownloadImagesUpTo = 10_000_000;
 
   /** Replaces the default upload (Uppy to `upload-endpoint`): signed URLs, auth headers, own storage. */
   uploadHandler?: UploadHandler;
@@ -191,6 +193,8 @@ export class ChatWidget extends LitElement {
   #nextAnnouncement = 0;
   /** The launcher, once its code loaded (`mode="launcher"`). */
   #launcher?: Launcher;
+  /** Whether the launcher's code failed to load: the chat shows inline until `mode` is set again. */
+  #isLauncherMissing = false;
 
   constructor() {
     super();
@@ -201,8 +205,9 @@ export class ChatWidget extends LitElement {
     });
     this.addEventListener('chat-retry', (event) => this.store?.retry(event.detail.messageId));
     this.addEventListener('chat-cancel-upload', (event) => this.store?.cancelUpload(event.detail.messageId));
-    this.addEventListener('chat-download', (event) => void this.#download(event.detail));
+    this.addEventListener('chat-download', (event) => void this.#save(event.detail));
     this.addEventListener('chat-cancel-download', (event) => this.store?.cancelDownload(event.detail.messageId, event.detail.index));
+    this.addEventListener('chat-play', (event) => void this.store?.download(event.detail.messageId, event.detail.index).catch(() => undefined));
   }
 
   override connectedCallback(): void {
@@ -226,20 +231,29 @@ export class ChatWidget extends LitElement {
   /**
    * A locale other than English, and the launcher's code in launcher mode, load before the widget
    * renders with them (no flash of English, nor of an unplaced panel). Without the launcher's
-   * code (offline), the widget shows inline until the page is reloaded.
+   * code (offline), the widget shows inline until `mode` is set again, which tries again: not
+   * every update does, so a widget never turns into a launcher mid-conversation by itself.
    */
   protected override async scheduleUpdate(): Promise<void> {
     await loadLocale(this.locale);
-    if (this.mode === 'launcher' && !this.#launcher) {
-      // Tried once per page: a widget must not turn from inline into a launcher mid-conversation
-      // (and Chromium fails every later import of a module whose fetch failed).
-      const code = await (launcherCode ??= import('./launcher.ts').catch((error: unknown) => {
+    if (this.mode === 'launcher' && !this.#launcher && !this.#isLauncherMissing) {
+      try {
+        this.#launcher = new (await loadLauncher()).Launcher(this);
+      } catch (error) {
         console.error('Chatdrop could not load its launcher; the chat shows inline:', error);
-        return undefined;
-      }));
-      if (code) this.#launcher ??= new code.Launcher(this);
+        this.#isLauncherMissing = true;
+      }
     }
     super.scheduleUpdate();
+  }
+
+  /** Setting `mode`, even to the mode it has, tries the launcher's code again after it failed to load. */
+  override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
+    if (name === 'mode' && this.#isLauncherMissing) {
+      this.#isLauncherMissing = false;
+      super.requestUpdate();
+    }
+    super.requestUpdate(name, oldValue, options);
   }
 
   /** The store is made on the first update (after the host set its properties) and remade when a setting changes. */
@@ -260,23 +274,14 @@ export class ChatWidget extends LitElement {
 
   #startStore(): void {
     const transport = typeof this.transport === 'string' ? transportFromAttribute(this.transport, { password: this.xmppPassword }) : this.transport;
-    const slots = 'requestUpload' in transport ? (transport as ChatTransport & UploadSlotSource) : undefined;
     const id = this.user || this.#guestId;
-    const headers: Record<string, string> = this.uploadToken ? { Authorization: `Bearer ${this.uploadToken}` } : {};
-    const endpoint = this.uploadEndpoint;
-    // The uploaders (and Uppy) load on the first upload.
-    const upload =
-      this.uploadHandler ??
-      (endpoint
-        ? lazyUploadHandler(async () => (await import('../../upload/uppy-uploader.ts')).createUppyUploader({ endpoint, headers }))
-        : slots
-          ? lazyUploadHandler(async () => (await import('../../upload/xmpp-upload.ts')).createXmppUploader(slots))
-          : undefined);
     const store = createChatStore({
       transport,
       room: this.room,
       user: { id, name: id },
-      upload,
+      upload: this.uploadHandler,
+      uploadEndpoint: this.uploadEndpoint,
+      uploadHeaders: this.uploadToken ? { Authorization: `Bearer ${this.uploadToken}` } : {},
       download: this.downloadHandler,
       autoDownloadImagesUpTo: this.autoDownloadImagesUpTo,
       onInvalidMessage: (error) => {
@@ -293,14 +298,15 @@ export class ChatWidget extends LitElement {
 
   /**
    * Announces the store's uploads (started, sent, failed) in the live region. The announcer's
-   * code loads with the first upload: a page that only chats never downloads it.
+   * code loads with the first upload (a page that only chats never downloads it); if it cannot,
+   * the widget's next store tries again.
    */
   #announceUploadsOf(store: ChatStore): void {
     this.#stopAnnouncer?.();
     let stopped = false;
     const stopWaiting = store.$uploads.listen(() => {
       stopWaiting();
-      import('./upload-announcer.ts').then(
+      loadUploadAnnouncer().then(
         ({ announceUploads }) => {
           if (!stopped) this.#stopAnnouncer = announceUploads(store, () => this.resolvedStrings, (text) => this.#announce(text));
         },
@@ -313,14 +319,11 @@ export class ChatWidget extends LitElement {
     };
   }
 
-  async #download({ messageId, index }: AttachmentRef): Promise<void> {
-    const store = this.store;
-    const attachment = store?.$entries.get().find((entry) => entry.message.id === messageId)?.message.attachments?.[index];
-    if (!store || !attachment) return;
+  /** Saves an attachment the user asked for (the store downloads it first), and says so. */
+  async #save({ messageId, index }: AttachmentRef): Promise<void> {
     try {
-      const [blob, { saveFile }] = await Promise.all([store.download(messageId, index), import('../../upload/save-file.ts')]);
-      saveFile(blob, attachment.name);
-      emit(this, 'chat-download-done', { messageId, index, blob });
+      const blob = await this.store?.save(messageId, index);
+      if (blob) emit(this, 'chat-download-done', { messageId, index, blob });
     } catch {
       // The bubble shows the reason from the store's download state.
     }
@@ -352,8 +355,8 @@ export class ChatWidget extends LitElement {
           <span part="status" class="status" data-status=${status} role="status" aria-live="polite">${statusText}</span>
           ${launcher?.closeButton(t) ?? nothing}
         </div>
-        <chat-thread exportparts=${THREAD_EXPORTS} .streamOrigins=${this.streamOrigins}></chat-thread>
-        <file-composer exportparts=${COMPOSER_EXPORTS} accept=${this.accept} .maxFileSize=${this.maxFileSize ?? this.store?.transport.maxFileSize} .capture=${this.capture} hide-drop-zone></file-composer>
+        <chat-thread exportparts=${threadParts.exportparts} .streamOrigins=${this.streamOrigins} .people=${this.people}></chat-thread>
+        <file-composer exportparts=${composerParts.exportparts} accept=${this.accept} .maxFileSize=${this.maxFileSize ?? this.store?.transport.maxFileSize} .capture=${this.capture} hide-drop-zone></file-composer>
         ${this.#drop.isDragging ? html`<div part="drop-zone" class="drop-zone" aria-hidden="true">${t.dropToSend}</div>` : nothing}
       </div>
       ${launcher?.button(t, this.#entries.value) ?? nothing}

@@ -5,13 +5,6 @@ const offset = css`var(--chat-launcher-offset, 1rem)`;
 
 /** The launcher mode's styles, loaded with the launcher and added after the widget's own. */
 export const launcherStyles = css`
-    .close {
-      display: inline-grid;
-      place-items: center;
-      padding: 0.25rem;
-      border-color: transparent;
-    }
-
     /* Launcher mode: the host is a corner of the viewport; the panel opens above the button. */
     :host([mode='launcher']) {
       position: fixed;
@@ -43,6 +36,25 @@ export const launcherStyles = css`
       width: min(24rem, calc(100vw - 2 * ${offset}));
       height: min(var(--chat-widget-height, 32rem), calc(100vh - 6rem - 2 * ${offset}));
       box-shadow: 0 0.5rem 2rem rgb(0 0 0 / 0.25);
+    }
+
+    /* A phone: the open panel is the whole screen, clear of notches and the home indicator. */
+    @media (max-width: 600px) {
+      .panel {
+        position: fixed;
+        inset: 0;
+        width: auto;
+        height: auto;
+        padding: env(safe-area-inset-top) env(safe-area-inset-right) env(safe-area-inset-bottom) env(safe-area-inset-left);
+        border: none;
+        border-radius: 0;
+        box-shadow: none;
+      }
+
+      /* The header's close button closes it; the round button would lie over the Send button. */
+      .panel:not([hidden]) ~ .launcher {
+        display: none;
+      }
     }
 
     :host([position='bottom-left']) .panel {

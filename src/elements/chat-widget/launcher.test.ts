@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../define.ts';
 import type { ChatMessage } from '../../model/message.ts';
 import { MemoryHub, MemoryTransport } from '../../transport/memory.ts';
@@ -111,6 +111,27 @@ describe('<chat-widget mode="launcher">', () => {
     expect(part(widget, 'badge')).to.equal(null);
     await bob.send(textFrom('bob', 'one more'));
     await waitUntil(() => badgeText(widget) === '1', 'one unread');
+  });
+
+  it('opens full-screen on a phone, square-cornered, its Close button a 44-px target over no launcher', async () => {
+    await setViewport({ width: 375, height: 740 });
+    try {
+      const { widget } = await launcherWithBob();
+      launcherOf(widget).click();
+      await widget.updateComplete;
+      const panel = panelOf(widget);
+      const box = panel.getBoundingClientRect();
+      expect([box.left, box.top, box.width, box.height]).to.deep.equal([0, 0, 375, 740]);
+      expect(getComputedStyle(panel).borderRadius).to.equal('0px');
+      expect(launcherOf(widget).checkVisibility(), 'the launcher would cover the Send button').to.equal(false);
+      const close = part(widget, 'close')!.getBoundingClientRect();
+      expect(Math.min(close.width, close.height)).to.be.at.least(44);
+      part(widget, 'close')!.click();
+      await widget.updateComplete;
+      expect(launcherOf(widget).checkVisibility(), 'back when closed').to.equal(true);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('passes an accessibility audit closed with unread messages, and open, light and dark', async () => {

@@ -1,18 +1,15 @@
-import { html, nothing, svg, type PropertyValues, type ReactiveControllerHost, type SVGTemplateResult } from 'lit';
+import { html, nothing, svg, type PropertyValues, type ReactiveControllerHost } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ChatStore } from '../../state/chat-store.ts';
 import type { ThreadEntry } from '../../state/types.ts';
+import { crossShape, icon } from '../icons.ts';
 import { addLaterStyles } from '../later-styles.ts';
 import type { ChatStrings } from '../strings.ts';
 import { launcherStyles } from './launcher.styles.ts';
 import { countUnread, markRead, type ReadMark } from './unread.ts';
 
-const icon = (shape: SVGTemplateResult, size: number) =>
-  html`<svg viewBox="0 0 24 24" width=${size} height=${size} fill="none" stroke="currentColor" stroke-width="2"
-    stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">${shape}</svg>`;
-
 /** A cross, on the panel's close button. */
-const closeIcon = icon(svg`<path d="M6 6l12 12M18 6L6 18" />`, 18);
+const closeIcon = icon(crossShape, 18);
 
 const chatIcon = icon(svg`<path d="M21 12a8 8 0 0 1-11.6 7.1L4 20.5l1.4-4.9A8 8 0 1 1 21 12z" />`, 28);
 
@@ -95,7 +92,7 @@ export class Launcher {
 
   /** The panel's close button, in its header. */
   closeButton(t: ChatStrings) {
-    return html`<button part="close" class="close" type="button" aria-label=${t.closeChat} @click=${() => (this.host.open = false)}>${closeIcon}</button>`;
+    return html`<button part="close" class="icon-button" type="button" aria-label=${t.closeChat} title=${t.closeChat} @click=${() => (this.host.open = false)}>${closeIcon}</button>`;
   }
 
   /** The round button, and its unread count while the panel is closed (`entries`: the thread then). */

@@ -1,11 +1,10 @@
 import { displayName } from '../../model/display-name.ts';
 import type { ChatStore } from '../../state/chat-store.ts';
 import type { ThreadEntry, UploadState } from '../../state/types.ts';
+import { enFailures } from '../locales/en-failures.ts';
 import { enFileSend } from '../locales/en-file-send.ts';
-import { addEnglishStrings, type ChatStrings } from '../strings.ts';
-
-// The announcements' English words (the tray brings them too, but a restored upload may come first).
-addEnglishStrings(enFileSend);
+import { withEnglish, type ChatStrings } from '../strings.ts';
+import { failureSentence } from '../transfer-failure.ts';
 
 /** What the announcer remembers of one file message of ours. */
 interface Known {
@@ -16,7 +15,8 @@ interface Known {
 /**
  * Watches a store's uploads and thread for our file messages and says, in words, when one starts
  * uploading, is sent (stored by the server) or fails, and why: for a polite live region. Uploads
- * already in the store count as new (the widget starts it with the first upload). Returns the
+ * already in the store count as new (the widget starts it with the first upload). The words are
+ * `strings()`, with English below for those of sending files and of failures. Returns the
  * function that stops watching.
  */
 export function announceUploads(store: ChatStore, strings: () => ChatStrings, announce: (sentence: string) => void): () => void {
@@ -25,7 +25,7 @@ export function announceUploads(store: ChatStore, strings: () => ChatStrings, an
   const check = () => {
     const uploads = store.$uploads.get();
     const entries = store.$entries.get();
-    const t = strings();
+    const t = withEnglish(strings(), enFileSend, enFailures);
     for (const id of known.keys()) if (!(id in uploads)) known.delete(id);
     for (const [id, upload] of Object.entries(uploads)) {
       const before = known.get(id) ?? {};
@@ -36,7 +36,7 @@ export function announceUploads(store: ChatStore, strings: () => ChatStrings, an
       const name = displayName(attachment.name);
       const isActive = upload.status !== 'failed' && upload.status !== 'done';
       if (isActive && (before.upload === undefined || before.upload === 'failed')) announce(t.uploadStarted(name));
-      if (upload.status === 'failed' && before.upload !== 'failed') announce(t.uploadFailed(name, upload.error ?? t.uploadFailedFallback));
+      if (upload.status === 'failed' && before.upload !== 'failed') announce(t.uploadFailed(name, failureSentence(t, 'upload', upload.error)));
       if (entry.delivery !== before.delivery) {
         if (entry.delivery === 'sent' && before.delivery !== undefined) announce(t.uploadSent(name));
         if (entry.delivery === 'failed' && upload.status !== 'failed') announce(t.uploadFailed(name, t.notSent));

@@ -4,7 +4,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { serverUrl } from '@chatdrop/test-server';
 import type { Attachment } from '../../model/message.ts';
 import { createDownloads } from '../../state/downloads.ts';
-import { createFetchDownload, DAMAGED_FILE } from '../../upload/downloader.ts';
+import { createFetchDownload } from '../../upload/downloader.ts';
 import { attachmentOnServer, faultyUrl, type DownloadFault } from '../../upload/downloader.test-helpers.ts';
 import { makeRandomFile, until } from '../../../test/helpers/files.ts';
 import { defineElements } from '../define-elements.ts';
@@ -14,12 +14,14 @@ defineElements();
 
 const part = (element: FileBubble, name: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 
-/** A bubble for `attachment` whose Download button runs a real download through the store's downloads. */
+/** A bubble for `attachment` whose Download button runs a real download through the store's downloads, then notes it saved (as the store's `save`). */
 async function wiredBubble(attachment: Attachment) {
   const downloads = createDownloads({ download: createFetchDownload({ resumeDelaysMs: [10, 10, 10] }), attachmentOf: () => attachment });
   const element = await fixture<FileBubble>(html`<file-bubble message-id="m1" .attachment=${attachment}></file-bubble>`);
   downloads.$downloads.subscribe((all) => (element.download = all['m1/0']));
-  element.addEventListener('chat-download', () => void downloads.start('m1', 0).catch(() => undefined));
+  element.addEventListener('chat-download', () => {
+    void downloads.start('m1', 0).then(() => downloads.$downloads.setKey('m1/0', { ...downloads.$downloads.get()['m1/0']!, isSaved: true }), () => undefined);
+  });
   return { element, downloads };
 }
 
@@ -83,8 +85,9 @@ describe('<file-bubble> download states against the reference server (X17)', () 
     const wired = await wiredBubble({ ...attachment, sha256: '0'.repeat(64) });
     const state = await clickDownload(wired);
     expect(state.status).to.equal('failed');
+    expect(state.error!.code).to.equal('integrity');
     expect(state.blob).to.equal(undefined);
-    expect(part(wired.element, 'error')!.textContent).to.equal(DAMAGED_FILE);
+    expect(part(wired.element, 'error')!.textContent).to.equal('The file is damaged: its checksum does not match.');
     expect(part(wired.element, 'thumbnail')).to.equal(null);
     expect(part(wired.element, 'download')!.textContent).to.equal('Download again');
   });

@@ -24,7 +24,8 @@ describe('<file-bubble> pictures and players', () => {
     const element = await bubble({ attachment: broken });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(part(element, 'placeholder'), 'nothing decoded: the placeholder stays').to.not.equal(null);
-    expect(part<HTMLImageElement>(element, 'placeholder')!.alt, 'decorative under a thumbnail').to.equal('');
+    expect(part(element, 'thumbnail'), 'a thumbnail that fails to decode is dropped, never a broken image').to.equal(null);
+    expect(part<HTMLImageElement>(element, 'placeholder')!.alt, 'the placeholder then stands for the picture').to.equal('beach.png');
 
     element.attachment = { ...photo, placeholder: thumbhashOf() };
     await element.updateComplete;
@@ -61,7 +62,10 @@ describe('<file-bubble> pictures and players', () => {
     await element.updateComplete;
     const video = part<HTMLVideoElement>(element, 'player')!;
     expect(video.tagName).to.equal('VIDEO');
-    expect([video.controls, video.preload]).to.deep.equal([true, 'none']);
+    expect([video.controls, video.preload], 'the poster, with a play button over it').to.deep.equal([false, 'metadata']);
+    part<HTMLButtonElement>(element, 'play')!.click();
+    await element.updateComplete;
+    expect(video.controls, 'playing: its own controls').to.equal(true);
     expect(video.getAttribute('src')).to.match(/^blob:/);
     expect(video.getAttribute('poster')).to.equal(clip.thumbnail);
     expect(urlsIn(element)).to.not.include(clip.url);
@@ -83,12 +87,15 @@ describe('<file-bubble> pictures and players', () => {
     const duration = part(element, 'duration')!;
     expect([duration.textContent, duration.getAttribute('datetime')]).to.deep.equal(['1:05', 'PT65S']);
     expect(element.shadowRoot!.querySelector('audio')).to.equal(null);
-    expect(part(element, 'icon')).to.not.equal(null);
+    expect(part(element, 'play'), 'a compact player: a play button beside its play time').to.not.equal(null);
 
     element.download = downloaded(new Blob(['ogg'], { type: 'audio/ogg' }));
     await element.updateComplete;
+    expect(part(element, 'play')!.getAttribute('aria-label')).to.equal('Play: voice note.ogg');
+    part<HTMLButtonElement>(element, 'play')!.click();
+    await element.updateComplete;
     const audio = part<HTMLAudioElement>(element, 'player')!;
-    expect([audio.tagName, audio.controls, audio.preload]).to.deep.equal(['AUDIO', true, 'none']);
+    expect([audio.tagName, audio.controls, audio.preload]).to.deep.equal(['AUDIO', true, 'metadata']);
     expect(audio.getAttribute('src')).to.match(/^blob:/);
     expect(audio.getAttribute('aria-label')).to.equal('voice note.ogg');
   });

@@ -50,6 +50,12 @@ export const styles = [
       background: ${token('thumbnail-background')};
     }
 
+    /* Once a picture is decoded nothing shows behind it: a transparent image stays transparent. */
+    .media.shown,
+    button.media.shown:hover {
+      background: none;
+    }
+
     button.media {
       cursor: zoom-in;
     }
@@ -71,11 +77,86 @@ export const styles = [
       z-index: 1;
     }
 
-    video.media {
-      display: block;
-      height: auto;
+    /* A video keeps the box its declared size reserves, poster or playing: the bubble never jumps. */
+    .video {
+      position: relative;
+    }
+
+    video.picture {
       aspect-ratio: attr(width type(<number>), 16) / attr(height type(<number>), 9);
       background: #000;
+    }
+
+    .blank {
+      aspect-ratio: 16 / 9;
+    }
+
+    .play {
+      grid-area: 1 / 1;
+      z-index: 2;
+      place-self: center;
+      display: grid;
+      place-items: center;
+      width: 3.5rem;
+      height: 3.5rem;
+      padding: 0 0 0 0.2rem;
+      border: none;
+      border-radius: 50%;
+      color: #fff;
+      background: rgb(0 0 0 / 0.6);
+    }
+
+    .play:hover {
+      background: rgb(0 0 0 / 0.75);
+    }
+
+    .badge {
+      grid-area: 1 / 1;
+      z-index: 2;
+      align-self: end;
+      justify-self: start;
+      margin: 0.4em;
+      padding: 0.1em 0.45em;
+      border-radius: 999px;
+      font-size: 0.75em;
+      color: #fff;
+      background: rgb(0 0 0 / 0.6);
+      pointer-events: none;
+    }
+
+    .play-audio,
+    .icon-button {
+      display: inline-grid;
+      place-items: center;
+      box-sizing: border-box;
+      width: 2.25rem;
+      height: 2.25rem;
+      padding: 0;
+      border-radius: 50%;
+    }
+
+    .play-audio {
+      border: none;
+      padding-left: 0.15rem;
+      color: ${token('accent-contrast')};
+      background: ${token('accent')};
+    }
+
+    .play-audio:hover {
+      background: ${token('accent')};
+      filter: brightness(1.1);
+    }
+
+    .icon-button {
+      border: none;
+    }
+
+    @media (pointer: coarse) {
+      .play-audio,
+      .icon-button {
+        width: 44px;
+        height: 44px;
+      }
     }
 
     .media ~ .details {
@@ -105,9 +186,25 @@ export const styles = [
       unicode-bidi: isolate;
     }
 
+    .audio-row {
+      grid-column: 1 / -1;
+      display: flex;
+      align-items: center;
+      gap: 0.6em;
+      min-width: 12em;
+      font-variant-numeric: tabular-nums;
+    }
+
+    .audio-row ~ .details,
+    .audio ~ .details {
+      grid-column: 1 / -1;
+    }
+
     .audio {
+      grid-column: 1 / -1;
       width: 100%;
-      min-width: 14em;
+      min-width: 16rem;
+      height: 2.5rem;
       margin-block: 0.2em;
     }
 

@@ -119,10 +119,19 @@ describe('<file-bubble>', () => {
   });
 
   it('says why an upload failed and Retry asks to try again', async () => {
-    const error = 'The file is too large for the server (limit 10 MB).';
+    const error = { code: 'too-large' as const, message: 'HTTP 413', status: 413, maxFileSize: 10_000_000 };
     const element = await bubble({ attachment: { ...report, url: '' }, isMine: true, delivery: 'failed', upload: { status: 'failed', sent: 0, total: 1, error } });
-    expect(part(element, 'error')!.textContent).to.equal(error);
+    expect(part(element, 'error')!.textContent).to.equal("The file is larger than the server's limit of 10 MB.");
     expect(await clickFor(element, 'retry', 'chat-retry')).to.deep.equal({ messageId: 'm1' });
+  });
+
+  it('shows a host’s own failure sentence only when the host marked it for the user', async () => {
+    const upload = { status: 'failed' as const, sent: 0, total: 1 };
+    const element = await bubble({ attachment: { ...report, url: '' }, isMine: true, delivery: 'failed', upload: { ...upload, error: { code: 'failed', message: 'TypeError: x is undefined' } } });
+    expect(part(element, 'error')!.textContent).to.equal('The upload failed.');
+    element.upload = { ...upload, error: { code: 'forbidden', message: 'Ihr Konto ist gesperrt.', isUserFacing: true } };
+    await element.updateComplete;
+    expect(part(element, 'error')!.textContent).to.equal('Ihr Konto ist gesperrt.');
   });
 
   it('says our delivered file is sent, and still offers Download', async () => {
@@ -163,14 +172,14 @@ describe('<file-bubble>', () => {
   });
 
   it('says why a download failed and offers to download again', async () => {
-    const element = await bubble({ attachment: report, download: { status: 'failed', received: 0, error: 'The server refused the download (404).' } });
-    expect(part(element, 'error')!.textContent).to.equal('The server refused the download (404).');
+    const element = await bubble({ attachment: report, download: { status: 'failed', received: 0, error: { code: 'forbidden', message: 'HTTP 403', status: 403 } } });
+    expect(part(element, 'error')!.textContent).to.equal('The server did not allow this download.');
     expect(part(element, 'download')!.textContent).to.equal('Download again');
     expect(await clickFor(element, 'download', 'chat-download')).to.deep.equal({ messageId: 'm1', index: 0 });
   });
 
   it('says a finished download is downloaded and offers to save it again', async () => {
-    const element = await bubble({ attachment: report, download: { status: 'done', received: 3, blob: new Blob(['pdf']) } });
+    const element = await bubble({ attachment: report, download: { status: 'done', received: 3, blob: new Blob(['pdf']), isSaved: true } });
     expect(element.shadowRoot!.textContent).to.include('Downloaded');
     expect(part(element, 'download')!.textContent).to.equal('Save again');
     expect(part(element, 'thumbnail')).to.equal(null);

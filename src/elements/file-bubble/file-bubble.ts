@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Attachment, DeliveryState } from '../../model/message.ts';
 import { fileKind } from '../../model/format.ts';
@@ -9,18 +10,31 @@ import { ChatElement } from '../chat-element.ts';
 import { spaceSeparated } from '../converters.ts';
 import { emit } from '../events.ts';
 import { fileIcon, shortName } from '../file-display.ts';
+import { icon, playShape } from '../icons.ts';
+import { enFailures } from '../locales/en-failures.ts';
+import { enFileView } from '../locales/en-file-view.ts';
 import { renderStatus } from './file-status.ts';
 import { durationIso, formatDuration, ObjectUrl, placeholderImage, shownCaption, streamUrl } from './media.ts';
 import { styles } from './file-bubble.styles.ts';
 
+/** HEIC and HEIF: shown as an image where the browser decodes them, else as a file. */
+const HEIF = /^image\/hei[cf]$/;
+
+/** How a file is shown: HEIC and HEIF are tried as images (a failed decode leaves the file bubble). */
+const shownKind = (mime: string) => (HEIF.test(mime) ? 'image' : fileKind(mime));
+
 /**
  * One file in the thread. An image shows at once (its thumbhash placeholder until a picture is
- * decoded, then its thumbnail, then the full image once downloaded) in a box sized from the
- * width and height the message declares, and opens large on activation; a video shows its poster
- * and, once it can play, a player; audio gets a player; any other file a typed icon. Then its
- * name (shortened in the middle, keeping the extension), size, type, play time, caption, and what
- * can be done with it now: follow an upload, retry it, download, follow the download (or learn
- * the file is gone), save an image the auto-download policy already fetched.
+ * decoded, then its thumbnail, then the full image: the sender's own file, or the bytes the
+ * auto-download policy fetched) in a box sized from the width and height the message declares,
+ * and opens large on activation; a picture that cannot be decoded (HEIC where the browser cannot)
+ * leaves a clean file bubble, never a broken image. A video shows its poster at image size with a
+ * play button and its play time over it, and plays in place on one click (asking for its bytes
+ * with `chat-play` first when it has none); audio shows its play time and a play button, then a
+ * player; any other file a typed icon. Then its name (shortened in the middle, keeping the
+ * extension), size, type, caption, and what can be done with it now: follow an upload, retry it,
+ * download, follow the download (or learn the file is gone), save a file already shown. Viewing
+ * never saves: saving is its own button.
  *
  * The file's URL never becomes a link. A player's `src` is the downloaded bytes' object URL or,
  * only for an origin listed in `stream-origins`, the file's own http(s) URL; never anything else.
@@ -30,6 +44,7 @@ import { styles } from './file-bubble.styles.ts';
  * @csspart thumbnail - The picture: the thumbnail (a video's poster), then the full image once downloaded.
  * @csspart placeholder - The blurred thumbhash picture shown until the thumbnail is decoded.
  * @csspart player - The `<video>` or `<audio>` player, once there is something it may play.
+ * @csspart play - The play button over a video's poster, or beside an audio's play time.
  * @csspart icon - The typed icon shown when there is no picture.
  * @csspart name - The file name, shortened in the middle when long (the full name is its `title`).
  * @csspart size - The file size.
@@ -60,11 +75,13 @@ import { styles } from './file-bubble.styles.ts';
  * @fires chat-open-image - An image's preview was activated: show it large. `detail: { messageId, index }`.
  * @fires chat-cancel-upload - Stop our upload (its message is dropped). `detail: { messageId }`.
  * @fires chat-retry - Retry our failed upload or send. `detail: { messageId }`.
- * @fires chat-download - Download the file, or save it again. `detail: { messageId, index }`.
+ * @fires chat-download - Download the file and save it, or save it again. `detail: { messageId, index }`.
+ * @fires chat-play - Fetch a video's or audio's bytes to play them in place (not saved). `detail: { messageId, index }`.
  * @fires chat-cancel-download - Stop the download. `detail: { messageId, index }`.
  */
 export class FileBubble extends ChatElement {
   static override styles = styles;
+  protected static override englishWords = { ...enFileView, ...enFailures };
 
   static override properties: PropertyDeclarations = {
     attachment: { attribute: false },
@@ -75,7 +92,9 @@ export class FileBubble extends ChatElement {
     download: { attribute: false },
     delivery: { reflect: true },
     streamOrigins: { attribute: 'stream-origins', converter: spaceSeparated },
-    isDecoded: { state: true },
+    decoded: { state: true },
+    broken: { state: true },
+    isPlaying: { state: true },
   };
 
   /** The file to show. Its name, caption and URL are data from the wire, shown only as text. */
@@ -93,7 +112,7 @@ export class FileBubble extends ChatElement {
   /** Our upload of the file, while there is one. */
   upload?: UploadState;
 
-  /** The download of the file, once asked for. */
+  /** The download of the file, once asked for (or our own file, `isLocal`). */
   download?: DownloadState;
 
   /** How far our message has come. Reflected as `delivery`. */
@@ -106,28 +125,47 @@ export class FileBubble extends ChatElement {
    */
   streamOrigins: string[] = [];
 
-  /** Whether a picture of this attachment was decoded (the placeholder shows until then). */
-  private isDecoded = false;
+  /** The picture sources decoded so far (the placeholder, then the thumbnail, go once a picture over them is). */
+  private decoded = new Set<string>();
+
+  /** The picture sources that failed to decode: never shown again. */
+  private broken = new Set<string>();
+
+  /** Whether the user asked the video or audio to play (its player then plays as soon as it has a source). */
+  private isPlaying = false;
 
   /** The downloaded bytes' object URL; revoked when they go or the bubble leaves the page. */
   #bytes = new ObjectUrl(this);
   #bytesUrl?: string;
   #placeholder?: string;
+  /** The source the player was last started on (it starts once per source). */
+  #started?: string;
 
   /** Focuses the bubble's first control: an image's preview, else its player or a button. */
   override focus(options?: FocusOptions): void {
-    this.renderRoot.querySelector<HTMLElement>('button, video, audio')?.focus(options);
+    this.renderRoot.querySelector<HTMLElement>('button, video[controls], audio')?.focus(options);
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
     const attachment = this.attachment;
     if (changed.has('attachment')) {
-      this.isDecoded = false;
+      this.decoded = new Set();
+      this.broken = new Set();
+      this.isPlaying = false;
       this.#placeholder = placeholderImage(attachment?.placeholder);
     }
-    const hasMedia = attachment !== undefined && fileKind(attachment.mime) !== 'document';
+    const hasMedia = attachment !== undefined && shownKind(attachment.mime) !== 'document';
     const blob = hasMedia && this.download?.status === 'done' ? this.download.blob : undefined;
     this.#bytesUrl = this.#bytes.for(blob, attachment?.mime ?? '');
+  }
+
+  override updated(): void {
+    const player = this.renderRoot.querySelector<HTMLMediaElement>('[part~="player"]');
+    // Asked to play: start as soon as there is something to play, once.
+    if (this.isPlaying && player?.paused && this.#started !== player.src) {
+      this.#started = player.src;
+      player.play().catch(() => undefined); // refused (no user activation left): its controls stay
+    }
   }
 
   #ref() {
@@ -135,15 +173,25 @@ export class FileBubble extends ChatElement {
   }
 
   #onOpen = () => emit(this, 'chat-open-image', this.#ref());
-  #onDecoded = () => (this.isDecoded = true);
+  #onLoad = (event: Event) => (this.decoded = new Set(this.decoded).add((event.target as HTMLImageElement).getAttribute('src')!));
+  #onError = (event: Event) => (this.broken = new Set(this.broken).add((event.target as HTMLImageElement).getAttribute('src')!));
+  #onPlay = () => {
+    this.isPlaying = true;
+    if (!this.#playable()) emit(this, 'chat-play', this.#ref());
+  };
+
+  /** A source the one rule allows a player: the bytes (ours, or downloaded), or a stream from a listed origin. */
+  #playable(): string | undefined {
+    return this.#bytesUrl ?? streamUrl(this.attachment?.url ?? '', this.streamOrigins);
+  }
 
   override render() {
     const attachment = this.attachment;
     if (!attachment) return nothing;
     const t = this.t;
     const name = displayName(attachment.name);
-    const kind = fileKind(attachment.mime);
-    const media = kind === 'image' ? this.#image(attachment, name) : kind === 'video' ? this.#video(attachment, name) : undefined;
+    const kind = shownKind(attachment.mime);
+    const media = kind === 'image' ? this.#image(attachment, name) : kind === 'video' ? this.#video(attachment, name) : kind === 'audio' ? this.#audio(attachment, name) : undefined;
     const duration = kind === 'video' || kind === 'audio' ? formatDuration(attachment.durationMs) : undefined;
     const caption = shownCaption(attachment.caption);
     return html`
@@ -154,9 +202,8 @@ export class FileBubble extends ChatElement {
           <span id="full-name" hidden>${name}</span>
           <span class="meta muted">
             <span part="size" class="value" dir="auto">${t.fileSize(attachment.size)}</span> · <span part="type" class="value" dir="auto">${attachment.mime}</span>
-            ${duration ? html` · <time part="duration" class="value" dir="ltr" datetime=${durationIso(attachment.durationMs!)}>${duration}</time>` : nothing}
+            ${duration && !media ? html` · ${this.#duration(attachment.durationMs!, duration)}` : nothing}
           </span>
-          ${kind === 'audio' ? this.#player('audio', attachment, name) : nothing}
           ${caption.text
             ? html`<figcaption part="caption" class="caption" tabindex=${ifDefined(caption.mayScroll ? 0 : undefined)}>${caption.text}</figcaption>`
             : nothing}
@@ -174,40 +221,74 @@ export class FileBubble extends ChatElement {
     `;
   }
 
+  #duration(ms: number, shown: string) {
+    return html`<time part="duration" class="value" dir="ltr" datetime=${durationIso(ms)}>${shown}</time>`;
+  }
+
   /** An image: a button (opening it large) around its pictures; `undefined` when there is nothing to show. */
   #image(attachment: Attachment, name: string): TemplateResult | undefined {
     const alt = attachment.alt?.trim() || name;
-    const pictures = this.#pictures(attachment, this.#bytesUrl ?? safeThumbnail(attachment.thumbnail), alt);
-    return pictures && html`<button part="open" class="media" type="button" aria-label=${this.t.openImage(alt)} @click=${this.#onOpen}>${pictures}</button>`;
+    const pictures = this.#pictures(attachment, [safeThumbnail(attachment.thumbnail), this.#bytesUrl], alt);
+    return pictures && html`<button part="open" class=${classMap({ media: true, shown: this.decoded.size > 0 })} type="button"
+      aria-label=${this.t.openImage(alt)} @click=${this.#onOpen}>${pictures}</button>`;
   }
 
-  /** A video: the player once it may play something, else its poster; `undefined` when neither. */
+  /**
+   * A video: its player once it may play something (the poster over it until asked to play), else
+   * its poster; with a play button over either until it plays; `undefined` when there is nothing to show.
+   */
   #video(attachment: Attachment, name: string): TemplateResult | undefined {
-    const player = this.#player('video', attachment, name);
-    if (player !== nothing) return player;
-    const pictures = this.#pictures(attachment, safeThumbnail(attachment.thumbnail), attachment.alt?.trim() || name);
-    return pictures && html`<div class="media">${pictures}</div>`;
-  }
-
-  /** The picture (`src`), with the placeholder under it until a picture is decoded. */
-  #pictures(attachment: Attachment, src: string | undefined, alt: string): TemplateResult | undefined {
-    const placeholder = this.isDecoded ? undefined : this.#placeholder;
-    if (!src && !placeholder) return undefined;
+    const src = this.#playable();
+    const poster = safeThumbnail(attachment.thumbnail);
     const width = ifDefined(attachment.width || undefined);
     const height = ifDefined(attachment.height || undefined);
-    return html`
-      ${src ? html`<img part="thumbnail" class="picture" src=${src} alt=${alt} width=${width} height=${height} @load=${this.#onDecoded} />` : nothing}
-      ${placeholder ? html`<img part="placeholder" class="picture placeholder" src=${placeholder} alt=${src ? '' : alt} width=${width} height=${height} />` : nothing}
-    `;
+    const pictures = src ? undefined : this.#pictures(attachment, [poster], attachment.alt?.trim() || name);
+    if (!src && !pictures && !this.isPlaying) return undefined;
+    const isPlaying = this.isPlaying && src !== undefined;
+    const duration = formatDuration(attachment.durationMs);
+    return html`<div class="media video shown">
+      ${src
+        ? html`<video part="player" class="picture" ?controls=${isPlaying} preload=${this.#bytesUrl ? 'metadata' : 'none'} playsinline src=${src}
+            aria-label=${name} poster=${ifDefined(poster)} width=${width} height=${height}></video>`
+        : (pictures ?? html`<span class="picture blank"></span>`)}
+      ${isPlaying ? nothing : html`
+        <button part="play" class="play" type="button" aria-label=${this.t.play(name)} title=${this.t.play(name)} @click=${this.#onPlay}>${icon(playShape, 28)}</button>
+        ${duration ? html`<span class="badge">${this.#duration(attachment.durationMs!, duration)}</span>` : nothing}`}
+    </div>`;
   }
 
-  /** A player, when it has a source the one rule allows: the downloaded bytes, or a stream from a listed origin. */
-  #player(kind: 'video' | 'audio', attachment: Attachment, name: string) {
-    const src = this.#bytesUrl ?? streamUrl(attachment.url, this.streamOrigins);
-    if (!src) return nothing;
-    if (kind === 'audio') return html`<audio part="player" class="audio" controls preload="none" src=${src} aria-label=${name}></audio>`;
-    return html`<video part="player" class="media picture" controls preload="none" src=${src} aria-label=${name}
-      poster=${ifDefined(safeThumbnail(attachment.thumbnail))} width=${ifDefined(attachment.width || undefined)}
-      height=${ifDefined(attachment.height || undefined)}></video>`;
+  /** Audio: a play button and its play time until asked to play, then the player (playing as soon as it has its bytes). */
+  #audio(attachment: Attachment, name: string) {
+    const src = this.#playable();
+    if (this.isPlaying && src) {
+      return html`<audio part="player" class="audio" controls preload="metadata" src=${src} aria-label=${name}></audio>`;
+    }
+    const duration = formatDuration(attachment.durationMs);
+    return html`<div class="audio-row">
+      <button part="play" class="play-audio" type="button" aria-label=${this.t.play(name)} title=${this.t.play(name)}
+        ?disabled=${this.isPlaying} @click=${this.#onPlay}>${icon(playShape, 18)}</button>
+      ${duration ? this.#duration(attachment.durationMs!, duration) : nothing}
+    </div>`;
+  }
+
+  /**
+   * The pictures (`sources`, best last), each over the ones before until it is decoded, with the
+   * placeholder under them; a source that fails to decode is dropped; `undefined` when nothing is left.
+   */
+  #pictures(attachment: Attachment, sources: Array<string | undefined>, alt: string): TemplateResult | undefined {
+    const usable = sources.filter((src): src is string => src !== undefined && !this.broken.has(src));
+    // Once a better picture is decoded, the ones under it go.
+    const best = usable.findLastIndex((src) => this.decoded.has(src));
+    const shown = best === -1 ? usable : usable.slice(best);
+    const placeholder = best === -1 ? this.#placeholder : undefined;
+    if (shown.length === 0 && !placeholder) return undefined;
+    const width = ifDefined(attachment.width || undefined);
+    const height = ifDefined(attachment.height || undefined);
+    const top = shown.at(-1);
+    return html`
+      ${shown.map((src) => html`<img part=${ifDefined(src === top ? 'thumbnail' : undefined)} class="picture" src=${src} alt=${src === top ? alt : ''}
+        width=${width} height=${height} @load=${this.#onLoad} @error=${this.#onError} />`)}
+      ${placeholder ? html`<img part="placeholder" class="picture placeholder" src=${placeholder} alt=${top ? '' : alt} width=${width} height=${height} />` : nothing}
+    `;
   }
 }

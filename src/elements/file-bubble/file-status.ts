@@ -4,6 +4,8 @@ import { safeUrl } from '../../model/safe-url.ts';
 import type { DownloadState, UploadState } from '../../state/types.ts';
 import { cssProperty } from '../css-property.ts';
 import type { ChatStrings } from '../strings.ts';
+import { failureSentence } from '../transfer-failure.ts';
+import { downloadShape, icon } from '../icons.ts';
 
 /** What a bubble's status line is drawn from. */
 export interface StatusView {
@@ -35,7 +37,7 @@ export function renderStatus(view: StatusView): TemplateResult {
   if (upload?.status === 'queued') return html`<span class="muted">${t.waiting}</span> ${button('cancel', t.cancel, view.onCancelUpload)}`;
   if (upload?.status === 'preparing') return progress(t, t.preparingLabel, 0, view.onCancelUpload);
   if (upload?.status === 'uploading') return uploading(view, upload);
-  if (upload?.status === 'failed') return failure(upload.error ?? t.uploadFailedFallback, 'retry', t.retry, view.onRetry);
+  if (upload?.status === 'failed') return failure(failureSentence(t, 'upload', upload.error), 'retry', t.retry, view.onRetry);
   if (view.isMine && view.delivery === 'failed') return failure(t.notSent, 'retry', t.retry, view.onRetry);
   if (!safeUrl(attachment.url)) return html`<span part="error" class="error">${t.unsupportedLink}</span>`;
   if (view.isMine && view.delivery === 'sending') return html`<span part="delivery" class="muted">${t.sending}</span>`;
@@ -43,16 +45,17 @@ export function renderStatus(view: StatusView): TemplateResult {
     case 'downloading':
       return progress(t, t.downloadingLabel, percentOf(download.received, download.total ?? attachment.size), view.onCancelDownload);
     case 'failed':
-      return failure(download.error ?? t.downloadFailedFallback, 'download', t.downloadAgain, view.onDownload);
+      return failure(failureSentence(t, 'download', download.error), 'download', t.downloadAgain, view.onDownload);
     case 'unavailable':
       return html`<span part="unavailable" class="error">${t.unavailable}</span>
-        <span class="muted">${download.error ?? t.fileUnavailable}</span>`;
+        <span class="muted">${download.error ? failureSentence(t, 'download', download.error) : t.fileUnavailable}</span>`;
     case 'done':
-      if (download.isAutomatic) return button('download', t.save, view.onDownload);
-      return html`<span class="muted">${t.downloaded}</span> ${button('download', t.saveAgain, view.onDownload)}`;
+      if (download.isLocal) return view.isMine ? html`<span part="delivery" class="muted">${t.sent}</span>` : html``;
+      if (!download.isSaved) return iconButton(t.save, view.onDownload); // fetched to be shown or played: viewing never saves
+      return html`<span class="muted">${t.downloaded}</span> ${iconButton(t.saveAgain, view.onDownload)}`;
     default:
       return html`${view.isMine ? html`<span part="delivery" class="muted">${t.sent}</span>` : nothing}
-        ${button('download', t.download, view.onDownload)}`;
+        ${iconButton(t.download, view.onDownload)}`;
   }
 }
 
@@ -80,6 +83,11 @@ function progress(t: ChatStrings, label: string, percent: number, onCancel: () =
 
 function failure(sentence: string, part: 'retry' | 'download', label: string, onClick: () => void): TemplateResult {
   return html`<span part="error" class="error">${sentence}</span> ${button(part, label, onClick)}`;
+}
+
+/** The Download (or Save) button: an icon named by `label`, which is also its tooltip. */
+function iconButton(label: string, onClick: () => void): TemplateResult {
+  return html`<button part="download" class="icon-button" type="button" title=${label} aria-describedby="full-name" @click=${onClick}>${icon(downloadShape, 18)}<span class="visually-hidden">${label}</span></button>`;
 }
 
 function button(part: string, label: string, onClick: () => void): TemplateResult {

@@ -17,13 +17,19 @@ export const styles = [
   controlStyles,
   css`
     :host {
-      display: flex;
-      flex-flow: column;
-      gap: ${token('spacing-medium')};
+      display: block;
       position: relative;
       padding: var(--chat-composer-padding, ${token('spacing-medium')} ${token('spacing-large')});
       background: ${token('composer-background')};
       border-block-start: 1px solid ${token('border-color')};
+    }
+
+    /* The refusals, the tray and the field, one under another whatever display a page gives the host. */
+    .composer {
+      display: flex;
+      flex-flow: column;
+      gap: ${token('spacing-medium')};
+      width: 100%;
     }
 
     .refusals:empty {
@@ -41,32 +47,38 @@ export const styles = [
       overflow-wrap: anywhere;
     }
 
+    /* Attach (and the camera), the field, Send: one line, the field growing with its text. */
     .row {
       display: flex;
-      flex-wrap: wrap;
       align-items: flex-end;
-      gap: ${token('spacing-medium')};
+      gap: ${token('spacing-small')};
     }
 
     textarea {
       ${fieldLook}
-      flex: 1 1 12rem;
+      flex: 1;
       min-width: 0;
+      min-height: 2.25rem;
       max-height: 8rem;
       padding: 0.4em 0.6em;
-      resize: vertical;
+      field-sizing: content;
+      resize: none;
     }
 
-    .buttons {
-      display: flex;
-      flex-wrap: wrap;
-      gap: ${token('spacing-small')};
+    /* A phone: a 16-px field (iOS zooms into a smaller one on focus). */
+    @media (pointer: coarse), (max-width: 600px) {
+      textarea {
+        font-size: 16px;
+      }
     }
 
     .send {
       color: ${token('accent-contrast')};
       background: ${token('accent')};
-      border-color: ${token('accent')};
+    }
+
+    .send:dir(rtl) svg {
+      transform: scaleX(-1);
     }
 
     .send:hover {

@@ -2,7 +2,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { SendDetail } from '../events.ts';
 import { defineElements } from '../define-elements.ts';
 import { de } from '../locales/de.ts';
-import { COMPOSER_PARTS, type FileComposer } from './file-composer.ts';
+import type { FileComposer } from './file-composer.ts';
+import * as fileComposer from './file-composer.names.ts';
 import { notes, part, parts, photo, PNG_SIZE, root, stagedNames } from './composer-test-helpers.ts';
 
 defineElements();
@@ -60,7 +61,7 @@ describe('<file-composer>', () => {
     expect(sent).to.deep.equal([]);
   });
 
-  it('stages added files in a tray with a preview, name and size, and sends them with caption and alt text', async () => {
+  it('stages added files in one row with a preview, name and size, and sends them with the caption and alt text of each', async () => {
     const composer = await fixture<FileComposer>(html`<file-composer></file-composer>`);
     const [image, text] = [photo(), notes()];
     composer.addFiles([image, text]);
@@ -70,16 +71,25 @@ describe('<file-composer>', () => {
     expect(getComputedStyle(parts(composer, 'tray')[0]!).display).to.equal('flex');
     expect(composer.shadowRoot!.querySelector('style')).to.equal(null);
     const [first, second] = parts(composer, 'staged-file');
+    expect(first!.getBoundingClientRect().top, 'side by side').to.equal(second!.getBoundingClientRect().top);
     expect(first!.querySelector('img')!.src).to.match(/^blob:/);
     expect(first!.textContent).to.include(`${PNG_SIZE} B`);
-    expect(second!.querySelector('img, [part="alt"]')).to.equal(null);
+    expect(second!.querySelector('img')).to.equal(null);
+    expect(part(composer, 'caption'), 'no caption field until a file is opened').to.equal(null);
 
     const fill = (field: HTMLInputElement, value: string) => {
       field.value = value;
       field.dispatchEvent(new InputEvent('input', { bubbles: true }));
     };
-    fill(first!.querySelector<HTMLInputElement>('[part="caption"]')!, ' At the beach ');
-    fill(first!.querySelector<HTMLInputElement>('[part="alt"]')!, 'Waves on sand');
+    second!.querySelector<HTMLButtonElement>('[part="edit"]')!.click();
+    await composer.updateComplete;
+    expect(part(composer, 'alt'), 'no alt text for a document').to.equal(null);
+    first!.querySelector<HTMLButtonElement>('[part="edit"]')!.click();
+    await composer.updateComplete;
+    expect(first!.querySelector('[part="edit"]')!.getAttribute('aria-expanded')).to.equal('true');
+    expect(root(composer).activeElement, 'the caret in its caption').to.equal(part(composer, 'caption'));
+    fill(part<HTMLInputElement>(composer, 'caption')!, ' At the beach ');
+    fill(part<HTMLInputElement>(composer, 'alt')!, 'Waves on sand');
     await type(composer, 'look');
     setTimeout(() => part<HTMLButtonElement>(composer, 'send')!.click());
     const { detail } = await oneEvent(composer, 'chat-send');
@@ -223,7 +233,7 @@ describe('<file-composer>', () => {
     expect(camera.getAttribute('capture')).to.equal('environment');
     expect(camera.accept).to.equal('image/*');
     const opened = new Promise<Event>((resolve) => camera.addEventListener('click', (event) => (event.preventDefault(), resolve(event)), { once: true }));
-    expect(part(composer, 'take-photo')!.textContent).to.equal('Take photo');
+    expect(part(composer, 'take-photo')!.getAttribute('aria-label')).to.equal('Take photo');
     part<HTMLButtonElement>(composer, 'take-photo')!.click();
     await opened;
 
@@ -235,7 +245,7 @@ describe('<file-composer>', () => {
 
   it('says every word in the strings it is given, refusals included', async () => {
     const composer = await fixture<FileComposer>(html`<file-composer max-file-size="1000" .strings=${de}></file-composer>`);
-    expect(part(composer, 'send')!.textContent).to.equal('Senden');
+    expect(part(composer, 'send')!.getAttribute('aria-label')).to.equal('Senden');
     expect(part(composer, 'attach')!.getAttribute('aria-label')).to.equal('Dateien anhängen');
     expect(textarea(composer).placeholder).to.equal('Nachricht schreiben…');
     composer.addFiles([new File([new Uint8Array(1500)], 'gross.bin'), notes()]);
@@ -244,8 +254,8 @@ describe('<file-composer>', () => {
     expect(part(composer, 'remove')!.getAttribute('aria-label')).to.equal('notes.txt entfernen');
     composer.strings = { send: 'Los' };
     await composer.updateComplete;
-    expect(part(composer, 'send')!.textContent).to.equal('Los');
-    expect(part(composer, 'attach')!.textContent).to.equal('Attach');
+    expect(part(composer, 'send')!.getAttribute('aria-label')).to.equal('Los');
+    expect(part(composer, 'attach')!.title).to.equal('Attach');
   });
 
   it('passes an accessibility audit with staged files, a refusal and the camera, light and dark', async () => {
@@ -257,18 +267,23 @@ describe('<file-composer>', () => {
       composer.addFiles([photo(), notes(), photo()]);
       await composer.updateComplete;
       await expect(page).to.be.accessible();
+      part<HTMLButtonElement>(composer, 'edit')!.click();
+      await composer.updateComplete;
+      await expect(page, 'with a file opened').to.be.accessible();
     }
   });
 
-  it('lists every part it renders in COMPOSER_PARTS, so a widget can pass them all on', async () => {
+  it('lists every part it renders in file-composer.names.ts, so a widget can pass them all on', async () => {
     const composer = await fixture<FileComposer>(html`<file-composer accept="image/*,text/plain" capture="user"></file-composer>`);
     composer.addFiles([photo(), notes(), new File(['MZ'], 'x.exe')]);
+    await composer.updateComplete;
+    part<HTMLButtonElement>(composer, 'edit')!.click();
     const data = new DataTransfer();
     data.items.add(notes());
     composer.dispatchEvent(new DragEvent('dragenter', { dataTransfer: data, cancelable: true }));
     await composer.updateComplete;
     const rendered = new Set([...root(composer).querySelectorAll('[part]')].flatMap((element) => element.getAttribute('part')!.split(' ')));
-    expect([...rendered].sort()).to.deep.equal([...COMPOSER_PARTS].sort());
+    expect([...rendered].sort()).to.deep.equal([...fileComposer.parts].sort());
   });
 
   it('passes an accessibility audit with staged files and a refusal', async () => {

@@ -1,46 +1,50 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { loadOnce } from '../../model/load-once.ts';
 import { ChatElement } from '../chat-element.ts';
 import { emit } from '../events.ts';
 import { FileDropController } from '../file-drop.ts';
 import { addLaterStyles } from '../later-styles.ts';
+import { attachShape, cameraShape, icon, sendShape } from '../icons.ts';
 import type { StagedFiles } from './staged-files.ts';
 import { styles } from './file-composer.styles.ts';
 
 type TrayCode = typeof import('./tray.ts');
 
-/** The staging code, loaded once for every composer with the first attached file. */
-let trayCode: Promise<TrayCode> | undefined;
-
-/** Every part the composer has, for containers that pass them on with `exportparts`. */
-export const COMPOSER_PARTS = [
-  'textarea', 'attach', 'take-photo', 'send', 'tray', 'staged-file', 'handle', 'preview', 'icon', 'name', 'size',
-  'caption', 'alt', 'move-up', 'move-down', 'remove', 'error', 'drop-zone', 'announcer',
-] as const;
+/** The staging code, loaded for every composer with the first attached file; after a failure, the next file tries again. */
+const loadTrayCode = loadOnce(() =>
+  import('./tray.ts').catch((error: unknown) => {
+    console.error('Chatdrop could not load the code that attaches files:', error);
+    throw error;
+  }),
+);
 
 /**
  * Where the user writes a message and gathers files to send with it. Files come from the Attach
  * button, the camera (`capture`), a drop or a paste, and are checked against `accept`,
- * `max-file-size` and `max-files` before they are staged. Staged files can be captioned,
- * described, reordered (drag, Move buttons or Alt+Arrow keys) and removed. The composer never
- * uploads: it raises `chat-send`.
+ * `max-file-size` and `max-files` before they are staged. Staged files show as one row of
+ * previews; the message typed goes with them as their caption. A click on a preview opens that
+ * file's own caption, description (alt text) and order; files can also be reordered by dragging
+ * or Alt+arrow keys, and removed. Enter sends from any field. The composer never uploads: it
+ * raises `chat-send`.
  *
- * @csspart textarea - The message field.
- * @csspart attach - The Attach button (opens the file picker).
- * @csspart take-photo - The Take photo button (only with `capture`).
- * @csspart send - The Send button.
- * @csspart tray - The list of staged files.
+ * @csspart textarea - The message field (the caption of staged files).
+ * @csspart attach - The Attach button (an icon; opens the file picker).
+ * @csspart take-photo - The Take photo button (an icon; only with `capture`).
+ * @csspart send - The Send button (an icon).
+ * @csspart tray - The row of staged files.
  * @csspart staged-file - One staged file.
- * @csspart handle - A staged file's drag handle (when there are two or more).
+ * @csspart edit - A staged file's preview button: opens or closes its details.
  * @csspart preview - A staged image's preview.
  * @csspart icon - A staged file's typed icon (files other than images).
  * @csspart name - A staged file's name, shortened in the middle when long.
  * @csspart size - A staged file's size.
- * @csspart caption - A staged file's caption field.
- * @csspart alt - A staged image's description (alt text) field.
- * @csspart move-up - A staged file's Move up button.
- * @csspart move-down - A staged file's Move down button.
- * @csspart remove - A staged file's Remove button.
+ * @csspart remove - A staged file's Remove button (an icon).
+ * @csspart details - The open staged file's caption, description and order.
+ * @csspart caption - The open staged file's caption field.
+ * @csspart alt - The open staged image's description (alt text) field.
+ * @csspart move-up - The open staged file's Move earlier button.
+ * @csspart move-down - The open staged file's Move later button.
  * @csspart error - The list of refused files (`role="alert"`).
  * @csspart drop-zone - The overlay shown while files are dragged over the composer.
  * @csspart announcer - The visually hidden live region that says what moved.
@@ -52,7 +56,7 @@ export const COMPOSER_PARTS = [
  * @cssprop --chat-accent - Colour of buttons, the Send button and the focus ring.
  * @cssprop --chat-accent-contrast - Text on the Send button.
  * @cssprop --chat-error-color - Colour of refusals.
- * @cssprop --chat-tray-max-height - Tallest the tray grows before it scrolls.
+ * @cssprop --chat-tray-max-height - Tallest the tray grows before it scrolls (at most a third of a phone's screen).
  * @cssprop --chat-font - Font family.
  *
  * @fires chat-send - The user sends: `detail: { text, files }`, text trimmed, never both empty,
@@ -139,12 +143,13 @@ export class FileComposer extends ChatElement {
 
   async #loadTrayCode(): Promise<TrayCode> {
     if (this.#trayCode) return this.#trayCode;
-    const code = await (trayCode ??= import('./tray.ts').catch((error: unknown) => {
-      console.error('Chatdrop could not load the code that attaches files:', error);
-      trayCode = undefined; // offline: the next file tries again (where the browser fetches it again)
-      throw error;
-    }));
-    this.#tray ??= new code.StagedFiles(this, { strings: () => this.t, announce: (sentence) => (this.announcement = sentence) });
+    const code = await loadTrayCode();
+    this.#tray ??= new code.StagedFiles(this, {
+      strings: () => this.t,
+      announce: (sentence) => (this.announcement = sentence),
+      onFieldKeyDown: this.#onKeyDown,
+      focusMessage: () => this.focus(),
+    });
     return (this.#trayCode = code);
   }
 
@@ -200,23 +205,26 @@ export class FileComposer extends ChatElement {
     const t = this.t;
     const hasCamera = this.capture !== undefined && this.capture !== null;
     return html`
-      <div part="error" class="refusals error" role="alert">${this.refusals.length > 0
-        ? html`<ul>${this.refusals.map((reason) => html`<li>${reason}</li>`)}</ul>`
-        : nothing}</div>
-      ${this.#tray?.render() ?? nothing}
-      <div class="row">
-        <label class="visually-hidden" for="message">${t.messageLabel}</label>
-        <textarea id="message" part="textarea" rows="2" placeholder=${t.messagePlaceholder} ?disabled=${this.disabled}
-          .value=${this.text} @input=${(event: InputEvent) => (this.text = (event.target as HTMLTextAreaElement).value)}
-          @keydown=${this.#onKeyDown}></textarea>
-        <div class="buttons">
+      <div class="composer">
+        <div part="error" class="refusals error" role="alert">${this.refusals.length > 0
+          ? html`<ul>${this.refusals.map((reason) => html`<li>${reason}</li>`)}</ul>`
+          : nothing}</div>
+        ${this.#tray?.render() ?? nothing}
+        <div class="row">
           <input class="picker" type="file" multiple hidden accept=${ifDefined(this.accept || undefined)} @change=${this.#onPicked} />
-          <button part="attach" type="button" aria-label=${t.attachLabel} ?disabled=${this.disabled} @click=${() => this.#openInput('.picker')}>${t.attach}</button>
+          <button part="attach" class="icon-button" type="button" aria-label=${t.attachLabel} title=${t.attach} ?disabled=${this.disabled}
+            @click=${() => this.#openInput('.picker')}>${icon(attachShape)}</button>
           ${hasCamera
             ? html`<input class="camera" type="file" accept="image/*" capture=${this.capture!} hidden @change=${this.#onPicked} />
-                <button part="take-photo" type="button" ?disabled=${this.disabled} @click=${() => this.#openInput('.camera')}>${t.takePhoto}</button>`
+                <button part="take-photo" class="icon-button" type="button" aria-label=${t.takePhoto} title=${t.takePhoto} ?disabled=${this.disabled}
+                  @click=${() => this.#openInput('.camera')}>${icon(cameraShape)}</button>`
             : nothing}
-          <button part="send" class="send" type="button" ?disabled=${this.disabled} @click=${this.#send}>${t.send}</button>
+          <label class="visually-hidden" for="message">${t.messageLabel}</label>
+          <textarea id="message" part="textarea" rows="1" placeholder=${this.#tray?.captionHint() ?? t.messagePlaceholder} ?disabled=${this.disabled}
+            .value=${this.text} @input=${(event: InputEvent) => (this.text = (event.target as HTMLTextAreaElement).value)}
+            @keydown=${this.#onKeyDown}></textarea>
+          <button part="send" class="icon-button send" type="button" aria-label=${t.send} title=${t.send} ?disabled=${this.disabled}
+            @click=${this.#send}>${icon(sendShape)}</button>
         </div>
       </div>
       ${this.#drop.isDragging && !this.hidesDropZone ? html`<div part="drop-zone" class="drop-zone" aria-hidden="true">${t.dropToAttach}</div>` : nothing}

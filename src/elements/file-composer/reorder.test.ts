@@ -23,10 +23,31 @@ describe('<file-composer> reordering staged files', () => {
   }
   const announced = (composer: FileComposer) => part(composer, 'announcer')!.textContent;
 
-  it('moves a file with Alt+Arrow keys from any of its fields, says where it went, and keeps focus', async () => {
+  /** Opens the details of the staged file at `index` (the caret goes to its caption). */
+  async function open(composer: FileComposer, index: number) {
+    parts(composer, 'edit')[index]!.click();
+    await composer.updateComplete;
+  }
+
+  it('moves a file with Alt+Arrow keys from its preview, says where it went, and keeps focus', async () => {
     const composer = await threeStaged();
-    const caption = parts(composer, 'caption')[0]!;
-    caption.focus();
+    const tile = parts(composer, 'edit')[1]!;
+    tile.focus();
+    await pressWithAlt('ArrowLeft');
+    await composer.updateComplete;
+    expect(stagedNames(composer)).to.deep.equal(['notes.txt', 'photo.png', 'report.pdf']);
+    expect(announced(composer)).to.equal('notes.txt moved to position 1 of 3');
+    expect(root(composer).activeElement).to.equal(tile);
+    await pressWithAlt('ArrowRight');
+    await composer.updateComplete;
+    expect(stagedNames(composer)).to.deep.equal(['photo.png', 'notes.txt', 'report.pdf']);
+  });
+
+  it('moves a file with Alt+Arrow keys from its caption field, says where it went, and keeps focus', async () => {
+    const composer = await threeStaged();
+    await open(composer, 0);
+    const caption = part(composer, 'caption')!;
+    expect(root(composer).activeElement).to.equal(caption);
     await pressWithAlt('ArrowDown');
     await composer.updateComplete;
     expect(stagedNames(composer)).to.deep.equal(['notes.txt', 'photo.png', 'report.pdf']);
@@ -42,16 +63,19 @@ describe('<file-composer> reordering staged files', () => {
     expect(stagedNames(composer)).to.deep.equal(['notes.txt', 'photo.png', 'report.pdf']);
   });
 
-  it('moves a file with its Move up and Move down buttons, which stay focused and stop at the ends', async () => {
+  it('moves the opened file with its Move earlier and Move later buttons, which stay focused and stop at the ends', async () => {
     const composer = await threeStaged();
-    const up = parts(composer, 'move-up');
-    expect(up.map((button) => button.getAttribute('aria-label'))).to.deep.equal(['Move photo.png up', 'Move notes.txt up', 'Move report.pdf up']);
-    expect(up[0]!.getAttribute('aria-disabled')).to.equal('true');
-    up[0]!.click();
+    expect(part(composer, 'move-up'), 'one click away').to.equal(null);
+    await open(composer, 0);
+    const up = part(composer, 'move-up')!;
+    expect(up.getAttribute('aria-label')).to.equal('Move photo.png earlier');
+    expect(part(composer, 'move-down')!.getAttribute('aria-label')).to.equal('Move photo.png later');
+    expect(up.getAttribute('aria-disabled')).to.equal('true');
+    up.click();
     await composer.updateComplete;
     expect(stagedNames(composer)).to.deep.equal(['photo.png', 'notes.txt', 'report.pdf']);
 
-    const down = parts(composer, 'move-down')[0]!;
+    const down = part(composer, 'move-down')!;
     down.focus();
     await sendKeys({ press: 'Enter' });
     await composer.updateComplete;
@@ -60,11 +84,12 @@ describe('<file-composer> reordering staged files', () => {
     expect(root(composer).activeElement).to.equal(down);
   });
 
-  it('moves a file dragged by its handle onto another, showing where it will land, and sends in the new order', async () => {
+  it('moves a file dragged onto another, showing where it will land, and sends in the new order', async () => {
     const composer = await threeStaged();
     const data = new DataTransfer();
     const drag = (type: string) => new DragEvent(type, { dataTransfer: data, bubbles: true, composed: true, cancelable: true });
-    parts(composer, 'handle')[0]!.dispatchEvent(drag('dragstart'));
+    expect(parts(composer, 'staged-file').every((item) => item.draggable)).to.equal(true);
+    parts(composer, 'preview')[0]!.dispatchEvent(drag('dragstart'));
     const target = parts(composer, 'staged-file')[2]!;
     const over = drag('dragover');
     target.dispatchEvent(over);

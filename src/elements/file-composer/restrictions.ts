@@ -1,6 +1,7 @@
 import { displayName } from '../../model/display-name.ts';
 import type { RefusedFile } from '../events.ts';
 import { shortName } from '../file-display.ts';
+import { enFileSend } from '../locales/en-file-send.ts';
 import type { ChatStrings } from '../strings.ts';
 
 /** What the composer lets through, checked before a file is staged. */
@@ -32,25 +33,27 @@ export function isAccepted(file: File, accept: string): boolean {
 
 /**
  * Splits files into those that may be staged and those refused, each with a sentence for the
- * user. `staged` is how many files are already waiting, so the count limit covers them too.
+ * user (in `strings`, else in English). `staged` is how many files are already waiting, so the
+ * count limit covers them too.
  */
 export function checkFiles(
   files: Iterable<File>,
   staged: number,
   restrictions: Restrictions,
-  strings: RefusalStrings,
+  strings: Partial<RefusalStrings>,
 ): { accepted: File[]; refused: RefusedFile[] } {
   const { accept, maxFileSize, maxFiles } = restrictions;
+  const words: RefusalStrings = { ...enFileSend, ...strings };
   const accepted: File[] = [];
   const refused: RefusedFile[] = [];
   for (const file of files) {
     const name = shortName(displayName(file.name), 60);
     if (maxFileSize !== undefined && file.size > maxFileSize) {
-      refused.push({ name, reason: strings.refusedTooLarge(name, file.size, maxFileSize) });
+      refused.push({ name, reason: words.refusedTooLarge(name, file.size, maxFileSize) });
     } else if (!isAccepted(file, accept)) {
-      refused.push({ name, reason: strings.refusedType(name) });
+      refused.push({ name, reason: words.refusedType(name) });
     } else if (staged + accepted.length >= maxFiles) {
-      refused.push({ name, reason: strings.refusedTooMany(maxFiles) });
+      refused.push({ name, reason: words.refusedTooMany(maxFiles) });
     } else {
       accepted.push(file);
     }

@@ -4,26 +4,40 @@ import { fieldLook } from './file-composer.styles.ts';
 
 /** The tray's styles, loaded with the staging code; the composer's own styles cover the rest. */
 export const trayStyles = css`
-    .tray {
-      margin: 0;
-      padding: 0;
-      list-style: none;
+    /* The row of files and the open one's details; a third of a phone's screen at most. */
+    .tray-area {
+      --remove-size: 1.75rem;
       display: flex;
-      flex-direction: column;
-      gap: 0.375rem;
+      flex-flow: column;
+      gap: ${token('spacing-small')};
       max-height: var(--chat-tray-max-height, 16rem);
       overflow-y: auto;
-      container-type: inline-size;
+    }
+
+    @media (pointer: coarse), (max-width: 600px) {
+      .tray-area {
+        --remove-size: 44px;
+        max-height: min(var(--chat-tray-max-height, 16rem), 33dvh);
+      }
+    }
+
+    /* Room above and after each file for its Remove button, which sits on its corner. */
+    .tray {
+      flex: none;
+      display: flex;
+      gap: calc(var(--remove-size) / 2);
+      margin: 0;
+      padding: calc(var(--remove-size) / 2 - 2px) calc(var(--remove-size) / 2) 0.25rem 0.125rem;
+      list-style: none;
+      overflow-x: auto;
+      overscroll-behavior-x: contain;
+      scrollbar-width: thin;
     }
 
     .staged {
-      display: flex;
-      align-items: flex-start;
-      gap: ${token('spacing-medium')};
-      padding: 0.375rem;
+      position: relative;
+      flex: none;
       border-radius: 8px;
-      background: ${token('bubble-background')};
-      outline: 2px solid transparent;
     }
 
     .staged.dragged {
@@ -32,79 +46,126 @@ export const trayStyles = css`
 
     .staged.drop-target {
       outline: 2px dashed ${token('accent')};
+      outline-offset: 2px;
     }
 
-    .handle {
-      flex: none;
-      align-self: center;
-      padding-inline: 0.125rem;
-      color: ${token('muted-color')};
-      cursor: grab;
-      user-select: none;
+    /* A preview, or a file's icon, name and size: a 4-rem tile that opens the file's details. */
+    .tile {
+      display: grid;
+      grid-template-columns: auto minmax(0, 1fr);
+      align-items: center;
+      column-gap: ${token('spacing-medium')};
+      box-sizing: border-box;
+      height: 4rem;
+      min-width: 4rem;
+      max-width: 11rem;
+      padding: 0 0.75rem 0 0.5rem;
+      overflow: hidden;
+      font-size: 0.8125em;
+      text-align: start;
+      color: ${token('text-color')};
+      background: ${token('bubble-background')};
+      border: 1px solid ${token('border-color')};
+      border-radius: 8px;
+      cursor: pointer;
+    }
+
+    .tile:has(.preview) {
+      display: block;
+      padding: 0;
+    }
+
+    .tile[aria-expanded=true] {
+      border-color: ${token('accent')};
+      box-shadow: 0 0 0 1px ${token('accent')};
     }
 
     .preview {
-      flex: none;
-      width: 3rem;
-      height: 3rem;
+      display: block;
+      width: 4rem;
+      height: 100%;
       object-fit: cover;
-      border-radius: 6px;
     }
 
     .icon {
-      flex: none;
+      grid-row: span 2;
       color: ${token('muted-color')};
     }
 
-    .staged-details {
-      flex: 1;
-      min-width: 0;
-      display: flex;
-      flex-wrap: wrap;
-      align-items: baseline;
-      gap: ${token('spacing-small')} ${token('spacing-medium')};
-    }
-
-    .staged-actions {
-      flex: none;
-      display: flex;
-      flex-wrap: wrap;
-      justify-content: flex-end;
-      gap: ${token('spacing-small')};
-      max-width: 8rem;
-    }
-
-    /* Narrow (a phone): the buttons go on a row of their own under the fields. */
-    @container (max-width: 26rem) {
-      .staged {
-        flex-wrap: wrap;
-      }
-
-      .staged-actions {
-        flex-basis: 100%;
-        max-width: none;
-      }
-    }
-
     .name {
+      align-self: end;
       font-weight: 600;
-      overflow-wrap: anywhere;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
       unicode-bidi: isolate;
+    }
+
+    .tile .muted {
+      align-self: start;
+      font-size: 1em;
+    }
+
+    /* A transparent target (44 px on touch) with a small disc on the tile's corner. */
+    .remove {
+      position: absolute;
+      inset-block-start: calc(2px - var(--remove-size) / 2);
+      inset-inline-end: calc(2px - var(--remove-size) / 2);
+      display: grid;
+      place-items: center;
+      box-sizing: border-box;
+      width: var(--remove-size);
+      height: var(--remove-size);
+      padding: 0;
+      border: none;
+      border-radius: 50%;
+    }
+
+    .remove svg {
+      padding: 4px;
+      border-radius: 50%;
+      color: ${token('background')};
+      background: ${token('text-color')};
+      box-shadow: 0 0 0 2px ${token('composer-background')};
+    }
+
+    .remove:hover {
+      background: transparent;
+    }
+
+    .remove:hover svg {
+      background: ${token('accent')};
+    }
+
+    /* Padded so the focus ring of a field is not clipped by the scrolling area. */
+    .details {
+      padding: 4px;
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: ${token('spacing-small')};
     }
 
     input[type='text'] {
       ${fieldLook}
-      flex: 1 1 100%;
+      flex: 1 1 10rem;
       min-width: 0;
-      padding: 0.2em 0.4em;
+      min-height: 2.25rem;
+      padding: 0.3em 0.6em;
       font-size: 0.875em;
     }
 
-    .icon-button {
-      display: inline-grid;
-      place-items: center;
-      padding: 0.2em;
-      min-width: 1.75rem;
-      min-height: 1.75rem;
+    @media (pointer: coarse), (max-width: 600px) {
+      input[type='text'] {
+        font-size: 16px;
+      }
+    }
+
+    .move {
+      color: ${token('text-color')};
+    }
+
+    .move:dir(rtl) svg {
+      transform: scaleX(-1);
     }
 `;

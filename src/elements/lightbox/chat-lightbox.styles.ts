@@ -10,7 +10,10 @@ export const styles = [
       display: contents;
     }
 
-    /* In the top layer, over the whole window, whatever clips or stacks the thread. */
+    /*
+     * In the top layer, over the whole window, whatever clips or stacks the thread; opaque and
+     * dark in either theme, as photo viewers are, so nothing of the page shows through.
+     */
     .dialog {
       box-sizing: border-box;
       width: 100vw;
@@ -20,8 +23,13 @@ export const styles = [
       margin: 0;
       padding: 0;
       border: none;
-      color: ${token('text-color')};
-      background: color-mix(in srgb, ${token('background')} 94%, transparent);
+      color-scheme: dark;
+      color: var(--chat-lightbox-color, #f0f3f6);
+      background: var(--chat-lightbox-background, #0b0d10);
+    }
+
+    .dialog:focus {
+      outline: none;
     }
 
     .dialog[open] {
@@ -30,24 +38,38 @@ export const styles = [
     }
 
     .dialog::backdrop {
-      background: rgb(0 0 0 / 0.4);
+      background: var(--chat-lightbox-background, #0b0d10);
     }
 
+    .muted {
+      color: inherit;
+      opacity: 0.8;
+    }
+
+    /* One line at any width: the name gives way (ellipsis), the icon buttons never wrap. */
     .bar {
       display: flex;
-      flex-wrap: wrap;
       align-items: center;
-      gap: ${token('spacing-medium')};
-      padding: ${token('spacing-medium')} ${token('spacing-large')};
+      gap: ${token('spacing-small')};
+      min-width: 0;
+      padding: ${token('spacing-small')} ${token('spacing-medium')};
+      padding-inline-start: ${token('spacing-large')};
+      white-space: nowrap;
     }
 
     .title {
-      flex: 1 1 10em;
+      display: flex;
+      flex: 1 1 auto;
+      align-items: baseline;
       min-width: 0;
       margin: 0;
       font-size: 1em;
       font-weight: 600;
-      overflow-wrap: anywhere;
+    }
+
+    .name {
+      overflow: hidden;
+      text-overflow: ellipsis;
     }
 
     .name,
@@ -56,18 +78,40 @@ export const styles = [
     }
 
     .position {
+      flex: none;
       font-weight: normal;
       margin-inline-start: 0.5em;
     }
 
+    .state {
+      flex: 0 1 auto;
+      min-width: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+
+    /* Icon buttons, 44 px: a touch target on a phone, and light on the dark backdrop. */
     .tool,
     .nav {
       display: inline-grid;
+      flex: none;
       place-items: center;
-      padding: 0.35em;
+      box-sizing: border-box;
+      width: 2.75rem;
+      height: 2.75rem;
+      padding: 0;
+      font-size: 1rem;
+      color: inherit;
+      border-color: transparent;
+    }
+
+    .tool:hover,
+    .nav:hover {
+      background: rgb(255 255 255 / 0.12);
     }
 
     .zoom {
+      flex: none;
       min-width: 3em;
       text-align: center;
     }
@@ -80,6 +124,12 @@ export const styles = [
       overflow: auto;
       overscroll-behavior: contain;
       padding-inline: 3.5rem;
+      /* Fitted, a sideways finger is a swipe to the next image, not a pan the browser takes. */
+      touch-action: pan-y pinch-zoom;
+    }
+
+    .stage[tabindex] {
+      touch-action: auto;
     }
 
     .image {
@@ -89,7 +139,7 @@ export const styles = [
     }
 
     .icon {
-      color: ${token('muted-color')};
+      opacity: 0.8;
     }
 
     .caption {
@@ -107,25 +157,35 @@ export const styles = [
       position: absolute;
       inset-block-start: 50%;
       translate: 0 -50%;
-      background: ${token('background')};
+      background: rgb(0 0 0 / 0.45);
     }
 
     .nav:hover {
-      background: ${token('background')};
-      filter: brightness(0.95);
+      background: rgb(0 0 0 / 0.65);
     }
 
     .previous {
-      inset-inline-start: ${token('spacing-large')};
+      inset-inline-start: ${token('spacing-medium')};
     }
 
     .next {
-      inset-inline-end: ${token('spacing-large')};
+      inset-inline-end: ${token('spacing-medium')};
     }
 
     /* The arrows point the way the images go: mirrored right to left. */
     :host(:dir(rtl)) .nav svg {
       scale: -1 1;
+    }
+
+    /* A phone: the image takes the whole width (the arrows float over it, a swipe also moves). */
+    @media (max-width: 35rem) {
+      .stage {
+        padding-inline: 0;
+      }
+
+      .zoom {
+        display: none;
+      }
     }
   `,
 ];

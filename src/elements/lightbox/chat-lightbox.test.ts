@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { DownloadState } from '../../state/types.ts';
 import { defineElements } from '../define-elements.ts';
 import { photo, pixelBlob, thumbhashOf } from '../file-bubble/file-bubble.test-helpers.ts';
@@ -105,6 +105,91 @@ describe('<chat-lightbox>', () => {
       expect(document.activeElement, `after ${i + 1} Shift+Tab`).to.equal(element);
     }
     await sendKeys({ up: 'Shift' });
+  });
+
+  it('covers the page with an opaque dark backdrop, in the light theme too', async () => {
+    const page = await fixture<HTMLElement>(html`<div style="--chat-color-scheme: light"><chat-lightbox open .images=${images} .index=${1}></chat-lightbox></div>`);
+    const element = page.querySelector('chat-lightbox')!;
+    await element.updateComplete;
+    const dialog = part(element, 'dialog');
+    const rgba = (color: string) => color.match(/[\d.]+/g)!.map(Number);
+    for (const background of [getComputedStyle(dialog).backgroundColor, getComputedStyle(dialog, '::backdrop').backgroundColor]) {
+      const [r, g, b, alpha = 1] = rgba(background);
+      expect(alpha, `${background} is opaque`).to.equal(1);
+      expect(Math.max(r!, g!, b!), `${background} is dark`).to.be.below(40);
+    }
+    await expect(element).to.be.accessible();
+  });
+
+  it('keeps focus inside after Download, where the arrows still show the next image', async () => {
+    const element = await lightbox(2);
+    element.addEventListener('chat-download', () => {
+      element.downloads = { 'b/1': { status: 'downloading', received: 1, total: 4 } };
+    });
+    part(element, 'download').focus();
+    await sendKeys({ press: 'Enter' });
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('[part="download"]'), 'Download became progress').to.equal(null);
+    expect(document.activeElement, 'focus is in the lightbox').to.equal(element);
+    expect(element.shadowRoot!.activeElement).to.not.equal(null);
+    await sendKeys({ press: 'ArrowRight' });
+    await element.updateComplete;
+    expect(label(element)).to.equal('four.png, 4 of 5');
+    expect(document.activeElement).to.equal(element);
+  });
+
+  it('fits its header on one line of a phone: the name gives way, the buttons are named icons of 44 px', async () => {
+    await setViewport({ width: 375, height: 740 });
+    try {
+      const long = { messageId: 'l', index: 0, attachment: { ...photo, name: 'holiday photos from the summer at the beach 2024 (final).jpg' } };
+      const element = await fixture<ChatLightbox>(html`<chat-lightbox open .images=${[long, ...images]} .downloads=${{ 'l/0': { status: 'downloading', received: 1, total: 4 } }}></chat-lightbox>`);
+      await element.updateComplete;
+      const bar = element.shadowRoot!.querySelector<HTMLElement>('.bar')!;
+      const name = element.shadowRoot!.querySelector<HTMLElement>('.name')!;
+      expect(bar.scrollWidth, 'nothing overflows the bar').to.be.at.most(bar.clientWidth);
+      const tops = [...bar.children].filter((child) => child.getBoundingClientRect().width > 0).map((child) => child.getBoundingClientRect());
+      expect(Math.max(...tops.map((box) => box.height)), 'one line').to.be.at.most(48);
+      expect(getComputedStyle(name).textOverflow).to.equal('ellipsis');
+      expect(name.scrollWidth, 'the name is cut').to.be.above(name.clientWidth);
+      for (const button of element.shadowRoot!.querySelectorAll<HTMLButtonElement>('.bar button, .nav')) {
+        const box = button.getBoundingClientRect();
+        expect(button.getAttribute('aria-label'), button.outerHTML).to.not.equal(null);
+        expect(button.textContent!.trim(), 'an icon, not a word').to.equal('');
+        expect([box.width, box.height]).to.deep.equal([44, 44]);
+      }
+      await expect(element).to.be.accessible();
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('shows the next and previous image on a sideways swipe of more than 50 px, not on a short or upward one', async () => {
+    const element = await lightbox();
+    const stage = part(element, 'stage');
+    const swipe = (from: [number, number], to: [number, number], pointerType = 'touch') => {
+      const init = { pointerId: 7, pointerType, isPrimary: true, bubbles: true, composed: true };
+      stage.dispatchEvent(new PointerEvent('pointerdown', { ...init, clientX: from[0], clientY: from[1] }));
+      stage.dispatchEvent(new PointerEvent('pointermove', { ...init, clientX: (from[0] + to[0]) / 2, clientY: (from[1] + to[1]) / 2 }));
+      stage.dispatchEvent(new PointerEvent('pointerup', { ...init, clientX: to[0], clientY: to[1] }));
+      return element.updateComplete;
+    };
+    await swipe([300, 200], [200, 210]);
+    expect(label(element), 'a swipe to the left shows the next image').to.equal('three.png, 3 of 5');
+    await swipe([200, 200], [320, 190]);
+    expect(label(element), 'a swipe to the right shows the previous image').to.equal('photo.jpg, 2 of 5');
+    await swipe([300, 200], [260, 200]);
+    await swipe([300, 200], [240, 40]);
+    await swipe([300, 200], [100, 200], 'mouse');
+    expect(label(element), 'short, upward and mouse drags do not move').to.equal('photo.jpg, 2 of 5');
+    const page = await fixture<HTMLElement>(html`<div dir="rtl"><chat-lightbox open .images=${images} .index=${1}></chat-lightbox></div>`);
+    const rtl = page.querySelector('chat-lightbox')!;
+    await rtl.updateComplete;
+    const rtlStage = part(rtl, 'stage');
+    const init = { pointerId: 8, pointerType: 'touch', isPrimary: true, bubbles: true };
+    rtlStage.dispatchEvent(new PointerEvent('pointerdown', { ...init, clientX: 100, clientY: 200 }));
+    rtlStage.dispatchEvent(new PointerEvent('pointerup', { ...init, clientX: 220, clientY: 200 }));
+    await rtl.updateComplete;
+    expect(label(rtl), 'right to left, a swipe to the right shows the next image').to.equal('three.png, 3 of 5');
   });
 
   it('closes on Escape and on the close button, saying which image it showed last', async () => {

@@ -7,6 +7,7 @@ import { ChatElement } from '../chat-element.ts';
 import { cssProperty } from '../css-property.ts';
 import { emit } from '../events.ts';
 import { fileIcon, shortName } from '../file-display.ts';
+import { enFileView } from '../locales/en-file-view.ts';
 import { percentOf } from '../file-bubble/file-status.ts';
 import { ObjectUrl, placeholderImage, shownCaption } from '../file-bubble/media.ts';
 import type { LightboxImage } from './gallery.ts';
@@ -14,6 +15,9 @@ import { styles } from './chat-lightbox.styles.ts';
 
 /** The zoom levels `+` and `-` step through. */
 const ZOOMS = [1, 1.5, 2, 3, 4];
+
+/** How far (px) a finger must travel sideways, more than up or down, to show the next or previous image. */
+const SWIPE_DISTANCE = 50;
 
 const icon = (shape: SVGTemplateResult) =>
   html`<svg viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" stroke-width="2"
@@ -24,15 +28,18 @@ const ICONS = {
   zoomIn: icon(svg`<circle cx="11" cy="11" r="7" /><path d="M20 20l-4-4M8 11h6M11 8v6" />`),
   zoomOut: icon(svg`<circle cx="11" cy="11" r="7" /><path d="M20 20l-4-4M8 11h6" />`),
   close: icon(svg`<path d="M6 6l12 12M18 6L6 18" />`),
+  download: icon(svg`<path d="M12 4v11M7 10l5 5 5-5M5 20h14" />`),
 };
 
 /**
- * The thread's images, one at a time, over the whole window: the full image once downloaded,
- * else its thumbnail (or placeholder) with a Download button that raises `chat-download`.
- * A modal dialog named by the image and its place ("photo.jpg, 2 of 5"); focus stays inside.
+ * The thread's images, one at a time, over the whole window on an opaque dark backdrop: the full
+ * image once downloaded, else its thumbnail (or placeholder) with a Download button that raises
+ * `chat-download`. A modal dialog named by the image and its place ("photo.jpg, 2 of 5"); focus
+ * stays inside, also when a control it was on goes away (Download becoming progress).
  *
  * Keyboard: Left and Right show the previous and next image (mirrored right to left), `+` and
  * `-` zoom (as do Ctrl+wheel and the zoom buttons), `0` fits the image again, Escape closes.
+ * Touch: a sideways swipe of more than 50 px shows the next or previous image.
  *
  * @csspart dialog - The modal `dialog`.
  * @csspart title - The image's name and its place among the images.
@@ -50,15 +57,16 @@ const ICONS = {
  * @csspart progress - The download's progress.
  * @csspart close - The button closing the lightbox.
  *
- * @cssprop --chat-background - Background of the lightbox (slightly see-through).
- * @cssprop --chat-text-color - Colour of its words.
- * @cssprop --chat-accent - Colour of buttons and the focus ring.
+ * @cssprop --chat-lightbox-background - Background of the lightbox, opaque (default near-black, light or dark theme alike).
+ * @cssprop --chat-lightbox-color - Colour of its words and icons (default near-white).
+ * @cssprop --chat-accent - Colour of the focus ring (the dark theme's accent by default).
  *
  * @fires chat-download - Download the image shown. `detail: { messageId, index }`.
  * @fires chat-lightbox-closed - The user closed the lightbox. `detail: { messageId, index }` of the image shown last.
  */
 export class ChatLightbox extends ChatElement {
   static override styles = styles;
+  protected static override englishWords = enFileView;
 
   static override properties: PropertyDeclarations = {
     images: { attribute: false },
@@ -91,6 +99,9 @@ export class ChatLightbox extends ChatElement {
   #bytes = new ObjectUrl(this);
   #src?: string;
 
+  /** Where a touch that may become a swipe went down. */
+  #swipeStart?: { pointerId: number; x: number; y: number };
+
   /** Closes the lightbox and tells the host, as Escape and the close button do. */
   close(): void {
     if (!this.open) return;
@@ -116,12 +127,14 @@ export class ChatLightbox extends ChatElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (!changed.has('open')) return;
-    if (this.open && !this.#dialog.open) {
+    if (changed.has('open') && this.open && !this.#dialog.open) {
       this.#dialog.showModal();
       this.renderRoot.querySelector<HTMLElement>('[part="close"]')?.focus();
-    } else if (!this.open && this.#dialog.open) {
+    } else if (changed.has('open') && !this.open && this.#dialog.open) {
       this.#dialog.close();
+    } else if (this.open && !this.shadowRoot!.activeElement) {
+      // The focused control went away (Download became progress): focus stays in the dialog, where the keys work.
+      this.#dialog.focus();
     }
   }
 
@@ -174,6 +187,26 @@ export class ChatLightbox extends ChatElement {
     return target !== undefined;
   }
 
+  #onPointerDown = (event: PointerEvent) => {
+    if (event.pointerType !== 'touch' || !event.isPrimary || this.zoom > 1) return;
+    this.#swipeStart = { pointerId: event.pointerId, x: event.clientX, y: event.clientY };
+  };
+
+  /** A finger lifted after a sideways swipe: the next image when it went against the reading direction. */
+  #onPointerUp = (event: PointerEvent) => {
+    const start = this.#swipeStart;
+    if (!start || start.pointerId !== event.pointerId) return;
+    this.#swipeStart = undefined;
+    const [dx, dy] = [event.clientX - start.x, event.clientY - start.y];
+    if (Math.abs(dx) <= SWIPE_DISTANCE || Math.abs(dx) <= Math.abs(dy)) return;
+    const isRtl = getComputedStyle(this).direction === 'rtl';
+    this.go((dx < 0) !== isRtl ? 1 : -1);
+  };
+
+  #onPointerCancel = () => {
+    this.#swipeStart = undefined;
+  };
+
   /** Escape may also arrive as the dialog's own cancel: it closes the same way. */
   #onCancel = (event: Event) => {
     event.preventDefault();
@@ -200,7 +233,7 @@ export class ChatLightbox extends ChatElement {
     const isLast = this.index >= total - 1;
     return html`
       <dialog part="dialog" class="dialog" role="dialog" aria-modal="true" aria-label=${image ? t.lightboxLabel(name, position, total) : ''}
-        @keydown=${this.#onKeyDown} @cancel=${this.#onCancel}>
+        tabindex="-1" @keydown=${this.#onKeyDown} @cancel=${this.#onCancel}>
         <div class="bar">
           <h2 part="title" class="title">
             <span class="name" title=${name}>${shortName(name)}</span>
@@ -213,7 +246,7 @@ export class ChatLightbox extends ChatElement {
           ${this.#button('close', t.closeLightbox, ICONS.close, false, () => this.close())}
         </div>
         <div part="stage" class="stage" ${cssProperty('--zoom', String(this.zoom))} tabindex=${ifDefined(this.zoom > 1 ? 0 : undefined)}
-          @wheel=${this.#onWheel}>
+          @wheel=${this.#onWheel} @pointerdown=${this.#onPointerDown} @pointerup=${this.#onPointerUp} @pointercancel=${this.#onPointerCancel}>
           ${this.#src && image
             ? html`<img part="image" class="image" src=${this.#src} alt=${image.attachment.alt?.trim() || name} />`
             : html`<span part="icon" class="icon">${fileIcon('image')}</span>`}
@@ -233,16 +266,16 @@ export class ChatLightbox extends ChatElement {
     const download = this.#download();
     const ask = () => emit(this, 'chat-download', { messageId: image.messageId, index: image.index });
     if (!image.attachment.url) return nothing; // ours, still uploading
-    if (!safeUrl(image.attachment.url)) return html`<span class="error">${t.unsupportedLink}</span>`;
+    if (!safeUrl(image.attachment.url)) return html`<span class="state error">${t.unsupportedLink}</span>`;
     switch (download?.status) {
       case 'done':
         return nothing;
       case 'downloading':
-        return html`<span part="progress" class="muted" role="status">${t.progress(t.downloadingLabel, percentOf(download.received, download.total ?? image.attachment.size))}</span>`;
+        return html`<span part="progress" class="state muted" role="status">${t.progress(t.downloadingLabel, percentOf(download.received, download.total ?? image.attachment.size))}</span>`;
       case 'unavailable':
-        return html`<span class="error">${t.unavailable}</span>`;
+        return html`<span class="state error">${t.unavailable}</span>`;
       default:
-        return html`<button part="download" type="button" @click=${ask}>${download?.status === 'failed' ? t.downloadAgain : t.download}</button>`;
+        return this.#button('download', download?.status === 'failed' ? t.downloadAgain : t.download, ICONS.download, false, ask);
     }
   }
 

@@ -1,4 +1,5 @@
 import { formatBytes, roughDuration } from '../../model/format.ts';
+import type { TransferAction } from '../../upload/handler.ts';
 import type { ChatStrings } from '../strings.ts';
 
 /** `1,5 MB`: the English figure with a decimal comma. */
@@ -6,6 +7,9 @@ const fileSize = (bytes: number) => formatBytes(bytes).replace('.', ',');
 
 /** Eine Wartezeit in Sekunden: `30 s`, `0,3 s`. */
 const seconds = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${(ms / 1000).toFixed(1).replace('.', ',')} s`);
+
+/** `Das Hochladen`, `Das Herunterladen`: what failed, to begin a sentence. */
+const transfer = (action: TransferAction) => (action === 'upload' ? 'Das Hochladen' : 'Das Herunterladen');
 
 /** German (Deutsch), shipped as proof that every word can be replaced. */
 export const de: ChatStrings = {
@@ -30,15 +34,17 @@ export const de: ChatStrings = {
   attachLabel: 'Dateien anhängen',
   takePhoto: 'Foto aufnehmen',
   send: 'Senden',
+  addCaption: 'Beschriftung hinzufügen…',
   trayLabel: 'Zu sendende Dateien',
+  stagedDetails: 'Beschriftung, Beschreibung und Reihenfolge',
   captionPlaceholder: 'Beschriftung',
   captionLabel: (name) => `Beschriftung für ${name}`,
   altPlaceholder: 'Bild beschreiben (Alternativtext)',
   altLabel: (name) => `Beschreibung von ${name}`,
   remove: 'Entfernen',
   removeLabel: (name) => `${name} entfernen`,
-  moveUpLabel: (name) => `${name} nach oben verschieben`,
-  moveDownLabel: (name) => `${name} nach unten verschieben`,
+  moveUpLabel: (name) => `${name} nach vorn verschieben`,
+  moveDownLabel: (name) => `${name} nach hinten verschieben`,
   dragToReorder: 'Ziehen, um die Reihenfolge zu ändern',
   moved: (name, position, total) => `${name} an Position ${position} von ${total} verschoben`,
   dropToAttach: 'Dateien hier ablegen, um sie anzuhängen',
@@ -50,7 +56,7 @@ export const de: ChatStrings = {
   },
   refusedType: (name) => `Dateien wie „${name}“ können hier nicht gesendet werden.`,
   refusedTooMany: (max) => `Sie können höchstens ${max} ${max === 1 ? 'Datei' : 'Dateien'} auf einmal senden.`,
-  attachUnavailable: 'Dateien können gerade nicht angehängt werden. Prüfen Sie die Verbindung und laden Sie die Seite neu.',
+  attachUnavailable: 'Dateien können gerade nicht angehängt werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
 
   sending: 'Wird gesendet…',
   sent: 'Gesendet',
@@ -76,9 +82,26 @@ export const de: ChatStrings = {
   unavailable: 'Nicht verfügbar',
   fileUnavailable: 'Diese Datei ist nicht mehr verfügbar.',
   openImage: (description) => `Bild öffnen: ${description}`,
+  play: (name) => `Abspielen: ${name}`,
   unsupportedLink: 'Nicht unterstützter Link',
   uploadFailedFallback: 'Das Hochladen ist fehlgeschlagen.',
   downloadFailedFallback: 'Das Herunterladen ist fehlgeschlagen.',
+  failedCancelled: (action) => `${transfer(action)} wurde abgebrochen.`,
+  failedNetwork: (action) => `${transfer(action)} ist fehlgeschlagen: Der Server ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut.`,
+  failedInterrupted: 'Die Verbindung brach ab, bevor die ganze Datei angekommen war. Versuchen Sie es erneut.',
+  failedTooLarge: (maxFileSize) =>
+    maxFileSize === undefined ? 'Die Datei ist größer, als der Server annimmt.' : `Die Datei ist größer, als der Server annimmt (höchstens ${fileSize(maxFileSize)}).`,
+  failedForbidden: (action) => `Der Server hat ${transfer(action).toLowerCase()} nicht erlaubt.`,
+  failedBusy: 'Der Server ist ausgelastet. Versuchen Sie es gleich noch einmal.',
+  failedServer: (action, status) => `${transfer(action)} ist wegen eines Serverfehlers${status === undefined ? '' : ` (${status})`} fehlgeschlagen. Versuchen Sie es erneut.`,
+  failedRefused: (action, status) =>
+    status === undefined ? `Der Server hat ${transfer(action).toLowerCase()} abgelehnt.` : `${transfer(action)} ist fehlgeschlagen (der Server antwortete ${status}).`,
+  failedBadAnswer: 'Der Server hat nicht gesagt, wo er die Datei gespeichert hat. Versuchen Sie es erneut.',
+  failedIntegrity: 'Die Datei ist beschädigt: Ihre Prüfsumme stimmt nicht.',
+  failedUnsupportedLink: 'Diese Datei hat einen nicht unterstützten Link und kann nicht heruntergeladen werden.',
+  failedNotConfigured: 'Das Senden von Dateien ist hier nicht eingerichtet.',
+  uploaderUnavailable: 'Der Uploader konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
+  fileCodeUnavailable: 'Dateien können gerade nicht gesendet oder abgerufen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
   preparingLabel: 'Vorbereiten',
   uploadingLabel: 'Hochladen',
   downloadingLabel: 'Herunterladen',

@@ -3,21 +3,23 @@ import type { ChatStrings } from '../strings.ts';
 
 /**
  * English words of sending files: the composer's tray (captions, alt text, order), the refusals
- * and the upload announcements. The code that stages files (`file-composer/staged-files.ts`) and the
- * upload announcer add them to `englishStrings`. `fileSize` and
- * `uploadFailedFallback` are words of a file shown too (`en-file-view.ts`): sending may come first.
+ * and the upload announcements. The code that stages files (`file-composer/staged-files.ts`,
+ * `restrictions.ts`) and the upload announcer bring them (`withEnglish`). `fileSize` is a word of
+ * a file shown too (`en-file-view.ts`): sending may come first.
  */
 export const enFileSend = {
   fileSize: formatBytes,
+  addCaption: 'Add a caption…',
   trayLabel: 'Files to send',
+  stagedDetails: 'Caption, description and order',
   captionPlaceholder: 'Caption',
   captionLabel: (name) => `Caption for ${name}`,
   altPlaceholder: 'Describe the image (alt text)',
   altLabel: (name) => `Description of ${name}`,
   remove: 'Remove',
   removeLabel: (name) => `Remove ${name}`,
-  moveUpLabel: (name) => `Move ${name} up`,
-  moveDownLabel: (name) => `Move ${name} down`,
+  moveUpLabel: (name) => `Move ${name} earlier`,
+  moveDownLabel: (name) => `Move ${name} later`,
   dragToReorder: 'Drag to change the order',
   moved: (name, position, total) => `${name} moved to position ${position} of ${total}`,
   refusedTooLarge: (name, size, limit) => {
@@ -31,6 +33,5 @@ export const enFileSend = {
   uploadStarted: (name) => `Uploading ${name}`,
   uploadSent: (name) => `${name} sent`,
   uploadFailed: (name, reason) => `${name} failed: ${reason}`,
-  uploadFailedFallback: 'The upload failed.',
 } satisfies Partial<ChatStrings>;
 

@@ -5,8 +5,8 @@ import type { ChatStrings } from '../strings.ts';
 const seconds = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${(ms / 1000).toFixed(1)} s`);
 
 /**
- * English words of a file shown: the file bubble (its progress, downloads, failures) and the
- * lightbox. `file-display.ts`, which the code showing files imports, adds them to `englishStrings`.
+ * English words of a file shown: the file bubble (its progress and downloads) and the lightbox,
+ * which bring them (`ChatElement.englishWords`). Why a transfer failed is in `en-failures.ts`.
  */
 export const enFileView = {
   fileSize: formatBytes,
@@ -18,11 +18,9 @@ export const enFileView = {
   save: 'Save',
   downloaded: 'Downloaded',
   unavailable: 'Unavailable',
-  fileUnavailable: 'This file is no longer available.',
   openImage: (description) => `Open image: ${description}`,
+  play: (name) => `Play: ${name}`,
   unsupportedLink: 'Unsupported link',
-  uploadFailedFallback: 'The upload failed.',
-  downloadFailedFallback: 'The download failed.',
   preparingLabel: 'Preparing',
   uploadingLabel: 'Uploading',
   downloadingLabel: 'Downloading',

@@ -2,8 +2,8 @@ import type { ChatStrings } from '../strings.ts';
 
 /**
  * English, the words a page shows before any file: the widget, the composer's text area and its
- * buttons, text bubbles, the thread. The words of files join when their code loads
- * (`en-file-view.ts`, `en-file-send.ts`); `englishStrings` gathers them.
+ * buttons, text bubbles, the thread; every element has them below its strings. The words of files
+ * come with the code of files (`en-file-view.ts`, `en-file-send.ts`, `en-failures.ts`).
  */
 export const en = {
   lang: 'en',
@@ -24,7 +24,7 @@ export const en = {
   takePhoto: 'Take photo',
   send: 'Send',
   dropToAttach: 'Drop files to attach them',
-  attachUnavailable: 'Files cannot be attached right now. Check the connection, then reload the page.',
+  attachUnavailable: 'Files cannot be attached right now. Check the connection and try again.',
 
   sending: 'Sending…',
   sent: 'Sent',

@@ -43,6 +43,17 @@ export const styles = [
       unicode-bidi: plaintext;
     }
 
+    .text a {
+      color: ${token('accent')};
+      text-underline-offset: 0.15em;
+    }
+
+    .text a:focus-visible {
+      outline: var(--chat-focus-ring, 2px solid ${token('accent')});
+      outline-offset: 1px;
+      border-radius: 2px;
+    }
+
     .meta {
       display: flex;
       flex-wrap: wrap;

@@ -30,6 +30,8 @@ describe('<text-bubble>', () => {
     const time = part(bubble, 'time') as HTMLTimeElement;
     expect(time.textContent).to.equal('09:05');
     expect(time.dateTime).to.equal(new Date(createdAt).toISOString());
+    time.dispatchEvent(new PointerEvent('pointerenter'));
+    expect(time.title, 'the full date in its tooltip').to.contain('2024');
     expect(part(bubble, 'delivery')).to.equal(null);
   });
 
@@ -123,6 +125,51 @@ describe('<text-bubble>', () => {
       expect(pwned()).to.equal(undefined);
     });
 
+    it('turns a web address into a link that opens apart from the page, and leaves javascript: as text', async () => {
+      const text = 'see https://example.com/a?b=1 and javascript:alert(1)';
+      const bubble = await bubbleWithText(text);
+      const links = [...bubble.shadowRoot!.querySelectorAll('a')];
+      expect(links).to.have.length(1);
+      expect(links[0]!.getAttribute('href')).to.equal('https://example.com/a?b=1');
+      expect(links[0]!.textContent).to.equal('https://example.com/a?b=1');
+      expect(links[0]!.rel).to.equal('noopener noreferrer');
+      expect(links[0]!.target).to.equal('_blank');
+      expect(part(bubble, 'text')!.textContent).to.equal(text);
+      expect(getComputedStyle(links[0]!).color, 'in the accent colour').to.equal('rgb(5, 80, 174)');
+      expect(getComputedStyle(links[0]!).textDecorationLine).to.equal('underline');
+    });
+
+    it('ends a link before the punctuation of its sentence, keeping brackets that belong to the address', async () => {
+      const bubble = await bubbleWithText('Read (https://en.wikipedia.org/wiki/Lisp_(programming_language)). Or https://example.org/x, https://example.net!');
+      const hrefs = [...bubble.shadowRoot!.querySelectorAll('a')].map((link) => link.getAttribute('href'));
+      expect(hrefs).to.deep.equal(['https://en.wikipedia.org/wiki/Lisp_(programming_language)', 'https://example.org/x', 'https://example.net/']);
+    });
+
+    it('never runs a hostile text that holds addresses: only http(s) links, every other piece as typed', async () => {
+      const text = [
+        'https://x.example/"><img src=x onerror="window.__chatdropPwned=true">',
+        "https://x.example/'onmouseover='window.__chatdropPwned=true",
+        'https://x.example/<script>window.__chatdropPwned=true</script>',
+        '[click](javascript:window.__chatdropPwned=true) JAVASCRIPT:window.__chatdropPwned=true data:text/html,<script>parent.__chatdropPwned=true</script>',
+        'https://good.example/\u202Egnp.exe vbscript:x file:///etc/passwd',
+      ].join('\n');
+      const bubble = await bubbleWithText(text);
+      await settle();
+      const links = [...bubble.shadowRoot!.querySelectorAll('a')];
+      expect(part(bubble, 'text')!.textContent).to.equal(text);
+      expect(links.map((link) => new URL(link.href).protocol)).to.deep.equal(['https:', 'https:', 'https:', 'https:']);
+      for (const link of links) {
+        expect([...link.attributes].map((attribute) => attribute.name).sort()).to.deep.equal(['href', 'part', 'rel', 'target']);
+        expect(link.children.length).to.equal(0);
+        link.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+      }
+      expect(links.at(-1)!.textContent).to.equal('https://good.example/');
+      expect(bubble.shadowRoot!.querySelector('script, img, iframe, [onerror], [onmouseover]')).to.equal(null);
+      part(bubble, 'text')!.click();
+      await settle();
+      expect(pwned()).to.equal(undefined);
+    });
+
     it('shows Markdown and HTML as the characters typed, in the text and in the sender name', async () => {
       const text = [
         '**bold** _it_ [click](javascript:window.__chatdropPwned=true) ![x](x)',
@@ -177,6 +224,8 @@ describe('<text-bubble>', () => {
         <text-bubble .message=${message}></text-bubble>
         <text-bubble .message=${message} mine delivery="failed"></text-bubble>
         <text-bubble .message=${message} mine delivery="sending"></text-bubble>
+        <text-bubble .message=${{ ...message, text: 'see https://example.com/a?b=1' }}></text-bubble>
+        <text-bubble .message=${{ ...message, text: 'see https://example.com/a?b=1' }} mine></text-bubble>
       </div>`);
       await expect(column).to.be.accessible();
     }

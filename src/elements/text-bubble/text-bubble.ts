@@ -2,15 +2,11 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ChatMessage, DeliveryState } from '../../model/message.ts';
 import { ChatElement } from '../chat-element.ts';
+import { senderName } from '../chat-thread/avatar.ts';
 import { emit } from '../events.ts';
+import { renderTime } from '../message-time.ts';
+import { linkify } from './links.ts';
 import { styles } from './text-bubble.styles.ts';
-
-/** `hh:mm` in local time, or `undefined` for a time a `Date` cannot hold. */
-function clockTime(date: Date): string | undefined {
-  if (Number.isNaN(date.getTime())) return undefined;
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
 
 /** A text this long, or on this many lines, may scroll at the default height: it is measured at once. */
 const MAY_SCROLL_LENGTH = 300;
@@ -23,13 +19,15 @@ const onResize = new WeakMap<Element, () => void>();
 /**
  * One text message: who sent it (unless it is ours), the text, the time, and for our own
  * messages how far delivery has come, with a way to retry a message that was not sent.
+ * Web addresses (`http:` and `https:` only) in the text are links that open in a new tab.
  * Text longer than the bubble's height scrolls inside it (and can then be focused to scroll by keyboard).
  *
  * @csspart bubble - The message's box.
  * @csspart sender - The sender's name (messages from others only), on one line.
  * @csspart text - The message text.
+ * @csspart link - A web address in the text, as a link.
  * @csspart meta - The line with the time and the delivery.
- * @csspart time - The time it was written.
+ * @csspart time - The time it was written (`hh:mm`; the full date in its tooltip).
  * @csspart delivery - "Sending…", "Sent" or "Not sent" (our messages only).
  * @csspart retry - The Retry button of a message that was not sent.
  *
@@ -38,7 +36,7 @@ const onResize = new WeakMap<Element, () => void>();
  * @cssprop --chat-bubble-radius - Corner radius of the bubble.
  * @cssprop --chat-bubble-max-width - Widest a bubble grows.
  * @cssprop --chat-text-max-height - Tallest the text grows before it scrolls (default `24em`).
- * @cssprop --chat-accent - Colour of buttons and the focus ring.
+ * @cssprop --chat-accent - Colour of buttons, links and the focus ring.
  * @cssprop --chat-error-color - Colour of "Not sent".
  * @cssprop --chat-font - Font family.
  *
@@ -54,7 +52,7 @@ export class TextBubble extends ChatElement {
     isScrollable: { state: true },
   };
 
-  /** The message to show. Its text is shown as plain text, never as HTML. */
+  /** The message to show. Its text is shown as plain text (its web addresses as links), never as HTML. */
   message?: ChatMessage;
 
   /** Whether the message is ours: aligns and colours it, and shows its delivery. Reflected as `mine`. */
@@ -109,20 +107,14 @@ export class TextBubble extends ChatElement {
   override render() {
     const message = this.message;
     if (!message) return nothing;
-    const sender = message.sender.name?.trim() || message.sender.id;
+    const sender = senderName(message.sender);
     return html`
       <div part="bubble" class="bubble">
         ${this.isMine ? nothing : html`<span part="sender" class="sender">${sender}</span>`}
-        <p part="text" class="text" tabindex=${ifDefined(this.isScrollable ? 0 : undefined)}>${message.text}</p>
-        <div part="meta" class="meta muted">${this.#time(message.createdAt)} ${this.isMine ? this.#delivery() : nothing}</div>
+        <p part="text" class="text" tabindex=${ifDefined(this.isScrollable ? 0 : undefined)}>${linkify(message.text ?? '')}</p>
+        <div part="meta" class="meta muted">${renderTime(message.createdAt, this.t.lang)} ${this.isMine ? this.#delivery() : nothing}</div>
       </div>
     `;
-  }
-
-  #time(createdAt: number) {
-    const date = new Date(createdAt);
-    const clock = clockTime(date);
-    return clock ? html`<time part="time" datetime=${date.toISOString()}>${clock}</time>` : nothing;
   }
 
   #delivery() {

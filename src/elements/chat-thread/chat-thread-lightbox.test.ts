@@ -1,14 +1,14 @@
 // The thread opens its lightbox when an image bubble is activated, over every image of the
 // loaded messages in order, and gives focus back to the bubble when it closes. The code doing it
-// comes with the first file the thread shows (`thread-files.ts`).
+// comes with the first file the thread shows (`thread-files.ts`, beside the thread).
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { ChatThread } from '../chat-thread/chat-thread.ts';
-import { fileMessage, settled, text } from '../chat-thread/thread-test-helpers.ts';
+import type { ChatThread } from './chat-thread.ts';
+import { fileMessage, settled, text } from './thread-test-helpers.ts';
 import { defineElements } from '../define-elements.ts';
 import { emit } from '../events.ts';
 import { photo, pixelBlob, report } from '../file-bubble/file-bubble.test-helpers.ts';
-import type { ChatLightbox } from './chat-lightbox.ts';
+import type { ChatLightbox } from '../lightbox/chat-lightbox.ts';
 
 defineElements();
 

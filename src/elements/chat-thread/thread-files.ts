@@ -2,14 +2,13 @@ import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { Attachment } from '../../model/message.ts';
 import { safeUrl } from '../../model/safe-url.ts';
 import { downloadKey, type DownloadState } from '../../state/types.ts';
-import { entryOf, type RowContext, type RowEntry } from '../chat-thread/thread-row.ts';
-import { itemKey, messageOf, type ThreadItem } from '../chat-thread/thread-items.ts';
+import { lightboxParts } from './chat-thread.names.ts';
+import { entryOf, type RowContext, type RowEntry } from './thread-row.ts';
+import { itemKey, messageOf, type ThreadItem } from './thread-items.ts';
 import { emit, type AttachmentRef } from '../events.ts';
 import { needElement } from '../lazy-elements.ts';
-import { imagesIn, indexOfImage, type LightboxImage } from './gallery.ts';
-
-/** The lightbox's parts the thread exports, prefixed: `chat-thread::part(lightbox-image)`. */
-const LIGHTBOX_EXPORTS = ['dialog', 'image', 'caption'].map((name) => `${name}: lightbox-${name}`).join(', ');
+import * as chatLightbox from '../lightbox/chat-lightbox.names.ts';
+import { imagesIn, indexOfImage, type LightboxImage } from '../lightbox/gallery.ts';
 
 /** What the file code needs from its `<chat-thread>`. */
 export interface ThreadFilesHost extends ReactiveControllerHost, HTMLElement {}
@@ -54,7 +53,7 @@ export class ThreadFiles {
     const images = imagesIn(this.options.items().map(messageOf));
     const index = indexOfImage(images, opener);
     if (index < 0) return;
-    needElement('chat-lightbox');
+    needElement(chatLightbox.tagName);
     this.#gallery = { images, index, opener };
     this.host.requestUpdate();
   }
@@ -71,7 +70,7 @@ export class ThreadFiles {
   renderLightbox(downloads: Record<string, DownloadState>) {
     const gallery = this.#gallery;
     return gallery
-      ? html`<chat-lightbox open exportparts=${LIGHTBOX_EXPORTS} .images=${gallery.images} .index=${gallery.index}
+      ? html`<chat-lightbox open exportparts=${lightboxParts.exportparts} .images=${gallery.images} .index=${gallery.index}
           .downloads=${downloads} @chat-lightbox-closed=${this.#onClosed}></chat-lightbox>`
       : nothing;
   }

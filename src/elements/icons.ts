@@ -1,0 +1,32 @@
+import { html, svg, type SVGTemplateResult } from 'lit';
+
+/**
+ * The icons Chatdrop's buttons show: line drawings on a 24-unit grid in `currentColor`, hidden
+ * from assistive technology (the button around one carries its name, as `aria-label`, and a
+ * `title` for the tooltip). Each is a few dozen bytes: the composer's are in the first load.
+ */
+export const icon = (shape: SVGTemplateResult, size = 20) =>
+  html`<svg viewBox="0 0 24 24" width=${size} height=${size} fill="none" stroke="currentColor" stroke-width="2"
+    stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">${shape}</svg>`;
+
+/** A paperclip: attach files. */
+export const attachShape = svg`<path d="M21 11l-8.6 8.6a5.5 5.5 0 0 1-7.8-7.8l9-9a3.7 3.7 0 0 1 5.2 5.2l-9 9a1.8 1.8 0 0 1-2.6-2.6L15.5 6"/>`;
+
+/** A paper plane: send. */
+export const sendShape = svg`<path d="M22 2L11 13M22 2l-7 20-4-9-9-4z"/>`;
+
+/** A camera: take a photo. */
+export const cameraShape = svg`<path d="M2 7h5l2-3h6l2 3h5v13H2z"/><circle cx="12" cy="13" r="4"/>`;
+
+/** A cross: remove, close. */
+export const crossShape = svg`<path d="M6 6l12 12M18 6L6 18"/>`;
+
+/** Chevrons pointing back and forward along a row (left and right in a left-to-right page). */
+export const backShape = svg`<path d="M15 18l-6-6 6-6"/>`;
+export const forwardShape = svg`<path d="M9 18l6-6-6-6"/>`;
+
+/** An arrow down onto a tray: download, save. */
+export const downloadShape = svg`<path d="M12 4v11M7 10l5 5 5-5M5 20h14"/>`;
+
+/** A filled triangle: play. */
+export const playShape = svg`<path d="M8 5.5v13l10.5-6.5z" fill="currentColor"/>`;
