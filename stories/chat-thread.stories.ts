@@ -1,10 +1,19 @@
 import { html } from 'lit';
 import '../src/define.ts';
 import type { ChatMessage } from '../src/model/message.ts';
-import type { Meta, Story } from './story-helpers.ts';
+import type { Args, Meta, Story } from './story-helpers.ts';
 import { conversation, photo, report } from './story-helpers.ts';
 
-export default { title: 'Chatdrop/Chat thread', component: 'chat-thread', tags: ['autodocs'] } satisfies Meta;
+export default {
+  title: 'Chatdrop/Chat thread',
+  component: 'chat-thread',
+  tags: ['autodocs'],
+  args: { userId: 'me', messages: conversation, uploads: {}, downloads: {} },
+} satisfies Meta;
+
+/** A thread with every property from the story's controls. */
+const thread = (args: Args) => html`<chat-thread user-id=${args.userId} style="--chat-thread-height: 28rem" .messages=${args.messages}
+  .uploads=${args.uploads} .downloads=${args.downloads} .strings=${args.strings}></chat-thread>`;
 
 const DAY = 24 * 60 * 60_000;
 const SENDERS = [{ id: 'me' }, { id: 'alice', name: 'Alice' }, { id: 'bob', name: 'Bob' }];
@@ -23,21 +32,22 @@ function history(count: number, prefix = 'h'): ChatMessage[] {
 }
 
 export const Empty: Story = {
-  render: () => html`<chat-thread .messages=${[]}></chat-thread>`,
+  args: { messages: [] },
+  render: thread,
 };
 
 export const MixedConversation: Story = {
-  render: () => html`<chat-thread user-id="me" style="--chat-thread-height: 28rem" .messages=${conversation}></chat-thread>`,
+  render: thread,
 };
 
 export const WithTransfers: Story = {
   name: 'With an upload and a download in progress',
-  render: () => html`<chat-thread
-    user-id="me"
-    .messages=${[...conversation, { id: 'c7', room: 'demo', sender: { id: 'me' }, createdAt: Date.now(), attachments: [{ ...report, url: '', name: 'slides.pdf' }] }]}
-    .uploads=${{ c7: { status: 'uploading', sent: 3_000_000, total: report.size } }}
-    .downloads=${{ 'c3/0': { status: 'downloading', received: 900_000, total: 1_850_000 } }}
-  ></chat-thread>`,
+  args: {
+    messages: [...conversation, { id: 'c7', room: 'demo', sender: { id: 'me' }, createdAt: Date.now(), attachments: [{ ...report, url: '', name: 'slides.pdf' }] }],
+    uploads: { c7: { status: 'uploading', sent: 3_000_000, total: report.size } },
+    downloads: { 'c3/0': { status: 'downloading', received: 9_000, total: 18_071 } },
+  },
+  render: thread,
 };
 
 export const LongHistory: Story = {

@@ -2,10 +2,15 @@ import { html, nothing, type TemplateResult } from 'lit';
 import '../src/define.ts';
 import type { ChatWidget } from '../src/elements/chat-widget/chat-widget.ts';
 import { MemoryHub, MemoryTransport } from '../src/transport/memory.ts';
-import type { Meta, Story } from './story-helpers.ts';
+import type { Args, Meta, Story } from './story-helpers.ts';
 import { conversation } from './story-helpers.ts';
 
-export default { title: 'Chatdrop/Chat widget', component: 'chat-widget', tags: ['autodocs'] } satisfies Meta;
+export default {
+  title: 'Chatdrop/Chat widget',
+  component: 'chat-widget',
+  tags: ['autodocs'],
+  args: { heading: 'Demo room', mode: 'inline', position: 'bottom-right', open: false, theme: undefined, locale: 'en', autoDownloadImagesUpTo: 10_000_000 },
+} satisfies Meta;
 
 /** A hub already holding a conversation, as a relay would on join. */
 function hubWithConversation(): MemoryHub {
@@ -18,10 +23,14 @@ function hubWithConversation(): MemoryHub {
   return hub;
 }
 
-/** A widget joined to the demo conversation; `attributes` set mode, theme, locale… */
-const demoWidget = (attributes: Partial<Pick<ChatWidget, 'mode' | 'theme' | 'locale' | 'open'>> = {}) => html`<chat-widget
-  room="demo" user="me" heading="Demo room" mode=${attributes.mode ?? 'inline'} theme=${attributes.theme ?? nothing}
-  locale=${attributes.locale ?? 'en'} ?open=${attributes.open ?? false} .transport=${new MemoryTransport(hubWithConversation())}></chat-widget>`;
+/** A widget joined to the demo conversation; `attributes` (a story's controls) set heading, mode, theme, locale… */
+const demoWidget = (attributes: Partial<Pick<ChatWidget, 'heading' | 'mode' | 'position' | 'theme' | 'locale' | 'open' | 'autoDownloadImagesUpTo'>> = {}) => html`<chat-widget
+  room="demo" user="me" heading=${attributes.heading ?? 'Demo room'} mode=${attributes.mode ?? 'inline'} position=${attributes.position ?? nothing}
+  theme=${attributes.theme ?? nothing} locale=${attributes.locale ?? 'en'} ?open=${attributes.open ?? false}
+  .autoDownloadImagesUpTo=${attributes.autoDownloadImagesUpTo ?? 10_000_000} .transport=${new MemoryTransport(hubWithConversation())}></chat-widget>`;
+
+/** The demo widget from a story's controls. */
+const widget = (args: Args) => demoWidget(args);
 
 /** A box standing in for the page: its transform holds the launcher's fixed position inside it. */
 const page = (content: TemplateResult, style = '') =>
@@ -45,7 +54,7 @@ export const TwoPeople: Story = {
 
 export const WithHistory: Story = {
   name: 'Joined a room with history',
-  render: () => demoWidget(),
+  render: widget,
 };
 
 export const Offline: Story = {
@@ -73,7 +82,8 @@ export const LauncherClosed: Story = {
 
 export const LauncherOpen: Story = {
   name: 'Launcher, open',
-  render: () => page(demoWidget({ mode: 'launcher', open: true })),
+  args: { mode: 'launcher', open: true },
+  render: (args) => page(widget(args)),
 };
 
 export const LauncherOpenDark: Story = {
@@ -88,7 +98,8 @@ export const Dark: Story = {
 
 export const Light: Story = {
   name: 'Light (theme="light", whatever the system prefers)',
-  render: () => demoWidget({ theme: 'light' }),
+  args: { theme: 'light' },
+  render: widget,
 };
 
 export const RightToLeft: Story = {
@@ -98,7 +109,8 @@ export const RightToLeft: Story = {
 
 export const German: Story = {
   name: 'German (locale="de")',
-  render: () => demoWidget({ locale: 'de' }),
+  args: { locale: 'de' },
+  render: widget,
 };
 
 export const PhoneWidth: Story = {

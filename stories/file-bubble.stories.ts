@@ -1,40 +1,61 @@
 import { html } from 'lit';
 import '../src/define.ts';
 import { de } from '../src/elements/locales/de.ts';
-import { DAMAGED_FILE } from '../src/upload/downloader.ts';
+import type { TransferFailure } from '../src/upload/handler.ts';
 import { clip, placeholderPhoto, voice } from './media-samples.ts';
-import type { Meta, Story } from './story-helpers.ts';
+import type { Args, Meta, Story } from './story-helpers.ts';
 import { photo, report } from './story-helpers.ts';
 
-export default { title: 'Chatdrop/File bubble', component: 'file-bubble', tags: ['autodocs'] } satisfies Meta;
+export default {
+  title: 'Chatdrop/File bubble',
+  component: 'file-bubble',
+  tags: ['autodocs'],
+  args: { messageId: 'm1', index: 0, isMine: false, delivery: 'sent', attachment: photo, upload: undefined, download: undefined },
+  argTypes: { delivery: { control: 'radio', options: ['sending', 'sent', 'failed'] } },
+} satisfies Meta;
+
+/** One bubble with every property from the story's controls. */
+const bubble = (args: Args) => html`<file-bubble message-id=${args.messageId} .index=${args.index} ?mine=${args.isMine} delivery=${args.delivery}
+  .attachment=${args.attachment} .upload=${args.upload} .download=${args.download} .strings=${args.strings}></file-bubble>`;
+
+/** A download whose bytes did not match the checksum its message carries. */
+const DAMAGED: TransferFailure = { code: 'integrity', message: 'sha256 mismatch' };
 
 export const ImageWithThumbnail: Story = {
-  render: () => html`<file-bubble message-id="m1" .attachment=${photo}></file-bubble>`,
+  render: bubble,
 };
 
 export const Uploading: Story = {
   name: 'Uploading (40%)',
-  render: () => html`<file-bubble message-id="m1" mine delivery="sending" .attachment=${{ ...photo, url: '' }}
-    .upload=${{ status: 'uploading', sent: 740_000, total: 1_850_000, remainingMs: 12_000 }}></file-bubble>`,
+  args: { isMine: true, delivery: 'sending', attachment: { ...photo, url: '' }, upload: { status: 'uploading', sent: 7_400, total: photo.size, remainingMs: 12_000 } },
+  render: bubble,
 };
 
 export const UploadFailed: Story = {
-  render: () => html`<file-bubble message-id="m1" mine delivery="failed" .attachment=${{ ...report, url: '' }}
-    .upload=${{ status: 'failed', sent: 0, total: report.size, error: 'The server refused the file: it is over 10 MB.' }}></file-bubble>`,
+  args: {
+    isMine: true,
+    delivery: 'failed',
+    attachment: { ...report, url: '' },
+    upload: { status: 'failed', sent: 0, total: report.size, error: { code: 'too-large', message: 'HTTP 413', status: 413, maxFileSize: 10_000_000 } },
+  },
+  render: bubble,
 };
 
 export const Document: Story = {
-  render: () => html`<file-bubble message-id="m1" .attachment=${report}></file-bubble>`,
+  args: { attachment: report },
+  render: bubble,
 };
 
 export const ImageWithPlaceholderOnly: Story = {
   name: 'Image with only its placeholder (thumbhash)',
-  render: () => html`<file-bubble message-id="m1" .attachment=${placeholderPhoto}></file-bubble>`,
+  args: { attachment: placeholderPhoto },
+  render: bubble,
 };
 
 export const Video: Story = {
   name: 'Video (poster until downloaded)',
-  render: () => html`<file-bubble message-id="m1" .attachment=${clip}></file-bubble>`,
+  args: { attachment: clip },
+  render: bubble,
 };
 
 export const VideoDownloaded: Story = {
@@ -60,32 +81,35 @@ export const HostileName: Story = {
 };
 
 export const UnsupportedLink: Story = {
-  render: () => html`<file-bubble message-id="m1" .attachment=${{ ...report, url: 'javascript:alert(1)' }}></file-bubble>`,
+  args: { attachment: { ...report, url: 'javascript:alert(1)' } },
+  render: bubble,
 };
 
 export const Downloading: Story = {
-  render: () => html`<file-bubble message-id="m1" .attachment=${report}
-    .download=${{ status: 'downloading', received: 8_000_000, total: report.size }}></file-bubble>`,
+  args: { attachment: report, download: { status: 'downloading', received: 8_000_000, total: report.size } },
+  render: bubble,
 };
 
 export const DownloadFailed: Story = {
-  render: () => html`<file-bubble message-id="m1" .attachment=${report}
-    .download=${{ status: 'failed', received: 0, error: 'The file is no longer on the server.' }}></file-bubble>`,
+  args: { attachment: report, download: { status: 'failed', received: 0, error: { code: 'server', message: 'HTTP 502', status: 502 } } },
+  render: bubble,
 };
 
 export const Downloaded: Story = {
-  render: () => html`<file-bubble message-id="m1" .attachment=${report}
-    .download=${{ status: 'done', received: report.size, blob: new Blob(['%PDF'], { type: 'application/pdf' }) }}></file-bubble>`,
+  args: { attachment: report, download: { status: 'done', received: report.size, blob: new Blob(['%PDF'], { type: 'application/pdf' }) } },
+  render: bubble,
 };
 
 export const Unavailable: Story = {
   name: 'Unavailable (404/410: nothing to retry)',
-  render: () => html`<file-bubble message-id="m1" .attachment=${report} .download=${{ status: 'unavailable', received: 0 }}></file-bubble>`,
+  args: { attachment: report, download: { status: 'unavailable', received: 0 } },
+  render: bubble,
 };
 
 export const DamagedDownload: Story = {
   name: 'Damaged download (hash mismatch)',
-  render: () => html`<file-bubble message-id="m1" .attachment=${photo} .download=${{ status: 'failed', received: 0, error: DAMAGED_FILE }}></file-bubble>`,
+  args: { download: { status: 'failed', received: 0, error: DAMAGED } },
+  render: bubble,
 };
 
 /** One of each kind and state, for the theme and direction stories. */
@@ -94,7 +118,7 @@ const sampler = () => html`
   <file-bubble message-id="m2" mine delivery="sending" .attachment=${{ ...report, url: '' }} .upload=${{ status: 'uploading', sent: 4_100_000, total: report.size }}></file-bubble>
   <file-bubble message-id="m3" .attachment=${voice} .download=${{ status: 'downloading', received: 100_000, total: voice.size }}></file-bubble>
   <file-bubble message-id="m4" mine .attachment=${clip}></file-bubble>
-  <file-bubble message-id="m5" .attachment=${report} .download=${{ status: 'failed', received: 0, error: DAMAGED_FILE }}></file-bubble>
+  <file-bubble message-id="m5" .attachment=${report} .download=${{ status: 'failed', received: 0, error: DAMAGED }}></file-bubble>
 `;
 
 export const RightToLeft: Story = {

@@ -1,10 +1,20 @@
 import { html } from 'lit';
 import '../src/define.ts';
 import { de } from '../src/elements/locales/de.ts';
-import type { Meta, Story } from './story-helpers.ts';
+import type { Args, Meta, Story } from './story-helpers.ts';
 import { samplePhoto } from './story-helpers.ts';
 
-export default { title: 'Chatdrop/File composer', component: 'file-composer', tags: ['autodocs'] } satisfies Meta;
+export default {
+  title: 'Chatdrop/File composer',
+  component: 'file-composer',
+  tags: ['autodocs'],
+  args: { accept: '', maxFileSize: undefined, maxFiles: 10, capture: undefined, hidesDropZone: false, disabled: false },
+  argTypes: { capture: { control: 'select', options: [undefined, 'user', 'environment'] } },
+} satisfies Meta;
+
+/** A composer with every property from the story's controls. */
+const composer = (args: Args) => html`<file-composer .accept=${args.accept} .maxFileSize=${args.maxFileSize} .maxFiles=${args.maxFiles}
+  .capture=${args.capture} .hidesDropZone=${args.hidesDropZone} .disabled=${args.disabled} .strings=${args.strings}></file-composer>`;
 
 const composerIn = (canvas: HTMLElement) => canvas.querySelector('file-composer')!;
 
@@ -18,18 +28,19 @@ async function stageThree(canvas: HTMLElement): Promise<void> {
 }
 
 export const Empty: Story = {
-  render: () => html`<file-composer></file-composer>`,
+  render: composer,
 };
 
 export const WithStagedFiles: Story = {
   name: 'With staged files (reorder by drag, Move buttons or Alt+Arrow keys)',
-  render: () => html`<file-composer></file-composer>`,
+  render: composer,
   play: async ({ canvasElement }) => stageThree(canvasElement),
 };
 
 export const WithARefusal: Story = {
   name: 'With a refusal (limit 10 MB, images and PDFs only)',
-  render: () => html`<file-composer accept="image/*,.pdf" max-file-size="10000000" max-files="3"></file-composer>`,
+  args: { accept: 'image/*,.pdf', maxFileSize: 10_000_000, maxFiles: 3 },
+  render: composer,
   play: async ({ canvasElement }) => {
     composerIn(canvasElement).addFiles([
       await samplePhoto(),
@@ -41,11 +52,13 @@ export const WithARefusal: Story = {
 
 export const WithCamera: Story = {
   name: 'With a camera (capture="environment")',
-  render: () => html`<file-composer capture="environment" accept="image/*"></file-composer>`,
+  args: { capture: 'environment', accept: 'image/*' },
+  render: composer,
 };
 
 export const Disabled: Story = {
-  render: () => html`<file-composer disabled></file-composer>`,
+  args: { disabled: true },
+  render: composer,
 };
 
 export const Dark: Story = {

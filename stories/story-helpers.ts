@@ -1,55 +1,56 @@
 import type { TemplateResult } from 'lit';
 import type { Attachment, ChatMessage } from '../src/model/message.ts';
+import { samples } from './media/samples.ts';
+
+/** The values a story's controls drive: each element property by name. */
+export type Args = Record<string, unknown>;
 
 /**
  * The part of Storybook's CSF3 shape these stories use, typed here so they check without
- * Storybook installed. `@storybook/web-components` reads the same objects.
+ * Storybook installed. `@storybook/web-components` reads the same objects: `args` (the story's
+ * over the file's) fill the Controls, whose rows come from the manifest.
  */
 export interface Meta {
   title: string;
-  component: string;
+  component?: string;
   tags?: string[];
+  args?: Args;
+  argTypes?: Record<string, unknown>;
+  parameters?: Record<string, unknown>;
 }
 
 export interface Story {
   name?: string;
-  render: () => TemplateResult;
+  args?: Args;
+  render: (args: Args) => TemplateResult;
   /** Runs after the story renders: used to put an element into a state only a user action reaches. */
   play?: (context: { canvasElement: HTMLElement }) => Promise<void> | void;
 }
 
-/** A small gradient picture drawn on a canvas, as a raster data URL or a file. */
-function drawPicture(width: number, height: number): HTMLCanvasElement {
-  const canvas = document.createElement('canvas');
-  Object.assign(canvas, { width, height });
-  const context = canvas.getContext('2d')!;
-  const gradient = context.createLinearGradient(0, 0, width, height);
-  gradient.addColorStop(0, '#7cc4ff');
-  gradient.addColorStop(0.55, '#f6d58e');
-  gradient.addColorStop(1, '#e59a5b');
-  context.fillStyle = gradient;
-  context.fillRect(0, 0, width, height);
-  return canvas;
+/** The address of a sample file in `stories/media/` (made by `npm run fixtures`). */
+export const mediaUrl = (file: keyof typeof samples) => new URL(`./media/${file}`, import.meta.url).href;
+
+/** The bytes of a sample file, as a download or the file picker would give them. */
+export async function sampleFile(file: keyof typeof samples, type: string): Promise<File> {
+  const blob = await (await fetch(mediaUrl(file))).blob();
+  return new File([blob], file, { type });
 }
 
-/** A thumbnail small enough to pass `safeThumbnail()`. */
-export const sampleThumbnail = drawPicture(64, 48).toDataURL('image/webp', 0.5);
+/** An image attachment of a sample picture: real size, real thumbnail, the file's address. */
+export function pictureOf(file: 'beach.jpg' | 'harbour.jpg' | 'dunes.jpg' | 'sticker.png', alt: string): Attachment {
+  const { size, width, height, thumbnail } = samples[file];
+  return { url: mediaUrl(file), name: file, size, mime: file.endsWith('.png') ? 'image/png' : 'image/jpeg', width, height, thumbnail, alt };
+}
+
+/** The thumbnail a message carries for `beach.jpg`. */
+export const sampleThumbnail = samples['beach.jpg'].thumbnail;
 
 /** An image file, as the composer would get it from the file picker. */
-export function samplePhoto(name = 'beach.png'): Promise<File> {
-  return new Promise((resolve) => drawPicture(320, 240).toBlob((blob) => resolve(new File([blob!], name, { type: 'image/png' }))));
+export function samplePhoto(name = 'beach.jpg'): Promise<File> {
+  return sampleFile('beach.jpg', 'image/jpeg').then((file) => new File([file], name, { type: file.type }));
 }
 
-export const photo: Attachment = {
-  url: 'https://files.example/beach.png',
-  name: 'beach.png',
-  size: 1_850_000,
-  mime: 'image/png',
-  width: 1600,
-  height: 1200,
-  thumbnail: sampleThumbnail,
-  alt: 'A beach at sunset',
-};
+export const photo: Attachment = pictureOf('beach.jpg', 'A beach at sunset');
 
 export const report: Attachment = {
   url: 'https://files.example/q3-report.pdf',

@@ -2,12 +2,21 @@ import { html } from 'lit';
 import '../src/define.ts';
 import { de } from '../src/elements/locales/de.ts';
 import type { ChatMessage } from '../src/model/message.ts';
-import type { Meta, Story } from './story-helpers.ts';
-
-export default { title: 'Chatdrop/Text bubble', component: 'text-bubble', tags: ['autodocs'] } satisfies Meta;
+import type { Args, Meta, Story } from './story-helpers.ts';
 
 const message: ChatMessage = { id: 'm1', room: 'demo', sender: { id: 'alice', name: 'Alice' }, createdAt: Date.now(), text: 'Are we still on for lunch tomorrow?' };
 const mine: ChatMessage = { ...message, sender: { id: 'me' }, text: 'Yes! 12:30 at the usual place.' };
+
+export default {
+  title: 'Chatdrop/Text bubble',
+  component: 'text-bubble',
+  tags: ['autodocs'],
+  args: { message, isMine: false, delivery: 'sent' },
+  argTypes: { delivery: { control: 'radio', options: ['sending', 'sent', 'failed'] } },
+} satisfies Meta;
+
+/** One bubble with every property from the story's controls. */
+const bubble = (args: Args) => html`<text-bubble .message=${args.message} ?mine=${args.isMine} delivery=${args.delivery} .strings=${args.strings}></text-bubble>`;
 
 /** Theirs, mine, sending and not sent, one under the other. */
 const conversation = () => html`
@@ -18,25 +27,27 @@ const conversation = () => html`
 `;
 
 export const Theirs: Story = {
-  render: () => html`<text-bubble .message=${message}></text-bubble>`,
+  render: bubble,
 };
 
 export const Mine: Story = {
-  render: () => html`<text-bubble .message=${mine} mine delivery="sent"></text-bubble>`,
+  args: { message: mine, isMine: true },
+  render: bubble,
 };
 
 export const Sending: Story = {
-  render: () => html`<text-bubble .message=${{ ...message, sender: { id: 'me' } }} mine delivery="sending"></text-bubble>`,
+  args: { message: { ...message, sender: { id: 'me' } }, isMine: true, delivery: 'sending' },
+  render: bubble,
 };
 
 export const Failed: Story = {
-  render: () => html`<text-bubble .message=${{ ...message, sender: { id: 'me' } }} mine delivery="failed"></text-bubble>`,
+  args: { message: { ...message, sender: { id: 'me' } }, isMine: true, delivery: 'failed' },
+  render: bubble,
 };
 
 export const LongWordsAndLines: Story = {
-  render: () => html`<text-bubble
-    .message=${{ ...message, text: `First line\nSecond line\n${'https://example.com/a/very/long/path/'.repeat(4)}` }}
-  ></text-bubble>`,
+  args: { message: { ...message, text: `First line\nSecond line\n${'https://example.com/a/very/long/path/'.repeat(4)}` } },
+  render: bubble,
 };
 
 export const Dark: Story = {

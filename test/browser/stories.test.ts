@@ -5,15 +5,17 @@ import * as chatThread from '../../stories/chat-thread.stories.ts';
 import * as chatWidget from '../../stories/chat-widget.stories.ts';
 import * as fileBubble from '../../stories/file-bubble.stories.ts';
 import * as fileComposer from '../../stories/file-composer.stories.ts';
+import * as introduction from '../../stories/introduction.stories.ts';
 import * as textBubble from '../../stories/text-bubble.stories.ts';
 
 interface StoryModule {
-  default: { title: string };
+  default: { title: string; args?: Record<string, unknown> };
   [name: string]: unknown;
 }
 
 interface StoryObject {
-  render(): TemplateResult;
+  args?: Record<string, unknown>;
+  render(args: Record<string, unknown>): TemplateResult;
   play?(context: { canvasElement: HTMLElement }): Promise<void> | void;
 }
 
@@ -26,7 +28,7 @@ async function settle(root: Element | ShadowRoot): Promise<void> {
   }
 }
 
-const modules: StoryModule[] = [chatLightbox, chatThread, chatWidget, fileBubble, fileComposer, textBubble];
+const modules: StoryModule[] = [introduction, chatLightbox, chatThread, chatWidget, fileBubble, fileComposer, textBubble];
 
 for (const module of modules) {
   describe(`stories: ${module.default.title}`, () => {
@@ -38,7 +40,8 @@ for (const module of modules) {
         console.error = (...args: unknown[]) => errors.push(args);
         try {
           const canvas = await fixture<HTMLDivElement>(html`<div></div>`);
-          render((story as StoryObject).render(), canvas);
+          // As Storybook does: the story's args over the file's.
+          render((story as StoryObject).render({ ...module.default.args, ...(story as StoryObject).args }), canvas);
           await settle(canvas);
           await (story as StoryObject).play?.({ canvasElement: canvas });
           await settle(canvas);
