@@ -1,3 +1,4 @@
+import { loadOnce } from '../model/load-once.ts';
 import type { ChatMessage } from '../model/message.ts';
 import { TransportBase } from './transport-base.ts';
 import { ConnectionLostError, type Ack, type ChatTransport, type HistoryQuery, type Session } from './transport.ts';
@@ -11,8 +12,14 @@ import { ConnectionLostError, type Ack, type ChatTransport, type HistoryQuery, t
 export class DeferredTransport<Inner extends ChatTransport = ChatTransport> extends TransportBase {
   /** The real transport, once loaded. */
   protected inner?: Inner;
-  #loading?: Promise<Inner>;
   #isClosed = false;
+  /** Loads the real transport on the first `connect()`, and again on the next after a failure. */
+  readonly #loadInner = loadOnce(async () => {
+    const inner = await this.load();
+    inner.addEventListener('message', (event) => this.emitMessage(event.detail));
+    inner.addEventListener('status', (event) => this.setStatus(event.detail));
+    return (this.inner = inner);
+  });
 
   /** `load` imports and makes the real transport. */
   constructor(private readonly load: () => Promise<Inner>) {
@@ -29,9 +36,8 @@ export class DeferredTransport<Inner extends ChatTransport = ChatTransport> exte
     this.setStatus('connecting');
     let inner: Inner;
     try {
-      inner = await (this.#loading ??= this.#load());
+      inner = await this.#loadInner();
     } catch (error) {
-      this.#loading = undefined;
       console.error('Chatdrop could not load the transport:', error);
       this.setStatus('offline');
       return;
@@ -51,13 +57,5 @@ export class DeferredTransport<Inner extends ChatTransport = ChatTransport> exte
 
   history(query?: HistoryQuery): Promise<unknown[]> {
     return this.inner?.history(query) ?? Promise.reject(new ConnectionLostError('not connected'));
-  }
-
-  async #load(): Promise<Inner> {
-    const inner = await this.load();
-    inner.addEventListener('message', (event) => this.emitMessage(event.detail));
-    inner.addEventListener('status', (event) => this.setStatus(event.detail));
-    this.inner = inner;
-    return inner;
   }
 }
