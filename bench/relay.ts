@@ -50,7 +50,9 @@ async function series(label: string, run: () => Promise<RunResult>, warmUp: () =
 
 const dataDir = await mkdtemp(join(tmpdir(), 'chatdrop-bench-'));
 // The default per-connection limit (200/s) would be the only thing measured: lift it.
-const server = await startServer({ dataDir, port: 0, host: '127.0.0.1', rateLimit: { perSecond: 1e9, burst: 1e9 } });
+// The relay's own speed: no rate limit (per connection, user, address or room) holds it back.
+const unlimited = { perSecond: 1e9, burst: 1e9 };
+const server = await startServer({ dataDir, port: 0, host: '127.0.0.1', rateLimit: unlimited, limits: { userRate: unlimited, addressRate: unlimited, roomRate: unlimited } });
 const wsUrl = `${server.url.replace(/^http/, 'ws')}/ws`;
 try {
   console.log(`Relay benchmark on loopback, server in-process; ${RUNS} runs each, medians reported.`);

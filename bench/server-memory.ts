@@ -15,9 +15,15 @@
  * (default 20) joins of random rooms, each timed from the `join` frame to the `joined` answer with
  * its history page (the newest 200), one after another; then RSS again.
  *
- * `--part=uploads|history` runs one part. Prints lines for people, then one JSON line. Goals:
+ * Bounds (`lib/server-bounds.ts`): `--slow=N` (default 150) sockets that stop reading while asking
+ * for history pages: peak RSS growth and the time until all are dropped; then a message every 50 ms
+ * in a quiet room, timed from send to arrival, alone and while `--flood=N` (default 40) sockets
+ * flood another room for `--flood-ms=N` (default 2 000): p50 and p95.
+ *
+ * `--part=uploads|history|bounds` runs one part. Prints lines for people, then one JSON line. Goals:
  * upload growth < 64 MB; the small burst < 1 s; RSS with the history stored < 250 MB; the median
- * join < 50 ms.
+ * join < 50 ms; slow readers: growth < 200 MB, all dropped within 10 s; the quiet room's p95
+ * during the flood < 50 ms.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
@@ -30,6 +36,7 @@ import { openSqliteHistory } from '../server/sqlite-history.ts';
 import type { ServerFrame } from '../src/transport/protocol.ts';
 // @ts-expect-error: a plain JavaScript module shared with the test scripts
 import { startServerProcess } from '../scripts/server-process.mjs';
+import { floodFairness, slowReaders } from './lib/server-bounds.ts';
 import { median, percentile, round, sleep } from './lib/stats.ts';
 
 const args = new Map(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]));
@@ -41,6 +48,12 @@ const MESSAGES = Number(args.get('messages') ?? 1_000_000);
 const ROOMS = Number(args.get('rooms') ?? 1000);
 const JOINS = Number(args.get('joins') ?? 20);
 const PART = args.get('part') ?? 'all';
+const SLOW_READERS = Number(args.get('slow') ?? 150);
+const FLOOD_SOCKETS = Number(args.get('flood') ?? 40);
+const FLOOD_MS = Number(args.get('flood-ms') ?? 2000);
+const SLOW_GROWTH_GOAL_MB = 200;
+const SLOW_DROP_GOAL_MS = 10_000;
+const FLOOD_P95_GOAL_MS = 50;
 const GROWTH_GOAL_MB = 64;
 const SMALL_GOAL_MS = 1000;
 const HISTORY_RSS_GOAL_MB = 250;
@@ -238,8 +251,32 @@ async function historyPart(): Promise<{ figures: Record<string, number>; goalMet
   }
 }
 
+async function boundsPart(): Promise<{ figures: Record<string, number>; goalMet: boolean }> {
+  console.log(`Bounds: ${SLOW_READERS} sockets that stop reading and ask for history pages; then a quiet room while ${FLOOD_SOCKETS} sockets flood another for ${FLOOD_MS} ms.`);
+  const slow = await slowReaders(SLOW_READERS);
+  console.log(`→ ${SLOW_READERS} slow readers: RSS ${slow.baselineMb} → peak ${slow.peakMb} MB (growth ${slow.growthMb} MB, goal < ${SLOW_GROWTH_GOAL_MB} MB), all dropped after ${slow.droppedMs} ms (goal < ${SLOW_DROP_GOAL_MS} ms), ${slow.afterMb} MB a second later`);
+  const flood = await floodFairness(FLOOD_SOCKETS, FLOOD_MS);
+  console.log(`→ quiet room, send to arrival: alone p50 ${flood.aloneP50Ms} ms, p95 ${flood.aloneP95Ms} ms; during the flood p50 ${flood.floodP50Ms} ms, p95 ${flood.floodP95Ms} ms (goal < ${FLOOD_P95_GOAL_MS} ms); the flood sent ${flood.floodSent} messages, ${flood.floodAcked} stored`);
+  return {
+    figures: {
+      slowReaders: SLOW_READERS,
+      slowBaselineMb: slow.baselineMb,
+      slowPeakMb: slow.peakMb,
+      slowGrowthMb: slow.growthMb,
+      slowDroppedMs: slow.droppedMs,
+      floodSockets: FLOOD_SOCKETS,
+      ...flood,
+    },
+    goalMet: slow.growthMb < SLOW_GROWTH_GOAL_MB && slow.droppedMs < SLOW_DROP_GOAL_MS && flood.floodP95Ms < FLOOD_P95_GOAL_MS,
+  };
+}
+
 async function main(): Promise<void> {
-  const parts = [...(PART !== 'history' ? [await uploadsPart()] : []), ...(PART !== 'uploads' ? [await historyPart()] : [])];
+  const parts = [
+    ...(PART === 'all' || PART === 'uploads' ? [await uploadsPart()] : []),
+    ...(PART === 'all' || PART === 'history' ? [await historyPart()] : []),
+    ...(PART === 'all' || PART === 'bounds' ? [await boundsPart()] : []),
+  ];
   console.log(JSON.stringify({ bench: 'server-memory', ...Object.assign({}, ...parts.map((part) => part.figures)), goalMet: parts.every((part) => part.goalMet) }));
 }
 

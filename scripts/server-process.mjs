@@ -19,7 +19,9 @@ export async function startServerProcess({ dataDir, env = {}, port = 0, host = '
   const launch = async (fixedPort) => {
     child = spawn(process.execPath, ['--import', 'tsx', entry], {
       cwd: ROOT,
-      env: { ...process.env, ...env, PORT: String(fixedPort), HOST: host, DATA_DIR: dataDir },
+      // NODE_ENV is the test's to set, not the runner's: a Vite build in the same process sets it
+      // to production, where an open server refuses to start.
+      env: { ...process.env, NODE_ENV: 'development', ...env, PORT: String(fixedPort), HOST: host, DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     addresses = await new Promise((resolve, reject) => {

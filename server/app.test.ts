@@ -7,6 +7,7 @@ import { describe, test } from 'node:test';
 // @ts-expect-error: a plain JavaScript module shared with the test scripts
 import { startServerProcess } from '../scripts/server-process.mjs';
 import { PROJECT_ROOT } from './app.ts';
+import { OPEN_NOTICE } from './serve.ts';
 import { makeTempDir, startTestServer } from './test-helpers.ts';
 
 /** The status of a GET whose path is sent exactly as written. */
@@ -74,6 +75,7 @@ describe('server', { timeout: 30_000 }, () => {
     child.kill('SIGTERM');
     assert.equal(await exited, 0);
     assert.deepEqual(output.trim().split('\n'), [
+      OPEN_NOTICE,
       'Chatdrop is running. Open each address in its own tab or window, one per person:',
       `  http://127.0.0.1:${port}/?room=demo&user=alice`,
       `  http://127.0.0.1:${port}/?room=demo&user=bob`,

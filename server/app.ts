@@ -9,8 +9,11 @@ import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createAuth, type AuthOptions } from './auth.ts';
 import { downloadRoutes, secureFileResponses } from './downloads.ts';
 import { importRoomFiles } from './history-import.ts';
+import { watchBodyRate } from './body-timeout.ts';
+import { DEFAULT_LIMITS, type Limits } from './limits.ts';
 import type { Retention } from './history.ts';
 import type { RateLimit } from './rate-limit.ts';
 import { relayRoutes, type RelayDelivery } from './relay.ts';
@@ -30,15 +33,16 @@ export interface ServerOptions {
   dataDir: string;
   /** Folder holding `index.html` and `dist/`. Default the project root. */
   staticRoot?: string;
-  /** Largest accepted upload in bytes (inclusive). Default 100 MiB. */
+  /** Largest accepted upload in bytes (inclusive). Default 2 GiB (`DEFAULT_MAX_FILE_SIZE`). */
   maxFileSize?: number;
   /** Origins allowed to upload and download cross-origin; an entry `*` allows all. Default none. */
   corsOrigins?: string[];
   /**
-   * When set (non-empty), `POST /upload` needs `Authorization: Bearer <uploadToken>`: 401 without
-   * it, 403 with another. `npm start` reads it from `UPLOAD_TOKEN`.
+   * Who may join and upload (`auth.ts`): with token keys (`secret`, `publicKey` or `jwksUrl`), a
+   * relay join and `POST /upload` need a JWT; `allowedOrigins` lists the pages that may open `/ws`.
+   * Default: open to anyone (the demo).
    */
-  uploadToken?: string;
+  auth?: AuthOptions;
   /** How long room history is kept. Default `DEFAULT_RETENTION`: no age limit, 10 000 messages a room. */
   retention?: Partial<Retention>;
   /**
@@ -48,14 +52,10 @@ export interface ServerOptions {
   historySync?: 'normal' | 'full';
   /** Largest WebSocket frame the relay reads, in bytes. Default 64 KiB. */
   maxFrameBytes?: number;
-  /**
-   * When set (non-empty), every relay `join` must carry a token signed with this secret for its
-   * user id and room (`signToken` in `tokens.ts`); others get an error and close code 4001.
-   * `npm start` reads it from `CHATDROP_SECRET`.
-   */
-  secret?: string;
   /** Frames each relay connection may send (all but `ping`). Default 200 a second, bursts of 500. */
   rateLimit?: RateLimit;
+  /** Bounds under load: rates per user, address and room, unread output, history page bytes, HTTP timeouts, upload quotas (`limits.ts`). Default `DEFAULT_LIMITS`. */
+  limits?: Partial<Limits>;
   /** How the relay's acks and broadcasts leave it (tests make them misbehave: `testing/relay-faults.ts`). Default: as they are. */
   relayDelivery?: RelayDelivery;
   /**
@@ -79,8 +79,8 @@ export interface RunningServer {
 /** The project root: the folder above `server/`. */
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** Default largest upload: 100 MiB. */
-export const DEFAULT_MAX_FILE_SIZE = 100 * 1024 * 1024;
+/** Default largest upload: 2 GiB. Uploads stream to disk, so the limit bounds disk use, not memory. */
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024 * 1024;
 
 /** The room history's SQLite file, in `<dataDir>/rooms/`. */
 export const HISTORY_FILE = 'history.sqlite';
@@ -93,6 +93,7 @@ const EXPOSED_HEADERS = ['Content-Length', 'Content-Range', 'Content-Disposition
 
 /** Starts the server and resolves once it is listening. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const auth = createAuth(options.auth ?? {});
   const dataDir = resolve(options.dataDir);
   const staticRoot = resolve(options.staticRoot ?? PROJECT_ROOT);
   const filesDir = join(dataDir, 'files');
@@ -112,7 +113,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw error;
   }
 
-  const app = Fastify({ logger: false, forceCloseConnections: true });
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const app = Fastify({
+    logger: false,
+    forceCloseConnections: true,
+    connectionTimeout: limits.idleTimeoutMs,
+    http: { headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs) },
+  });
+  app.addHook('onRequest', watchBodyRate(limits));
   app.addHook('onError', async (request, reply, error) => {
     if (reply.statusCode >= 500) console.error(`${request.method} ${request.url}: ${error.message}`);
   });
@@ -125,14 +133,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     filesDir,
     keysDir: join(dataDir, 'upload-keys'),
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-    ...(options.uploadToken && { uploadToken: options.uploadToken }),
+    limits,
+    auth,
   });
   await app.register(downloadRoutes, { filesDir });
   await app.register(relayRoutes, {
     history,
     maxFrameBytes: options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES,
-    ...(options.secret && { secret: options.secret }),
+    auth,
     ...(options.rateLimit && { rateLimit: options.rateLimit }),
+    limits,
     ...(options.relayDelivery && { delivery: options.relayDelivery }),
   });
 

@@ -1,6 +1,8 @@
 /** Reading the server's options from environment variables (see `main.ts` for the list). */
 import { join } from 'node:path';
 import { PROJECT_ROOT, type ServerOptions } from './app.ts';
+import type { AuthOptions } from './auth.ts';
+import { limitsFromEnv, readRate } from './limits.ts';
 
 /** Server options read from environment variables; throws on a value that is not a number where one is needed. */
 export function optionsFromEnv(env: NodeJS.ProcessEnv): ServerOptions {
@@ -15,17 +17,40 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): ServerOptions {
   };
   const maxFileSize = integer(env.MAX_FILE_SIZE, 'MAX_FILE_SIZE');
   if (maxFileSize !== undefined) options.maxFileSize = maxFileSize;
-  if (env.CHATDROP_SECRET) options.secret = env.CHATDROP_SECRET;
-  if (env.UPLOAD_TOKEN) options.uploadToken = env.UPLOAD_TOKEN;
+  const auth = authFromEnv(env);
+  if (Object.keys(auth).length > 0) options.auth = auth;
   const maxAgeDays = integer(env.HISTORY_MAX_AGE_DAYS, 'HISTORY_MAX_AGE_DAYS');
   const maxPerRoom = integer(env.HISTORY_MAX_PER_ROOM, 'HISTORY_MAX_PER_ROOM');
   if (maxAgeDays !== undefined || maxPerRoom !== undefined) {
     options.retention = { ...(maxAgeDays !== undefined && { maxAgeDays }), ...(maxPerRoom !== undefined && { maxPerRoom }) };
   }
+  const limits = limitsFromEnv(env);
+  if (Object.keys(limits).length > 0) options.limits = limits;
+  if (env.RATE_PER_SOCKET?.trim()) options.rateLimit = readRate(env.RATE_PER_SOCKET.trim(), 'RATE_PER_SOCKET');
   const sync = env.HISTORY_SYNC?.trim().toLowerCase();
   if (sync === 'normal' || sync === 'full') options.historySync = sync;
   else if (sync) throw new Error(`HISTORY_SYNC must be "normal" or "full", not "${env.HISTORY_SYNC}".`);
   return options;
+}
+
+/** The JWT keys and allowed origins (`JWT_SECRET`, `JWT_PUBLIC_KEY`, `JWT_JWKS_URL`, `JWT_ISSUER`, `JWT_AUDIENCE`, `ALLOWED_ORIGINS`). */
+function authFromEnv(env: NodeJS.ProcessEnv): AuthOptions {
+  const auth: AuthOptions = {};
+  if (env.JWT_SECRET) auth.secret = env.JWT_SECRET;
+  if (env.JWT_PUBLIC_KEY) auth.publicKey = env.JWT_PUBLIC_KEY;
+  if (env.JWT_JWKS_URL) auth.jwksUrl = env.JWT_JWKS_URL;
+  if (env.JWT_ISSUER) auth.issuer = env.JWT_ISSUER;
+  if (env.JWT_AUDIENCE) auth.audience = env.JWT_AUDIENCE;
+  const origins = list(env.ALLOWED_ORIGINS);
+  if (origins.length > 0) auth.allowedOrigins = origins;
+  return auth;
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 function integer(value: string | undefined, name: string): number | undefined {

@@ -1,9 +1,11 @@
 /**
  * Where uploaded files live on disk: `<dataDir>/files/<id>` for the bytes and `<id>.json` beside it
- * for what the uploader declared. Ids are long random strings; names never become paths.
+ * for what the uploader declared. Ids are long random strings; names never become paths. An
+ * upload streams to `<id>.part` and is renamed to `<id>` once whole; what a crash leaves behind
+ * (partials, bytes without metadata) is removed when the server starts (`removePartials`).
  */
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** What is stored beside each file. */
@@ -37,6 +39,29 @@ export function isFileId(id: string): boolean {
 /** The path of a file's bytes. `id` must have passed `isFileId`. */
 export function filePath(filesDir: string, id: string): string {
   return join(filesDir, id);
+}
+
+/** Where a file's bytes are written while its upload streams, before the rename to `filePath`. */
+export function partialPath(target: string): string {
+  return `${target}${PARTIAL_SUFFIX}`;
+}
+
+const PARTIAL_SUFFIX = '.part';
+const METADATA_SUFFIX = '.json';
+
+/**
+ * Removes what unfinished uploads left in `filesDir`: partial files, metadata never renamed into
+ * place, and bytes without metadata (a crash between the two renames). Call it before serving.
+ * Resolves with how many files went.
+ */
+export async function removePartials(filesDir: string): Promise<number> {
+  const names = await readdir(filesDir);
+  const present = new Set(names);
+  const leftovers = names.filter(
+    (name) => name.endsWith(PARTIAL_SUFFIX) || name.endsWith(`${METADATA_SUFFIX}.tmp`) || (isFileId(name) && !present.has(`${name}${METADATA_SUFFIX}`)),
+  );
+  await Promise.all(leftovers.map((name) => rm(join(filesDir, name), { force: true })));
+  return leftovers.length;
 }
 
 /** Writes a file's metadata; the rename makes it appear whole or not at all. */

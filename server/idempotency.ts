@@ -2,7 +2,7 @@
  * Idempotent uploads: a client names each upload with an `Idempotency-Key` header (the message id),
  * and a repeated `POST /upload` with a key whose upload completed gets the original answer and
  * stores nothing new (fault X6: the server finished, the client never heard). Keys are kept on
- * disk, one small file each, named by a hash of the key and the caller's credentials, for a day.
+ * disk, one small file each, named by a hash of the key and the caller (the token's user), for a day.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -38,8 +38,8 @@ export interface IdempotencyStore {
 }
 
 /**
- * A store of keys in `dir` (made on first use). `scope` separates callers: the `Authorization`
- * header, so one caller's key never answers another's upload.
+ * A store of keys in `dir` (made on first use). `scope` separates callers: the token's user
+ * id (or the address on an open server), so one user's key never answers another's upload.
  */
 export function createIdempotencyStore(dir: string, now: () => number = Date.now): IdempotencyStore {
   const pathOf = (key: string, scope: string) => join(dir, `${createHash('sha256').update(`${scope}\n${key}`, 'utf8').digest('hex')}.json`);

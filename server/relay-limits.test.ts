@@ -32,7 +32,7 @@ describe('relay limits and heartbeat', { timeout: 30_000 }, () => {
     assert.deepEqual([bucket.take(), bucket.take(), bucket.take(), bucket.take()], [0, 0, 0, 100], 'never holds more than the burst');
   });
 
-  test('refuses sends over the rate limit with retryAfterMs, stores none of them, and pings still work', async (t) => {
+  test('refuses sends and pings over the rate limit with retryAfterMs, and stores none of the refused sends', async (t) => {
     const server = await startTestServer(t, { rateLimit: { perSecond: 2, burst: 4 } });
     const alice = await joinRoom(t, server, 'room', 'alice');
     const bob = await joinRoom(t, server, 'room', 'bob');
@@ -46,12 +46,16 @@ describe('relay limits and heartbeat', { timeout: 30_000 }, () => {
       assert.match(refused.reason, /Too many/);
       assert.ok(typeof refused.retryAfterMs === 'number' && refused.retryAfterMs > 0 && refused.retryAfterMs <= 500, `retryAfterMs ${refused.retryAfterMs}`);
     }
-    for (let index = 0; index < 3; index++) await alice.client.take('pong');
+    for (let index = 0; index < 3; index++) assert.ok(((await alice.client.take('error', (error) => error.id === undefined)).retryAfterMs ?? 0) > 0, 'pings count');
+    assert.equal(alice.client.pending.filter((frame) => frame.type === 'pong').length, 0);
     const late = await joinRoom(t, server, 'room', 'carol');
     assert.deepEqual(late.joined.messages.map((message) => message.id), sent.slice(0, 3).map((message) => message.id), 'refused sends were not stored');
     await new Promise((resolve) => setTimeout(resolve, 550));
     alice.client.send({ type: 'send', message: sent[3] });
     assert.deepEqual(await alice.client.take('ack'), { type: 'ack', id: sent[3]!.id, seq: 4 }, 'sent again after the wait, it is stored');
+    await new Promise((resolve) => setTimeout(resolve, 550));
+    alice.client.send({ type: 'ping' });
+    await alice.client.take('pong');
     const relayed = [];
     for (let index = 0; index < 4; index++) relayed.push((await bob.client.take('message')).message.seq);
     assert.deepEqual(relayed, [1, 2, 3, 4]);
@@ -84,7 +88,8 @@ describe('relay limits and heartbeat', { timeout: 30_000 }, () => {
     const bob = await joinRoom(t, server, 'room', 'bob');
     const message = {
       ...textMessage('room', 'alice', `look at ${base}/text`),
-      attachments: [{ url: `${base}/file`, name: 'a.png', size: 10, mime: 'image/png', thumbnail: `${base}/thumb` }],
+      attachments: [{ url: `${base}/file`, name: 'a.png', size: 10, mime: 'image/png', thumbnail: 'data:image/png;base64,iVBORw0KGgo=' }],
+      sender: { id: 'alice', avatar: `${base}/avatar` },
     };
     alice.client.send({ type: 'send', message });
     await alice.client.take('ack');

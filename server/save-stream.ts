@@ -1,13 +1,15 @@
 /** Streaming an upload to disk, chunk by chunk, stopping at the size limit. */
 import { createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
+import { partialPath } from './file-store.ts';
 
 /** How a save ended: stored with its size, or abandoned (partial file already deleted). */
 export type SaveResult = { stored: true; size: number } | { stored: false; reason: 'too-large' | Error };
 
 /**
- * Writes `source` to a new file at `target` (never overwriting). `source` signals the size limit
+ * Writes `source` to a new file at `target`, under a temporary name (`partialPath`) renamed to
+ * `target` only once it is whole, so `target` never holds part of a file. `source` signals the size limit
  * with a `limit` event and a `truncated` flag (as busboy's file streams do): the save is then
  * abandoned at once, the rest of the source is drained and discarded, and the partial file
  * deleted before the promise settles. A failed save deletes its partial file the same way.
@@ -15,7 +17,8 @@ export type SaveResult = { stored: true; size: number } | { stored: false; reaso
  */
 export function saveStream(source: Readable, target: string, onChunk?: (chunk: Buffer) => void): Promise<SaveResult> {
   return new Promise((resolve) => {
-    const out = createWriteStream(target, { flags: 'wx' });
+    const partial = partialPath(target);
+    const out = createWriteStream(partial, { flags: 'wx' });
     let failure: 'too-large' | Error | undefined;
     const abandon = (reason: 'too-large' | Error): void => {
       if (failure !== undefined) return;
@@ -32,11 +35,14 @@ export function saveStream(source: Readable, target: string, onChunk?: (chunk: B
     out.once('error', (error: Error) => abandon(error));
     out.once('close', () => {
       if (failure === undefined && out.writableFinished) {
-        resolve({ stored: true, size: out.bytesWritten });
+        rename(partial, target).then(
+          () => resolve({ stored: true, size: out.bytesWritten }),
+          (error: Error) => rm(partial, { force: true }).finally(() => resolve({ stored: false, reason: error })),
+        );
         return;
       }
       const reason = failure ?? new Error('the upload ended early');
-      rm(target, { force: true }).then(
+      rm(partial, { force: true }).then(
         () => resolve({ stored: false, reason }),
         () => resolve({ stored: false, reason }),
       );

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT, startServer, type ServerOptions } from './app.ts';
 import { optionsFromEnv } from './env.ts';
+import { hasTokenKeys } from './tokens.ts';
 
 /** The users of the demo room, one per browser tab (`index.html` reads `room` and `user` from the query). */
 const DEMO_USERS = ['alice', 'bob'];
@@ -20,13 +21,31 @@ export function demoAddresses(host: string, port: number): string[] {
   return DEMO_USERS.map((user) => `http://${name}:${port}/?${new URLSearchParams({ room: 'demo', user })}`);
 }
 
+/** The first line an open server prints. */
+export const OPEN_NOTICE =
+  'Chatdrop runs OPEN, for trying it locally only: anyone can join any room as anyone and upload. Set JWT_SECRET, JWT_PUBLIC_KEY or JWT_JWKS_URL to require tokens.';
+
+/**
+ * Why a server with these options may not start, or `undefined`: a production start
+ * (`NODE_ENV=production`, or `isProduction` from the packaged command) refuses to run open
+ * unless `ALLOW_OPEN=1` says so.
+ */
+export function openStartRefusal(env: NodeJS.ProcessEnv, options: ServerOptions, isProduction = env.NODE_ENV === 'production'): string | undefined {
+  if (!isProduction || hasTokenKeys(options.auth ?? {}) || /^(1|true|yes)$/i.test(env.ALLOW_OPEN ?? '')) return undefined;
+  return 'a production server needs tokens: set JWT_SECRET, JWT_PUBLIC_KEY or JWT_JWKS_URL (see the README, "Auth"), or ALLOW_OPEN=1 to run open to anyone on purpose.';
+}
+
 /**
  * Starts the server with the options `env` gives, overridden by `overrides`, and prints where to
- * open the demo; exits with 1 when it cannot start, and with 0 once stopped by a signal.
+ * open the demo (first saying so when it runs open); exits with 1 when it cannot or may not start
+ * (`openStartRefusal`), and with 0 once stopped by a signal.
  */
-export async function serve(env: NodeJS.ProcessEnv, overrides: Partial<ServerOptions> = {}): Promise<void> {
+export async function serve(env: NodeJS.ProcessEnv, overrides: Partial<ServerOptions> = {}, isProduction = env.NODE_ENV === 'production'): Promise<void> {
   try {
     const options = { ...optionsFromEnv(env), ...overrides };
+    const refusal = openStartRefusal(env, options, isProduction);
+    if (refusal !== undefined) throw new Error(refusal);
+    if (!hasTokenKeys(options.auth ?? {})) console.log(OPEN_NOTICE);
     const server = await startServer(options);
     if (!existsSync(join(PROJECT_ROOT, 'dist', 'chatdrop.js'))) {
       console.warn('dist/chatdrop.js is missing: run `npm run build` to build the widget the demo page loads.');

@@ -1,5 +1,7 @@
 /** Helpers for the server's tests: a fresh server per test and a WebSocket client that waits for frames. */
+import { spawn } from 'node:child_process';
 import type { TestContext } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,9 +54,9 @@ export interface TestClient {
   closed: Promise<number>;
 }
 
-/** Opens a WebSocket to the server's relay; closed after the test. */
-export async function connect(t: TestContext, server: RunningServer): Promise<TestClient> {
-  const socket = new WebSocket(`${server.url.replace(/^http/, 'ws')}/ws`);
+/** Opens a WebSocket to the server's relay (`options.localAddress` picks the client's address); closed after the test. */
+export async function connect(t: TestContext, server: Pick<RunningServer, 'url'>, options: WebSocket.ClientOptions = {}): Promise<TestClient> {
+  const socket = new WebSocket(`${server.url.replace(/^http/, 'ws')}/ws`, options);
   const pending: ServerFrame[] = [];
   const waiters = new Set<() => void>();
   socket.on('message', (data) => {
@@ -99,9 +101,30 @@ export async function connect(t: TestContext, server: RunningServer): Promise<Te
 }
 
 /** Opens a client and joins `room` as `user`, returning the client and its `joined` frame. */
-export async function joinRoom(t: TestContext, server: RunningServer, room: string, user: string, after?: number) {
-  const client = await connect(t, server);
+export async function joinRoom(t: TestContext, server: Pick<RunningServer, 'url'>, room: string, user: string, after?: number, options: WebSocket.ClientOptions = {}) {
+  const client = await connect(t, server, options);
   client.send({ type: 'join', room, user: { id: user }, ...(after !== undefined && { after }) });
   const joined = await client.take('joined');
   return { client, joined };
+}
+
+/** Runs `testing/flood.ts` against `url` in its own process; resolves once it floods, with a promise of its totals. */
+export async function startFlood(url: string, sockets: number, ms: number): Promise<{ done: Promise<{ sent: number; acked: number; refused: number }> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('testing/flood.ts', import.meta.url)), url, String(sockets), String(ms)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  const done = new Promise<{ sent: number; acked: number; refused: number }>((resolve, reject) => {
+    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(output.split('\n').filter(Boolean).at(-1) ?? '{}')) : reject(new Error(`the flood exited with ${code}`))));
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the flood did not start in 10 s')), 10_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      if (output.includes('flooding')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    done.catch(reject);
+  });
+  return { done };
 }

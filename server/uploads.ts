@@ -1,20 +1,23 @@
 /**
  * `POST /upload`: one file as multipart/form-data, streamed to `<filesDir>/<random id>`, with its
  * declared name and type stored beside it (the name is data, never a path). Answers
- * `201 { url, id, name, size, mime, sha256 }`. Optionally needs a bearer token
- * (`upload-auth.ts`); an `Idempotency-Key` makes a repeated upload answer the first one
+ * `201 { url, id, name, size, mime, sha256 }`. On a closed server it needs the same JWT
+ * the relay takes, as a bearer token (`auth.ts`); an `Idempotency-Key` makes a repeated upload answer the first one
  * (`idempotency.ts`).
  */
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
+import type { MultipartFile } from '@fastify/multipart';
 import { rm } from 'node:fs/promises';
 import { cleanFileName, decodeFormFileName, formatLimit, normaliseMime } from './file-names.ts';
-import { createFileId, filePath, readMetadata, removeStoredFile, writeMetadata, type FileMetadata } from './file-store.ts';
+import { createFileId, filePath, readMetadata, removePartials, removeStoredFile, writeMetadata, type FileMetadata } from './file-store.ts';
 import { createIdempotencyStore, readIdempotencyKey, type IdempotencyStore } from './idempotency.ts';
+import type { Limits } from './limits.ts';
 import { saveStream } from './save-stream.ts';
-import { requireUploadToken } from './upload-auth.ts';
+import { openUploadQuota, type Reservation, type UploadQuota } from './upload-quota.ts';
+import { claimsOf, requireToken, type Auth } from './auth.ts';
 
 /** Options of the upload route. */
 export interface UploadOptions {
@@ -24,8 +27,10 @@ export interface UploadOptions {
   keysDir: string;
   /** Largest accepted file in bytes (inclusive). */
   maxFileSize: number;
-  /** When set (non-empty), uploads need `Authorization: Bearer <uploadToken>`. */
-  uploadToken?: string;
+  /** Who may upload: on a closed server, `Authorization: Bearer <JWT>`. */
+  auth: Auth;
+  /** Bytes per uploader per day and for all files (`UPLOAD_QUOTA_PER_DAY`, `UPLOAD_DISK_QUOTA`). */
+  limits: Pick<Limits, 'uploadQuotaPerDay' | 'uploadDiskQuota'>;
 }
 
 /** What a successful upload answers. `url` is relative: the client resolves it against the endpoint. */
@@ -49,8 +54,11 @@ export async function uploadRoutes(app: FastifyInstance, options: UploadOptions)
     limits: { fileSize: options.maxFileSize, files: 1, fields: 20, parts: 40, fieldSize: 64 * 1024, headerPairs: 100 },
   });
   const keys = createIdempotencyStore(options.keysDir);
-  const preHandler = options.uploadToken ? [requireUploadToken(options.uploadToken, cutAfterGrace)] : [];
-  app.post('/upload', { preHandler }, (request, reply) => receiveUpload(request, reply, options, keys));
+  const removed = await removePartials(options.filesDir);
+  if (removed > 0) console.log(`Removed ${removed} files that unfinished uploads left in ${options.filesDir}.`);
+  const quota = await openUploadQuota(options.filesDir, options.limits, options.maxFileSize);
+  const preHandler = options.auth.isOpen ? [] : [requireToken(options.auth, cutAfterGrace)];
+  app.post('/upload', { preHandler }, (request, reply) => receiveUpload(request, reply, options, keys, quota));
 }
 
 function responseOf(id: string, metadata: FileMetadata): UploadResponse {
@@ -58,7 +66,7 @@ function responseOf(id: string, metadata: FileMetadata): UploadResponse {
   return metadata.sha256 === undefined ? body : { ...body, sha256: metadata.sha256 };
 }
 
-async function receiveUpload(request: FastifyRequest, reply: FastifyReply, options: UploadOptions, keys: IdempotencyStore): Promise<FastifyReply> {
+async function receiveUpload(request: FastifyRequest, reply: FastifyReply, options: UploadOptions, keys: IdempotencyStore, quota: UploadQuota): Promise<FastifyReply> {
   if (!request.isMultipart()) {
     cutAfterGrace(request);
     return reply.code(415).send({ error: 'Send the file as multipart/form-data.' });
@@ -68,27 +76,68 @@ async function receiveUpload(request: FastifyRequest, reply: FastifyReply, optio
     cutAfterGrace(request);
     return reply.code(400).send({ error: 'The Idempotency-Key header must be 1 to 255 visible ASCII characters.' });
   }
-  const scope = request.headers.authorization ?? '';
+  // Keys are per user (the token's `sub`); on an open server per address and credentials sent.
+  const scope = claimsOf(request)?.user ?? `open:${request.ip}:${request.headers.authorization ?? ''}`;
   const earlierId = key === undefined ? undefined : await keys.find(key, scope);
   const earlier = earlierId === undefined ? undefined : await readMetadata(options.filesDir, earlierId);
+  if (earlierId !== undefined && earlier !== undefined) {
+    const part = await readFilePart(request, reply, options.maxFileSize);
+    return part === undefined ? reply : replayUpload(request, reply, part.file, earlierId, earlier, options);
+  }
+  const length = Number(request.headers['content-length']);
+  const reservation = quota.reserve(scope, Number.isSafeInteger(length) ? length : Number.POSITIVE_INFINITY);
+  if ('refused' in reservation) {
+    cutAfterGrace(request);
+    return reservation.refused === 'day' ? dailyQuotaReached(reply, options, quota) : diskQuotaReached(reply);
+  }
+  let kept = 0;
+  try {
+    const part = await readFilePart(request, reply, reservation.bytes);
+    if (part === undefined) return reply;
+    const answer = await storeUpload(request, reply, part, options, keys, key, scope, reservation, quota);
+    kept = answer.kept;
+    return answer.reply;
+  } finally {
+    reservation.settle(kept);
+  }
+}
+
+/** The request's file part, read with a size limit of `maxBytes`; `undefined` once a 400 is sent. */
+async function readFilePart(request: FastifyRequest, reply: FastifyReply, maxBytes: number): Promise<MultipartFile | undefined> {
   let part;
   try {
-    part = await request.file();
+    part = await request.file({ limits: { fileSize: maxBytes } });
   } catch {
-    return reply.code(400).send({ error: 'The multipart body could not be read.' });
+    await reply.code(400).send({ error: 'The multipart body could not be read.' });
+    return undefined;
   }
-  if (part === undefined) {
-    return reply.code(400).send({ error: 'The request holds no file.' });
-  }
-  if (earlierId !== undefined && earlier !== undefined) {
-    return replayUpload(request, reply, part.file, earlierId, earlier, options);
-  }
+  if (part === undefined) await reply.code(400).send({ error: 'The request holds no file.' });
+  return part;
+}
+
+/** Stores a new upload within its reservation; answers the reply and the bytes kept on disk. */
+async function storeUpload(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  part: MultipartFile,
+  options: UploadOptions,
+  keys: IdempotencyStore,
+  key: string | undefined,
+  scope: string,
+  reservation: Reservation,
+  quota: UploadQuota,
+): Promise<{ reply: FastifyReply; kept: number }> {
   const id = createFileId();
   const hash = createHash('sha256');
   const result = await saveStream(part.file, filePath(options.filesDir, id), (chunk) => hash.update(chunk));
-  if (!result.stored && result.reason === 'too-large') return tooLarge(request, reply, options);
+  if (!result.stored && result.reason === 'too-large') {
+    if (reservation.limitedBy === 'file') return { reply: tooLarge(request, reply, options), kept: 0 };
+    cutAfterGrace(request);
+    return { reply: reservation.limitedBy === 'day' ? dailyQuotaReached(reply, options, quota) : diskQuotaReached(reply), kept: 0 };
+  }
+  const done = (answer: FastifyReply, kept = 0) => ({ reply: answer, kept });
   if (!result.stored) {
-    return isStorageFull(result.reason) ? storageFull(reply) : reply.code(400).send({ error: 'The upload did not complete.' });
+    return done(isStorageFull(result.reason) ? storageFull(reply) : reply.code(400).send({ error: 'The upload did not complete.' }));
   }
   const metadata: FileMetadata = {
     name: cleanFileName(decodeFormFileName(part.filename)),
@@ -101,16 +150,16 @@ async function receiveUpload(request: FastifyRequest, reply: FastifyReply, optio
     await writeMetadata(options.filesDir, id, metadata);
   } catch (error) {
     await rm(filePath(options.filesDir, id), { force: true });
-    if (isStorageFull(error)) return storageFull(reply);
+    if (isStorageFull(error)) return done(storageFull(reply));
     throw error;
   }
-  if (key === undefined) return reply.code(201).send(responseOf(id, metadata));
+  if (key === undefined) return done(reply.code(201).send(responseOf(id, metadata)), metadata.size);
   const winner = await keys.remember(key, scope, id);
   const winning = winner === id ? metadata : await readMetadata(options.filesDir, winner);
-  if (winner === id || winning === undefined) return reply.code(201).send(responseOf(id, metadata));
+  if (winner === id || winning === undefined) return done(reply.code(201).send(responseOf(id, metadata)), metadata.size);
   // Another upload with this key finished first, while this one was streaming: keep only that one.
   await removeStoredFile(options.filesDir, id);
-  return answerRepeat(reply, winner, winning, metadata.sha256!, metadata.size);
+  return done(answerRepeat(reply, winner, winning, metadata.sha256!, metadata.size));
 }
 
 /**
@@ -142,6 +191,16 @@ function tooLarge(request: FastifyRequest, reply: FastifyReply, options: UploadO
   cutAfterGrace(request);
   // `maxFileSize` lets a client say the limit in its own language.
   return reply.code(413).send({ error: `The file is larger than the server's limit of ${formatLimit(options.maxFileSize)}.`, maxFileSize: options.maxFileSize });
+}
+
+function dailyQuotaReached(reply: FastifyReply, options: UploadOptions, quota: UploadQuota): FastifyReply {
+  // Hours away: past the widget's longest automatic wait, so it shows the sentence instead of retrying.
+  reply.header('Retry-After', String(Math.ceil(quota.msToNextDay() / 1000)));
+  return reply.code(429).send({ error: `You have used today's upload allowance of ${formatLimit(options.limits.uploadQuotaPerDay)}; try again tomorrow.` });
+}
+
+function diskQuotaReached(reply: FastifyReply): FastifyReply {
+  return reply.code(507).send({ error: 'The server has no room left for files; ask its host to free some, or try again later.' });
 }
 
 function isStorageFull(error: unknown): boolean {

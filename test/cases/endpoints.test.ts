@@ -6,6 +6,7 @@ import { connect } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { optionsFromEnv } from '../../server/env.ts';
+import { signToken } from '../../server/tokens.ts';
 import { assertSafeFileHeaders, eventually, multipart, send, sha256, startTestServer, stored, storedEntries, uploadFile } from './case-helpers.ts';
 
 /** Writes raw bytes to the server and reads until it closes or goes quiet; answers the text. */
@@ -25,9 +26,9 @@ function rawExchange(port: number, bytes: Buffer): Promise<string> {
 }
 
 describe('CASES Server endpoints S1–S7 against the reference server', { timeout: 30_000 }, () => {
-  test('S1: with an upload token, no credentials get 401, a wrong token 403, and nothing is stored', async (t) => {
-    assert.equal(optionsFromEnv({ UPLOAD_TOKEN: 's3cret' }).uploadToken, 's3cret', 'npm start reads UPLOAD_TOKEN');
-    const server = await startTestServer(t, { uploadToken: 's3cret' });
+  test('S1: on a closed server, no credentials or a bad token get 401, and nothing is stored', async (t) => {
+    assert.equal(optionsFromEnv({ JWT_SECRET: 's3cret' }).auth?.secret, 's3cret', 'npm start reads JWT_SECRET');
+    const server = await startTestServer(t, { auth: { secret: 's3cret' } });
     const bytes = randomBytes(2 * 1024 * 1024);
     const missing = await uploadFile(server.url, 'a.bin', 'application/octet-stream', bytes);
     assert.equal(missing.status, 401);
@@ -35,11 +36,12 @@ describe('CASES Server endpoints S1–S7 against the reference server', { timeou
     const basic = await send(server.url, { method: 'POST', path: '/upload', headers: { authorization: 'Basic czNjcmV0' } });
     assert.equal(basic.status, 401);
     assert.match(String(basic.headers['www-authenticate']), /^Bearer/);
-    for (const wrong of ['Bearer s3cre', 'Bearer s3cret2', 'Bearer S3CRET']) {
-      assert.equal((await uploadFile(server.url, 'a.bin', 'application/octet-stream', bytes, { authorization: wrong })).status, 403, wrong);
+    const forged = await signToken({ user: 'alice', rooms: ['*'] }, 'not the secret');
+    for (const wrong of ['Bearer s3cret', `Bearer ${forged}`, `Bearer ${await signToken({ user: 'alice', rooms: ['*'], expiresInSeconds: -1 }, 's3cret')}`]) {
+      assert.equal((await uploadFile(server.url, 'a.bin', 'application/octet-stream', bytes, { authorization: wrong })).status, 401, wrong);
     }
     assert.deepEqual(await storedEntries(server.dataDir), [], 'refused uploads store nothing');
-    const allowed = await uploadFile(server.url, 'a.bin', 'application/octet-stream', bytes, { authorization: 'Bearer s3cret' });
+    const allowed = await uploadFile(server.url, 'a.bin', 'application/octet-stream', bytes, { authorization: `Bearer ${await signToken({ user: 'alice', rooms: ['*'] }, 's3cret')}` });
     assert.equal(allowed.status, 201);
     assert.equal((await send(server.url, { path: allowed.json.url })).status, 200, 'downloads are capability URLs: no token needed');
   });
