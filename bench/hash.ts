@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- hash`: how fast a file's sha256 is made in Chromium, as the file sender does
- * before an upload (`sha256Hex`): by `crypto.subtle` in one go (files up to 64 MiB) against the
+ * beside an upload (`sha256Hex`): by `crypto.subtle` in one go (files up to 1 GiB) against the
  * incremental hasher reading 4 MiB chunks (bigger files), side by side on the same blobs of random
  * bytes. Options: `--runs=N` (default 5). Medians; prints lines for people and, last, one JSON line.
  */

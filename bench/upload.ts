@@ -8,8 +8,7 @@
  * Prints lines for people and, last, one JSON line. Goal: browser ≥ 0.8× curl.
  */
 import { execFile } from 'node:child_process';
-import { randomFillSync } from 'node:crypto';
-import { mkdtemp, open, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -17,6 +16,7 @@ import { promisify } from 'node:util';
 import { startServerProcess } from '../scripts/server-process.mjs';
 import { launchChromium } from '../test/helpers/browser.ts';
 import { serveBenchPage } from './lib/bench-page.ts';
+import { writeRandomFile } from './lib/random-file.ts';
 import { median, round } from './lib/stats.ts';
 
 const args = new Map(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]));
@@ -62,19 +62,6 @@ const describeRun = (run: BrowserRun) => `${round(run.ms, 0)} ms (${speed(run.ms
 
 const execFileAsync = promisify(execFile);
 
-async function writeRandomFile(path: string, size: number): Promise<void> {
-  const file = await open(path, 'w');
-  const chunk = Buffer.alloc(1 << 20);
-  try {
-    for (let written = 0; written < size; written += chunk.length) {
-      randomFillSync(chunk);
-      await file.write(chunk, 0, Math.min(chunk.length, size - written));
-    }
-  } finally {
-    await file.close();
-  }
-}
-
 /** Seconds curl took for one multipart upload, after checking the server stored every byte. */
 async function curlUpload(endpoint: string, path: string): Promise<number> {
   const { stdout } = await execFileAsync('curl', ['-sS', '-w', '\\n%{time_total}', '-F', `file=@${path};type=application/octet-stream`, endpoint], { maxBuffer: 1 << 20 });
@@ -91,7 +78,7 @@ async function storedSize(url: string): Promise<number> {
 
 const work = await mkdtemp(join(tmpdir(), 'chatdrop-bench-upload-'));
 const filePath = join(work, 'upload.bin');
-const server = await startServerProcess({ dataDir: join(work, 'data'), env: { CORS_ORIGINS: '*', MAX_FILE_SIZE: String(SIZE + 1_000_000) } });
+const server = await startServerProcess({ dataDir: join(work, 'data'), env: { CORS_ORIGINS: '*', MAX_FILE_SIZE: String(SIZE + 1_000_000), UPLOAD_QUOTA_PER_DAY: '0', UPLOAD_DISK_QUOTA: '0' } });
 const page = await serveBenchPage(PAGE_SCRIPT);
 const browser = await launchChromium();
 try {

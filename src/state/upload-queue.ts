@@ -1,7 +1,7 @@
 import type { ChatMessage } from '../model/message.ts';
 import { MAX_MESSAGE_BYTES } from '../model/message.ts';
 import { messageBytes } from '../model/schema.ts';
-import { describeFile } from '../upload/describe-file.ts';
+import { describeFile, hashFile } from '../upload/describe-file.ts';
 import { TransferError, transferFailure, type UploadHandler, type UploadResult } from '../upload/handler.ts';
 import { createDefaultUpload, type DefaultUploadOptions } from './default-upload.ts';
 import { createTimeLeft } from './time-left.ts';
@@ -17,13 +17,34 @@ export interface UploadQueueOptions {
   maxConcurrent: number;
   /** No progress for this long marks an upload `stalledMs`. */
   stallTimeoutMs: number;
+  /** Makes a file's hex sha256, `undefined` when it cannot (a seam for tests). Default: `hashFile`, in the thumbnail worker. */
+  hash?: (file: File) => Promise<string | undefined>;
 }
 
-/** Drops the thumbnail, then the placeholder, rather than let the message outgrow its budget (the URL still to come). */
+/** Room the message keeps for what the upload adds: the URL, and the sha256 (64 hex digits and its key). */
+const UPLOAD_FIELDS_BYTES = 200 + 80;
+
+/** What is known of a file at once, without reading it: two sends with the same are likely the same bytes (the hash confirms). */
+const identityOf = (file: File) => JSON.stringify([file.name, file.size, file.lastModified, file.type]);
+
+/**
+ * Files up to this size are hashed before their upload starts (~10 ms by `crypto.subtle`), so the
+ * same bytes under another name are found and uploaded once; bigger files are hashed beside their
+ * upload, which never waits for the hash.
+ */
+export const HASH_FIRST_BYTES = 4 * 1024 * 1024;
+
+/** An upload's result and the hash of the bytes it sent. */
+interface SentBytes {
+  result: UploadResult;
+  sha256: string | undefined;
+}
+
+/** Drops the thumbnail, then the placeholder, rather than let the message outgrow its budget (the URL and hash still to come). */
 function fitToBudget(message: ChatMessage): ChatMessage {
   const attachment = message.attachments![0]!;
   for (const field of ['thumbnail', 'placeholder'] as const) {
-    if (messageBytes(message) + 200 <= MAX_MESSAGE_BYTES) break;
+    if (messageBytes(message) + UPLOAD_FIELDS_BYTES <= MAX_MESSAGE_BYTES) break;
     delete attachment[field];
   }
   return message;
@@ -75,18 +96,31 @@ async function runUpload(
 
 /**
  * The file sender's heavy half, loaded with the first file sent (see file-sender.ts): it
- * describes files into their messages and uploads them (through `upload`, or the default upload),
- * `maxConcurrent` at once in the order asked, the rest waiting. The same bytes are uploaded once: a message of bytes already uploaded,
- * or being uploaded, gets that upload's result.
+ * describes files into their messages (quickly: no read of every byte), and uploads them
+ * (through `upload`, or the default upload), `maxConcurrent` at once in the order asked, the rest
+ * waiting, while the file's sha256 is made beside the upload from its own reads. A file sent
+ * again (same name, size, last-modified and type) reuses the upload running or done for it, once
+ * its hash confirms the bytes are the same.
  */
-export function createUploadQueue({ upload, defaultUpload, maxConcurrent, stallTimeoutMs }: UploadQueueOptions) {
+export function createUploadQueue({ upload, defaultUpload, maxConcurrent, stallTimeoutMs, hash = hashFile }: UploadQueueOptions) {
   const handler = upload ?? (defaultUpload && createDefaultUpload(defaultUpload));
   /** Uploads waiting for a slot, oldest first: each starts when called. */
   const waiting: Array<() => void> = [];
   /** The signals of the uploads holding a slot. */
   const running = new Set<AbortSignal>();
-  /** Uploads by content (`sha256:size`), running or finished; failed ones are forgotten. */
-  const byContent = new Map<string, Promise<UploadResult>>();
+  /**
+   * Uploads running or finished, by what is known of their file at once (`identityOf`) and, once
+   * hashed, by content (`sha256:size`); failed ones are forgotten.
+   */
+  const sent = new Map<string, Promise<SentBytes>>();
+  /** Each file's hash, made once however often it is sent or retried. */
+  const hashes = new WeakMap<File, Promise<string | undefined>>();
+
+  const hashOf = (file: File) => {
+    let sha256 = hashes.get(file);
+    if (!sha256) hashes.set(file, (sha256 = hash(file).catch(() => undefined)));
+    return sha256;
+  };
 
   const pump = () => {
     while (running.size < maxConcurrent && waiting.length > 0) waiting.shift()!();
@@ -115,42 +149,55 @@ export function createUploadQueue({ upload, defaultUpload, maxConcurrent, stallT
       pump();
     });
 
-  async function uploadInSlot(message: ChatMessage, file: File, signal: AbortSignal, key: string | undefined, onState: (state: UploadState) => void): Promise<UploadResult> {
+  async function uploadInSlot(message: ChatMessage, file: File, signal: AbortSignal, onState: (state: UploadState) => void): Promise<UploadResult> {
     await takeSlot(signal);
     try {
       signal.throwIfAborted(); // cancelled as the slot came free
       if (!handler) throw new TransferError('Sending files is not set up here (no upload endpoint).', { code: 'not-configured' });
-      const pending = runUpload(handler, file, { id: message.id, signal, stallTimeoutMs, onState });
-      if (key) byContent.set(key, pending);
-      return await pending.catch((error: unknown) => {
-        if (key && byContent.get(key) === pending) byContent.delete(key);
-        throw error;
-      });
+      return await runUpload(handler, file, { id: message.id, signal, stallTimeoutMs, onState });
     } finally {
       free(signal);
     }
   }
 
+  /** Remembers `sending` under `key` until it fails. */
+  const remember = (key: string, sending: Promise<SentBytes>) => {
+    sent.set(key, sending);
+    sending.catch(() => sent.get(key) === sending && sent.delete(key));
+  };
+
+  /** Uploads `file` and hashes it side by side, remembered by identity at once and by content once hashed. */
+  function uploadAndHash(message: ChatMessage, file: File, signal: AbortSignal, onState: (state: UploadState) => void): Promise<SentBytes> {
+    const sending = Promise.all([uploadInSlot(message, file, signal, onState), hashOf(file)]).then(([result, sha256]) => ({ result, sha256 }));
+    remember(identityOf(file), sending);
+    void hashOf(file).then((sha256) => sha256 && remember(`${sha256}:${file.size}`, sending));
+    return sending;
+  }
+
   return {
     /** What the state keeps of an error thrown by `describe` or `upload`. */
     failureOf: transferFailure,
-    /** The file message `message` with its file described (hash, thumbnail, size, duration), within the message budget. */
+    /** The file message `message` with its file described (thumbnail, size, duration), within the message budget; the hash comes with the upload. */
     async describe(message: ChatMessage, file: File): Promise<ChatMessage> {
       const description = await describeFile(file);
       return fitToBudget({ ...message, attachments: [{ ...message.attachments![0]!, ...description }] });
     },
     /**
      * Uploads `file`, the bytes of the described `message`, once a slot is free, telling its
-     * state while it runs; resolves with where the bytes are. Rejects when it fails or `signal`
-     * cancels it.
+     * state while it runs, and hashes it meanwhile; resolves with where the bytes are once both
+     * are done, having set the attachment's `sha256` (where the hash could be made). Rejects when
+     * the upload fails or `signal` cancels it.
      */
     async upload(message: ChatMessage, file: File, signal: AbortSignal, onState: (state: UploadState) => void): Promise<UploadResult> {
-      const { sha256 } = message.attachments![0]!;
-      const key = sha256 && `${sha256}:${file.size}`;
-      // The same bytes uploaded for another message, or being uploaded: that result is ours too
-      // (if it fails, we upload them ourselves).
-      const shared = key ? await byContent.get(key)?.catch(() => undefined) : undefined;
-      return shared ?? uploadInSlot(message, file, signal, key, onState);
+      // The same file sent before (or, for a small file, the same bytes), its upload running or
+      // done: ours too once the hashes agree (if it fails, or the bytes differ, we upload them ourselves).
+      const known = file.size <= HASH_FIRST_BYTES ? await hashOf(file) : undefined;
+      const earlier = sent.get(identityOf(file)) ?? (known ? sent.get(`${known}:${file.size}`) : undefined);
+      const [shared, sha256] = earlier ? await Promise.all([earlier.catch(() => undefined), hashOf(file)]) : [];
+      const { result, sha256: hex } = shared && shared.sha256 === sha256 ? shared : await uploadAndHash(message, file, signal, onState);
+      // The message object the file sender hands over once this resolves: the hash rides in it.
+      if (hex) message.attachments![0]!.sha256 = hex;
+      return result;
     },
   };
 }

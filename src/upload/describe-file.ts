@@ -1,12 +1,13 @@
 import { fileKind } from '../model/format.ts';
 import { MAX_THUMBNAIL_CHARS } from '../model/safe-url.ts';
 import type { FileDescription } from './thumbnails.ts';
+import type { ByteTask } from './describe-bytes.ts';
 import type { DescribeRequest, DescribeResponse } from './thumbnail-worker.ts';
 
 /** An idle worker is ended after this long, so a quiet page holds no thread. */
 const WORKER_IDLE_MS = 30_000;
 
-/** Longest wait for the worker's answer: 10 s plus 20 MB/s of hashing. A worker past it is ended. */
+/** Longest wait for the worker's answer: 10 s plus 20 MB/s of reading (a hash reads every byte). A worker past it is ended. */
 const answerTimeoutMs = (file: Blob) => 10_000 + file.size / 20_000;
 
 let worker: Worker | undefined;
@@ -50,7 +51,7 @@ function startWorker(): Worker | undefined {
   return worker;
 }
 
-function describeInWorker(file: Blob, isImage: boolean): Promise<FileDescription | undefined> {
+function describeInWorker(file: Blob, task: ByteTask, isImage: boolean): Promise<FileDescription | undefined> {
   const thread = startWorker();
   if (!thread) return Promise.resolve(undefined);
   clearTimeout(idleTimer);
@@ -67,13 +68,13 @@ function describeInWorker(file: Blob, isImage: boolean): Promise<FileDescription
       if (pending.size <= 1) idleTimer = setTimeout(stopWorker, WORKER_IDLE_MS);
       resolve(description);
     });
-    thread.postMessage({ id, file, isImage, maxThumbnailChars: MAX_THUMBNAIL_CHARS } satisfies DescribeRequest);
+    thread.postMessage({ id, file, task, isImage, maxThumbnailChars: MAX_THUMBNAIL_CHARS } satisfies DescribeRequest);
   });
 }
 
-async function describeInPage(file: Blob, isImage: boolean): Promise<FileDescription> {
+async function describeInPage(file: Blob, task: ByteTask, isImage: boolean): Promise<FileDescription> {
   const { describeBytes } = await import('./describe-bytes.ts');
-  return describeBytes(file, isImage, MAX_THUMBNAIL_CHARS);
+  return describeBytes(file, task, isImage, MAX_THUMBNAIL_CHARS);
 }
 
 async function describeMedia(file: Blob, kind: 'video' | 'audio'): Promise<FileDescription> {
@@ -91,21 +92,35 @@ async function describeNow(file: File, { offThread = true }: DescribeFileOptions
   const kind = fileKind(file.type);
   const isImage = kind === 'image';
   const media = kind === 'video' || kind === 'audio' ? describeMedia(file, kind).catch(() => ({})) : undefined;
-  const bytes = (offThread ? await describeInWorker(file, isImage) : undefined) ?? (await describeInPage(file, isImage));
+  const bytes = (offThread ? await describeInWorker(file, 'describe', isImage) : undefined) ?? (await describeInPage(file, 'describe', isImage));
   return { ...bytes, ...(await media) };
 }
 
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
- * What the message should say about a file besides its name and size: `sha256` for every file
- * (read in 4 MiB chunks); for images size, thumbnail and thumbhash placeholder (hashing, decoding
- * and scaling in a worker); for video duration, size and poster; for audio duration. Files are
- * described one at a time, so many large files at once never hold many decoded images. Never
- * rejects: what could not be found is left out.
+ * What the message should say about a file besides its name, size and hash, found quickly (no
+ * read of every byte: see `hashFile`): for images size, thumbnail and thumbhash placeholder
+ * (decoding and scaling in a worker); for video duration, size and poster; for audio duration.
+ * Files are described one at a time, so many large files at once never hold many decoded images.
+ * Never rejects: what could not be found is left out.
  */
 export function describeFile(file: File, options: DescribeFileOptions = {}): Promise<FileDescription> {
   const described = queue.then(() => describeNow(file, options));
   queue = described.catch(() => undefined);
   return described.catch(() => ({}));
+}
+
+/**
+ * The hex sha256 of a file's bytes, made in the worker from its own reads (in the page where
+ * there is no worker), so it runs beside the upload instead of before it; `undefined` when it
+ * could not be made. Not queued behind `describeFile`: it is as long as the file.
+ */
+export async function hashFile(file: Blob, { offThread = true }: DescribeFileOptions = {}): Promise<string | undefined> {
+  try {
+    const answer = (offThread ? await describeInWorker(file, 'hash', false) : undefined) ?? (await describeInPage(file, 'hash', false));
+    return answer.sha256;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,0 +1,181 @@
+/**
+ * `npm run bench -- send`: what a person waits for when sending a big file: from clicking Send
+ * (the file already staged in Alice's composer) until Bob's page shows the file message (its
+ * bubble with the download control), on the demo page of the reference server (its own process,
+ * on loopback), against `curl -F file=@…` of the same file to the same `/upload`, in one run.
+ * Each page has its own Chromium, as two people have. Each send is a new name for the same bytes
+ * (a hard link), so no send reuses an earlier upload. Where the time goes, from marks that do not
+ * slow the pages (no DevTools domains): the upload request's resource timing, the worker's hash
+ * answer, the message frame on Alice's WebSocket and on Bob's, the bubble, and Alice's longest
+ * main-thread task (PerformanceObserver 'longtask': none means none over 50 ms). Builds the
+ * widget first (`--no-build` to skip).
+ * Options: `--sizes=200,1000` (MB, the default), `--runs=3`. Medians; prints lines for people
+ * and, last, one JSON line. Goal: send ≥ 0.8× curl at each size.
+ */
+import { execFile, spawnSync } from 'node:child_process';
+import { link, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { ElementHandle, Page } from 'puppeteer-core';
+// @ts-expect-error: a plain JavaScript module shared with the test scripts
+import { startServerProcess } from '../scripts/server-process.mjs';
+import { launchChromium } from '../test/helpers/browser.ts';
+import { waitFor } from '../test/helpers/page.ts';
+import { writeRandomFile } from './lib/random-file.ts';
+import { median, round } from './lib/stats.ts';
+
+const args = new Map(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]));
+const SIZES_MB = (args.get('sizes') ?? '200,1000').split(',').map(Number);
+const RUNS = Number(args.get('runs') ?? 3);
+if (SIZES_MB.some((mb) => !(mb > 0)) || !(RUNS > 0)) throw new Error('Usage: npm run bench -- send [--sizes=200,1000] [--runs=3] [--no-build]');
+const execFileAsync = promisify(execFile);
+
+/** Where the time of one send went, in ms from the click. */
+interface Profile {
+  uploadStartMs: number;
+  uploadEndMs: number;
+  /** The worker's hash answered. */
+  hashedMs: number;
+  messageSentMs: number;
+  messageReceivedMs: number;
+  shownMs: number;
+  longestTaskMs: number;
+}
+
+/** Milliseconds curl took for one multipart upload, after checking the server stored every byte. */
+async function curlUpload(endpoint: string, path: string, size: number): Promise<number> {
+  const { stdout } = await execFileAsync('curl', ['-sS', '-w', '\\n%{time_total}', '-F', `file=@${path};type=application/octet-stream`, endpoint], { maxBuffer: 1 << 20 });
+  const [body, seconds] = stdout.trimEnd().split('\n');
+  const stored = JSON.parse(body!) as { size?: number };
+  if (stored.size !== size) throw new Error(`curl: the server stored ${stored.size} bytes, not ${size}: ${body}`);
+  return Number(seconds) * 1000;
+}
+
+/** Resolves with `Date.now()` of the first animation frame in which Bob's thread shows the bubble of `name` with its download control. */
+function shownAt(bob: Page, name: string): Promise<number> {
+  return bob
+    .waitForFunction(
+      (fileName: string) => {
+        const thread = document.querySelector('chat-widget')?.shadowRoot?.querySelector('chat-thread');
+        for (const bubble of thread?.shadowRoot?.querySelectorAll('file-bubble') ?? []) {
+          if (bubble.shadowRoot?.querySelector('[part="name"]')?.getAttribute('title') === fileName && bubble.shadowRoot.querySelector('[part="download"]')) return Date.now();
+        }
+        return 0;
+      },
+      { timeout: 120_000, polling: 'raf' },
+      name,
+    )
+    .then((handle) => handle.jsonValue() as Promise<number>);
+}
+
+/**
+ * Watches a page without slowing it (no DevTools domains): epoch-ms marks of the WebSocket frames
+ * and of the worker's hash answer that mention a file, and the longest main-thread task.
+ */
+const WATCH_PAGE = `globalThis.__name = (fn) => fn;
+  globalThis.benchMarks = [];
+  globalThis.longestTaskMs = 0;
+  new PerformanceObserver((list) => { for (const task of list.getEntries()) globalThis.longestTaskMs = Math.max(globalThis.longestTaskMs, task.duration); }).observe({ type: 'longtask' });
+  const mark = (what, data) => typeof data === 'string' && globalThis.benchMarks.push({ what, at: Date.now(), data: data.slice(0, 2000) });
+  const send = WebSocket.prototype.send;
+  WebSocket.prototype.send = function (data) { mark('frame-sent', data); return send.call(this, data); };
+  const NativeWebSocket = WebSocket;
+  globalThis.WebSocket = class extends NativeWebSocket {
+    constructor(...args) { super(...args); this.addEventListener('message', (event) => mark('frame-received', event.data)); }
+  };
+  const NativeWorker = Worker;
+  globalThis.Worker = class extends NativeWorker {
+    constructor(...args) { super(...args); this.addEventListener('message', (event) => event.data?.description?.sha256 && mark('hashed', event.data.description.sha256)); }
+  };`;
+
+/** Stages `path` in Alice's composer, clicks Send and resolves with the ms until Bob's page shows it, and where they went. */
+async function sendOnce(alice: Page, bob: Page, path: string, name: string): Promise<Profile> {
+  const picker = (await waitFor(alice, 'chat-widget >>> file-composer >>> input[type="file"]')) as ElementHandle<HTMLInputElement>;
+  await picker.uploadFile(path);
+  await waitFor(alice, 'chat-widget >>> file-composer >>> [part="staged-file"]');
+  const send = await waitFor(alice, 'chat-widget >>> file-composer >>> [part="send"]');
+  await Promise.all([alice, bob].map((page) => page.evaluate(() => {
+    const watched = globalThis as unknown as { benchMarks: unknown[]; longestTaskMs: number };
+    watched.benchMarks = [];
+    watched.longestTaskMs = 0;
+    performance.clearResourceTimings();
+  })));
+  const shown = shownAt(bob, name);
+  const clickedAt = Date.now();
+  await send.click();
+  const shownMs = (await shown) - clickedAt;
+  type Mark = { what: string; at: number; data: string };
+  const [aliceMarks, bobMarks] = await Promise.all([alice, bob].map((page) => page.evaluate(() => (globalThis as unknown as { benchMarks: Mark[] }).benchMarks)));
+  const upload = await alice.evaluate(() => {
+    const entry = performance.getEntriesByType('resource').find((each) => each.name.endsWith('/upload')) as PerformanceResourceTiming | undefined;
+    return entry && { start: performance.timeOrigin + entry.startTime, end: performance.timeOrigin + entry.responseEnd };
+  });
+  const longestTaskMs = await alice.evaluate(() => (globalThis as unknown as { longestTaskMs: number }).longestTaskMs);
+  const since = (at: number | undefined) => (at === undefined ? Number.NaN : at - clickedAt);
+  const first = (marks: Mark[], what: string) => marks.find((each) => each.what === what && (what === 'hashed' || each.data.includes(name)))?.at;
+  return {
+    uploadStartMs: since(upload?.start),
+    uploadEndMs: since(upload?.end),
+    hashedMs: since(first(aliceMarks!, 'hashed')),
+    messageSentMs: since(first(aliceMarks!, 'frame-sent')),
+    messageReceivedMs: since(first(bobMarks!, 'frame-received')),
+    shownMs,
+    longestTaskMs,
+  };
+}
+
+if (!args.has('no-build')) {
+  const built = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('npm run build failed');
+}
+
+const work = await mkdtemp(join(tmpdir(), 'chatdrop-bench-send-'));
+const maxSize = Math.max(...SIZES_MB) * 1_000_000;
+const server = await startServerProcess({ dataDir: join(work, 'data'), env: { MAX_FILE_SIZE: String(maxSize + 1_000_000), UPLOAD_QUOTA_PER_DAY: '0', UPLOAD_DISK_QUOTA: '0' } });
+const browsers = [await launchChromium(), await launchChromium()];
+try {
+  const [alice, bob] = await Promise.all(browsers.map((browser) => browser.newPage()));
+  for (const [page, user] of [[alice!, 'alice'], [bob!, 'bob']] as const) {
+    page.on('pageerror', (error) => console.error(`${user}: ${error}`));
+    await page.evaluateOnNewDocument(WATCH_PAGE);
+    await page.goto(`${server.url}/?room=bench-send&user=${user}`);
+    await waitFor(page, 'chat-widget >>> [part="status"][data-status="online"]');
+  }
+  console.log(`Send benchmark: Send clicked on Alice's page until Bob's page shows the file message, against curl -F to the same /upload; reference server on loopback, random bytes, ${RUNS} runs each, medians.`);
+  const results = [];
+  for (const mb of SIZES_MB) {
+    const size = mb * 1_000_000;
+    const original = join(work, `send-${mb}mb.bin`);
+    await writeRandomFile(original, size);
+    const sends: Profile[] = [];
+    const curls: number[] = [];
+    for (let run = 1; run <= RUNS; run++) {
+      const name = `send-${mb}mb-${run}.bin`;
+      await link(original, join(work, name));
+      sends.push(await sendOnce(alice!, bob!, join(work, name), name));
+      curls.push(await curlUpload(`${server.url}/upload`, original, size));
+      console.log(`  ${mb} MB run ${run}: send ${round(sends.at(-1)!.shownMs, 0)} ms; curl ${round(curls.at(-1)!, 0)} ms`);
+    }
+    const p = Object.fromEntries(Object.keys(sends[0]!).map((key) => [key, round(median(sends.map((each) => each[key as keyof Profile])), 0)])) as unknown as Profile;
+    const longestTaskMs = round(Math.max(...sends.map((each) => each.longestTaskMs)), 0);
+    console.log(
+      `  ${mb} MB, where the time goes (medians, ms after the click): upload POST starts ${p.uploadStartMs}, its answer ${p.uploadEndMs} (curl ${round(median(curls), 0)}); ` +
+        `hash done ${p.hashedMs}; message frame sent ${p.messageSentMs}, received by Bob ${p.messageReceivedMs}, bubble shown ${p.shownMs}; ` +
+        `Alice's longest main-thread task ${longestTaskMs > 0 ? `${longestTaskMs} ms` : 'none over 50 ms'}`,
+    );
+    const sendMs = p.shownMs;
+    const curlMs = median(curls);
+    results.push({ megabytes: mb, sendMs, curlMs: round(curlMs, 0), ratioToCurl: round(curlMs / sendMs, 2), profile: { ...p, longestTaskMs } });
+    await Promise.all([original, ...Array.from({ length: RUNS }, (_, index) => join(work, `send-${mb}mb-${index + 1}.bin`))].map((path) => rm(path)));
+  }
+  console.log('\n| size | send (click → shown on the other page) | curl -F | ratio (curl / send, goal ≥ 0.8) |\n|---|---|---|---|');
+  for (const { megabytes, sendMs, curlMs, ratioToCurl } of results) {
+    console.log(`| ${megabytes} MB | ${sendMs} ms (${round(megabytes / (sendMs / 1000), 0)} MB/s) | ${curlMs} ms (${round(megabytes / (curlMs / 1000), 0)} MB/s) | ${ratioToCurl}× |`);
+  }
+  console.log(JSON.stringify({ bench: 'send', runs: RUNS, results, goalMet: results.every((result) => result.ratioToCurl >= 0.8) }));
+} finally {
+  await Promise.all(browsers.map((browser) => browser.close()));
+  await server.stop();
+  await rm(work, { recursive: true, force: true });
+}

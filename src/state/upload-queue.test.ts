@@ -1,0 +1,98 @@
+import { expect } from '@open-wc/testing';
+import { serverUrl } from '@chatdrop/test-server';
+import type { ChatMessage } from '../model/message.ts';
+import { hashFile } from '../upload/describe-file.ts';
+import type { UploadHandler } from '../upload/handler.ts';
+import { createUppyUploader } from '../upload/uppy-uploader.ts';
+import { createUploadQueue, HASH_FIRST_BYTES, type UploadQueueOptions } from './upload-queue.ts';
+import { makeRandomFile, sha256, until } from '../../test/helpers/files.ts';
+
+const realUpload = createUppyUploader({ endpoint: `${serverUrl}/upload` });
+
+/** A queue over the reference server whose uploads are counted (one call, one POST). */
+function countingQueue(options: Partial<UploadQueueOptions> = {}) {
+  const counted = { posts: 0 };
+  const upload: UploadHandler = (file, given) => {
+    counted.posts++;
+    return realUpload(file, given);
+  };
+  return { queue: createUploadQueue({ upload, maxConcurrent: 5, stallTimeoutMs: 30_000, ...options }), counted };
+}
+
+/** A file message for `file`, as the file sender drafts it. */
+const draftOf = (file: File): ChatMessage => ({
+  id: crypto.randomUUID(),
+  room: 'r',
+  sender: { id: 'alice' },
+  createdAt: Date.now(),
+  attachments: [{ url: '', name: file.name, size: file.size, mime: file.type }],
+});
+
+/** Describes and uploads `file` as the file sender does; resolves with the message as it is handed over. */
+async function send(queue: ReturnType<typeof createUploadQueue>, file: File, onState: Parameters<ReturnType<typeof createUploadQueue>['upload']>[3] = () => {}): Promise<ChatMessage> {
+  const message = await queue.describe(draftOf(file), file);
+  const { url } = await queue.upload(message, file, new AbortController().signal, onState);
+  return { ...message, attachments: [{ ...message.attachments![0]!, url }] };
+}
+
+describe('createUploadQueue', () => {
+  it('uploads a big file while it is still being hashed, and hands the message over only with the hash', async () => {
+    // A hash that ends when the test says, however long the upload takes.
+    let finishHash = (_hex: string | undefined) => {};
+    let isHashed = false;
+    const hash = () =>
+      new Promise<string | undefined>((resolve) => {
+        finishHash = (hex) => {
+          isHashed = true;
+          resolve(hex);
+        };
+      });
+    const { queue } = countingQueue({ hash });
+    const file = makeRandomFile('big.bin', HASH_FIRST_BYTES + 1);
+    let sentAllBeforeHash = false;
+    let isHandedOver = false;
+    const handedOver = send(queue, file, (state) => {
+      if (state.status === 'uploading' && state.sent === file.size && !isHashed) sentAllBeforeHash = true;
+    }).then((message) => ((isHandedOver = true), message));
+    await until(() => sentAllBeforeHash, 5000, 'every byte uploaded').catch(() => {});
+    expect(sentAllBeforeHash, 'every byte uploaded while the hash was still running').to.equal(true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(isHandedOver, 'the message waits for the hash').to.equal(false);
+    finishHash(await sha256(file));
+    const message = await handedOver;
+    expect(message.attachments![0]!.sha256).to.equal(await sha256(file));
+  });
+
+  it('sends the sha256 of the bytes in the message, made in the worker beside the upload', async function () {
+    this.timeout(20000);
+    // Over the bound of files hashed first: the upload does not wait for the hash.
+    const file = makeRandomFile('beside.bin', HASH_FIRST_BYTES + 1_000_000);
+    const message = await send(createUploadQueue({ upload: realUpload, maxConcurrent: 5, stallTimeoutMs: 30_000 }), file);
+    expect(message.attachments![0]!.sha256).to.equal(await sha256(file));
+    expect(await hashFile(file)).to.equal(await sha256(file));
+  });
+
+  it('reuses the running upload for the same file sent again (one POST), confirmed by its hash', async function () {
+    this.timeout(20000);
+    const { queue, counted } = countingQueue();
+    const file = makeRandomFile('again.bin', HASH_FIRST_BYTES + 1000);
+    const [first, second] = await Promise.all([send(queue, file), send(queue, file)]);
+    expect(counted.posts).to.equal(1);
+    expect(second.attachments![0]!.url).to.equal(first.attachments![0]!.url);
+    expect(second.attachments![0]!.sha256).to.equal(await sha256(file));
+    const later = await send(queue, new File([file], file.name, { type: file.type, lastModified: file.lastModified }));
+    expect(counted.posts, 'a later send of the finished upload').to.equal(1);
+    expect(later.attachments![0]!.url).to.equal(first.attachments![0]!.url);
+  });
+
+  it('uploads a file with the same name, size and date but other bytes anew', async function () {
+    this.timeout(20000);
+    const { queue, counted } = countingQueue();
+    const one = makeRandomFile('same.bin', HASH_FIRST_BYTES + 1000);
+    const other = new File([makeRandomFile('same.bin', one.size)], one.name, { type: one.type, lastModified: one.lastModified });
+    const [first, second] = await Promise.all([send(queue, one), send(queue, other)]);
+    expect(counted.posts).to.equal(2);
+    expect(second.attachments![0]!.url).not.to.equal(first.attachments![0]!.url);
+    expect(second.attachments![0]!.sha256).to.equal(await sha256(other));
+  });
+});
