@@ -1,22 +1,45 @@
 /**
  * The drop-in module (`dist/chatdrop.js`): registers every Chatdrop element and exports nothing,
  * so what a page does not use stays in chunks loaded on first need: `<file-bubble>` when the
- * first file shows, `<chat-lightbox>` when the first image opens, Uppy with the first upload.
+ * first file shows, `<file-album>` when the first album of images shows, `<chat-lightbox>` when the first image opens, Uppy with the first upload.
+ * Once the page is loaded and idle, and online, it fetches those file chunks in the background, so
+ * a file can be attached, staged, sent (it waits for the connection) and shown after the
+ * connection is gone; Uppy still loads with the first upload, which needs the network anyway.
  * Bundlers and TypeScript users import the package (`define.ts`) instead.
  */
 import { ChatWidget } from './elements/chat-widget/chat-widget.ts';
 import * as chatWidget from './elements/chat-widget/chat-widget.names.ts';
 import { ChatThread } from './elements/chat-thread/chat-thread.ts';
 import * as chatThread from './elements/chat-thread/chat-thread.names.ts';
+import * as fileAlbum from './elements/file-album/file-album.names.ts';
 import * as fileBubble from './elements/file-bubble/file-bubble.names.ts';
-import { FileComposer } from './elements/file-composer/file-composer.ts';
+import { FileComposer, loadTrayCode } from './elements/file-composer/file-composer.ts';
 import * as fileComposer from './elements/file-composer/file-composer.names.ts';
 import * as chatLightbox from './elements/lightbox/chat-lightbox.names.ts';
 import { TextBubble } from './elements/text-bubble/text-bubble.ts';
 import * as textBubble from './elements/text-bubble/text-bubble.names.ts';
-import { deferElement, watchDocumentForDeferredElements } from './elements/lazy-elements.ts';
+import { deferElement, needElement, watchDocumentForDeferredElements } from './elements/lazy-elements.ts';
+import { prefetchFileSendCode } from './state/file-sender.ts';
+
+/** How long after the page has loaded the file chunks are fetched (when idle): the page's own first work comes first. */
+const PREFETCH_AFTER_MS = 5000;
+
+/** Fetches the file chunks (the same loaders that load them on first need) once the page is loaded, idle and online. */
+function prefetchFileCode(): void {
+  if (document.readyState !== 'complete') return void addEventListener('load', prefetchFileCode, { once: true });
+  if (!navigator.onLine) return void addEventListener('online', prefetchFileCode, { once: true });
+  const whenIdle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run));
+  const prefetch = () => {
+    needElement(fileBubble.tagName);
+    needElement(fileAlbum.tagName);
+    needElement(chatLightbox.tagName);
+    Promise.all([loadTrayCode(), prefetchFileSendCode()]).catch(() => undefined); // the next need tries again
+  };
+  setTimeout(() => whenIdle(prefetch, { timeout: 5000 }), PREFETCH_AFTER_MS);
+}
 
 deferElement(fileBubble.tagName, async () => (await import('./elements/file-bubble/file-bubble.ts')).FileBubble);
+deferElement(fileAlbum.tagName, async () => (await import('./elements/file-album/file-album.ts')).FileAlbum);
 deferElement(chatLightbox.tagName, async () => (await import('./elements/lightbox/chat-lightbox.ts')).ChatLightbox);
 for (const [tag, element] of [
   [textBubble.tagName, TextBubble],
@@ -27,3 +50,4 @@ for (const [tag, element] of [
   if (!customElements.get(tag)) customElements.define(tag, element);
 }
 watchDocumentForDeferredElements();
+prefetchFileCode();

@@ -41,6 +41,11 @@ export interface ChatMessage {
   seq?: number;
   text?: string;
   attachments?: Attachment[];
+  /**
+   * The files sent together (and the text typed with them, their caption) share this id: the
+   * thread shows them as one album. A short id (letters, digits, `-`, `_`); absent: no group.
+   */
+  group?: string;
   location?: { lat: number; lon: number };
 }
 

@@ -57,11 +57,12 @@ describe('parseMessage, field by field', () => {
     seq: 2,
     text: 'hi',
     attachments: [{ ...file, width: 1, height: 1, durationMs: 1, thumbnail: 'data:image/png;base64,AAAA', placeholder: 'abc', sha256: 'a'.repeat(64), caption: 'c', alt: 'a' }],
+    group: 'g-1_A',
     location: { lat: 1, lon: 2 },
   };
   const MISSING = Symbol('missing');
   const requiredPaths = ['id', 'room', 'sender', 'sender.id', 'createdAt', 'attachments.0.url', 'attachments.0.name', 'attachments.0.size', 'attachments.0.mime', 'location.lat', 'location.lon'];
-  const optionalPaths = ['sender.name', 'sender.avatar', 'seq', 'text', 'attachments', 'location', ...['width', 'height', 'durationMs', 'thumbnail', 'placeholder', 'sha256', 'caption', 'alt'].map((key) => `attachments.0.${key}`)];
+  const optionalPaths = ['sender.name', 'sender.avatar', 'seq', 'text', 'attachments', 'group', 'location', ...['width', 'height', 'durationMs', 'thumbnail', 'placeholder', 'sha256', 'caption', 'alt'].map((key) => `attachments.0.${key}`)];
   const strings = ['id', 'room', 'sender.id', 'sender.name', 'sender.avatar', 'text', ...['url', 'name', 'mime', 'thumbnail', 'placeholder', 'sha256', 'caption', 'alt'].map((key) => `attachments.0.${key}`)];
   const counts = ['createdAt', 'seq', ...['size', 'width', 'height', 'durationMs'].map((key) => `attachments.0.${key}`)];
 
@@ -185,6 +186,13 @@ describe('parseMessage, field by field', () => {
     for (const bad of ['A'.repeat(64), 'a'.repeat(63), 'a'.repeat(65), 'g'.repeat(64), ` ${'a'.repeat(64)}`, '']) {
       expect(problemWith(withField('attachments.0.sha256', bad)), bad).to.match(naming('attachments.0.sha256'));
     }
+  });
+
+  it('accepts a group id as a short token and refuses hostile ones, naming the group', () => {
+    const uuid = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    for (const good of [uuid, 'a', 'A_b-9', 'x'.repeat(64)]) expect(problemWith(withField('group', good)), good).to.equal(undefined);
+    const hostile = ['', ' ', 'x'.repeat(65), '<img src=x onerror=alert(1)>', '../etc/passwd', 'a b', 'a\nb', '"]', 'ä', '__proto__.x', 7, null, true, {}, ['g']];
+    for (const bad of hostile) expect(problemWith(withField('group', bad)), JSON.stringify(bad)).to.match(naming('group'));
   });
 
   it('refuses anything that is not an object, naming the message', () => {

@@ -5,6 +5,7 @@ const MAX_TEXT = 2000;
 const MAX_NAME = 1000;
 const MIME_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/;
 const SHA256 = /^[0-9a-f]{64}$/;
+const GROUP_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Why a value from the wire was not accepted as a message. */
 export class InvalidMessageError extends Error {
@@ -40,6 +41,10 @@ const mimeType: Field<string> = (value, path) => {
 };
 
 const sha256: Field<string> = (value, path) => (typeof value === 'string' && SHA256.test(value) ? value : fail(path, 'must be 64 lower-case hex digits'));
+
+/** A group id: a short token, never markup, a path or whitespace. */
+const groupId: Field<string> = (value, path) =>
+  typeof value === 'string' && GROUP_ID.test(value) ? value : fail(path, 'must be 1 to 64 letters, digits, - or _');
 
 /** Lets the field be absent or `undefined`; any other value must pass `field`. */
 function optional<T>(field: Field<T>): Field<T | undefined> {
@@ -92,6 +97,7 @@ const readMessage = object<ChatMessage>({
   seq: optional(count),
   text: optional(string(MAX_TEXT)),
   attachments: optional(array(readAttachment, 10)),
+  group: optional(groupId),
   location: optional(object({ lat: number(-90, 90), lon: number(-180, 180) })),
 });
 

@@ -127,6 +127,24 @@ describe('createChatStore', () => {
     expect(alice.store.$uploads.get()[message!.id]).to.include({ status: 'done', sent: photo.size });
   });
 
+  it('sends files sent together and their caption under one group id, and a single file with none', async () => {
+    const hub = new MemoryHub();
+    const alice = storeFor(hub, 'alice', memoryUploader());
+    const bob = storeFor(hub, 'bob');
+    await alice.store.start();
+    await bob.store.start();
+    const files = ['a.bin', 'b.bin', 'c.bin'].map((name) => ({ file: makeRandomFile(name, 100) }));
+    const sent = alice.store.sendFiles(files, '  three at once  ');
+    const [single] = alice.store.sendFiles([{ file: makeRandomFile('alone.bin', 100) }], 'just one');
+    await until(() => bob.store.$entries.get().length === 6, 3000, 'bob to get the caption, the files and the single one');
+    const received = bob.store.$entries.get().map((entry) => entry.message);
+    const group = sent[0]!.group!;
+    expect(group).to.match(/^[A-Za-z0-9_-]{1,64}$/);
+    expect(received.filter((message) => message.group === group).map((message) => message.text ?? message.attachments![0]!.name)).to.deep.equal(['three at once', 'a.bin', 'b.bin', 'c.bin']);
+    expect(received.find((message) => message.id === single!.id)!.group).to.equal(undefined);
+    expect(received.find((message) => message.text === 'just one')!.group).to.equal(undefined);
+  });
+
   it('never sends a message for a failed upload, and sends it once after Retry', async () => {
     const hub = new MemoryHub();
     const upload = memoryUploader(1);

@@ -9,6 +9,7 @@ import { createOutbox } from './outbox.ts';
 import { defaultOutboxStorage, type OutboxStorage } from './outbox-storage.ts';
 import { createFileOrder } from './file-order.ts';
 import { createFileSender } from './file-sender.ts';
+import type { FileKeeper, KeptFile } from './file-keeper.ts';
 import { createLazyDownloads } from './lazy-downloads.ts';
 import { placeEntry, removeEntry } from './thread-order.ts';
 import type { DownloadState, StagedFile, ThreadEntry, UploadState } from './types.ts';
@@ -39,8 +40,15 @@ export interface ChatStoreOptions {
   stallTimeoutMs?: number;
   /** Where unacknowledged messages wait, surviving a reload. Default: IndexedDB where there is one. */
   outboxStorage?: OutboxStorage;
-  /** A credential for the transport (the reference relay's signed token). */
+  /**
+   * Where files sent and not uploaded yet are kept, so they survive a reload: e.g. `lazyFileKeeper`
+   * (IndexedDB, up to 100 MB a file), which `<chat-widget>` uses. Default: none.
+   */
+  fileKeeper?: FileKeeper;
+  /** A credential for the transport (the reference relay's JWT). */
   token?: string;
+  /** Gives a fresh `token` when the server says it expired; the outbox waits and is sent after the new join. */
+  refreshToken?(): Promise<string | undefined>;
   /** Called for every value from the wire that is not a valid message (it is dropped). */
   onInvalidMessage?(error: Error, input: unknown): void;
 }
@@ -69,8 +77,12 @@ export interface ChatStore {
   stop(): void;
   /** Sends a text message; returns it at once (delivery shows in `$entries`). */
   sendText(text: string): ChatMessage | undefined;
-  /** Sends each file as its own message: the bubble appears at once, the message travels once uploaded. */
-  sendFiles(files: readonly StagedFile[]): ChatMessage[];
+  /**
+   * Sends each file as its own message: the bubble appears at once, the message travels once
+   * uploaded. Files sent together share a `group` id, and so does `caption` (the text typed with
+   * them, sent at once as a text message): the thread shows them as one album. Returns the file messages.
+   */
+  sendFiles(files: readonly StagedFile[], caption?: string): ChatMessage[];
   /** Tries a failed upload or send again. */
   retry(messageId: string): void;
   /** Stops an upload and removes its message. */
@@ -118,6 +130,7 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     onAck: (message, seq) => upsert({ message: { ...message, seq }, delivery: 'sent', isMine: true }),
     onRefused: (message) => upsert({ message, delivery: 'failed', isMine: true }),
   });
+  const keeper = options.fileKeeper;
   const fileOrder = createFileOrder((message) => outbox.enqueue(message));
   const sender = createFileSender({
     upload: options.upload,
@@ -125,6 +138,17 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     $uploads,
     maxConcurrentUploads: options.maxConcurrentUploads,
     stallTimeoutMs: options.stallTimeoutMs,
+    keeper,
+    isOnline: () => $status.get() === 'online',
+    whenOnline: (signal) =>
+      new Promise<void>((resolve) => {
+        const done = () => {
+          stopListening();
+          resolve();
+        };
+        const stopListening = $status.listen((status) => void (status === 'online' && done()));
+        signal.addEventListener('abort', done, { once: true });
+      }),
     onPrepared: (message) => upsert({ message, delivery: 'sending', isMine: true }),
     onUploaded: (message) => {
       upsert({ message, delivery: 'sending', isMine: true });
@@ -154,6 +178,13 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     if (known?.message.seq !== undefined) return;
     upsert({ message, delivery: 'sent', isMine: message.sender.id === user.id });
     downloads.offer(message);
+  };
+
+  /** Shows a file message kept by a previous page and uploads it again, in its turn. */
+  const resumeFile = (kept: KeptFile) => {
+    if (!sender.resume(kept)) return;
+    fileOrder.sent(kept.message.id);
+    downloads.keep(kept.message.id, 0, kept.file);
   };
 
   const download = (messageId: string, index = 0) => {
@@ -191,7 +222,12 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       transport.addEventListener('status', onStatus);
       const unsent = await outbox.load(room, user.id);
       unsent.forEach((message) => upsert({ message, delivery: 'sending', isMine: true }));
-      await transport.connect({ room, user, token: options.token, lastSeq: () => (lastSeq > 0 ? lastSeq : undefined) });
+      for (const kept of (await keeper?.load(room, user.id)) ?? []) {
+        // Uploaded before the reload, and waiting in the outbox: only the bytes are left to forget.
+        if (unsent.some((message) => message.id === kept.message.id)) void keeper?.remove(kept.message.id);
+        else resumeFile(kept);
+      }
+      await transport.connect({ room, user, token: options.token, refreshToken: options.refreshToken, lastSeq: () => (lastSeq > 0 ? lastSeq : undefined) });
       $status.set(transport.status);
       outbox.flush();
     },
@@ -211,12 +247,19 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       outbox.enqueue(message);
       return message;
     },
-    sendFiles(staged) {
+    sendFiles(staged, caption = '') {
+      const grouped = staged.length > 1 ? { group: createId() } : {};
+      const text = caption.trim();
+      if (text) {
+        const message: ChatMessage = { id: createId(), room, sender: user, createdAt: nextCreatedAt(), text, ...grouped };
+        upsert({ message, delivery: 'sending', isMine: true });
+        outbox.enqueue(message);
+      }
       return staged.map((item) => {
         const id = createId();
         fileOrder.sent(id);
         downloads.keep(id, 0, item.file);
-        return sender.send({ id, room, sender: user, createdAt: nextCreatedAt() }, item);
+        return sender.send({ id, room, sender: user, createdAt: nextCreatedAt(), ...grouped }, item);
       });
     },
     retry(messageId) {

@@ -3,6 +3,7 @@ import type { ChatMessage } from '../model/message.ts';
 import { loadOnce } from '../model/load-once.ts';
 import type { TransferFailure, UploadHandler } from '../upload/handler.ts';
 import type { DefaultUploadOptions } from './default-upload.ts';
+import type { FileKeeper } from './file-keeper.ts';
 import type { StagedFile, UploadState } from './types.ts';
 import { draftFileMessage, type FileMessageDraft } from './file-message.ts';
 
@@ -21,6 +22,42 @@ export const FILE_CODE_UNAVAILABLE: TransferFailure = { code: 'file-code-unavail
 /** The code that describes and uploads files, loaded with the first file sent: a page that only chats never loads it. */
 const loadUploadQueue = loadOnce(() => import('./upload-queue.ts'));
 
+/**
+ * Fetches the code that sending a file needs before it is needed (the upload queue, and the code
+ * that describes a file in the page), so a file attached once the connection is gone can still be
+ * described and wait for it. Uppy is left for the upload, which needs the network anyway.
+ */
+export function prefetchFileSendCode(): Promise<unknown> {
+  return Promise.all([loadUploadQueue(), loadFileKeeper(), import('../upload/describe-bytes.ts')]);
+}
+
+/** Set in `localStorage` while the default file keeper may hold files: a page start loads its code only then. */
+export const KEPT_FILES_MARK = 'chatdrop-kept-files';
+
+/** The files every sender of the page is sending: a second widget of the same room and user does not take them up again from the keeper. */
+const pageFiles = new Set<string>();
+
+const loadFileKeeper = loadOnce(async () => (await import('./file-keeper.ts')).defaultFileKeeper());
+
+/** Whether a previous page may have left files to the default keeper (yes, when that cannot be told). */
+function mayHoldFiles(): boolean {
+  try {
+    return localStorage.getItem(KEPT_FILES_MARK) !== null;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * The default file keeper (IndexedDB, up to 100 MB a file: see file-keeper.ts), its code loaded
+ * with the file code; a page start loads it only when a previous page left files to it.
+ */
+export const lazyFileKeeper: FileKeeper = {
+  keep: (message, file) => loadFileKeeper().then((keeper) => keeper.keep(message, file), () => false),
+  load: (room, userId) => (mayHoldFiles() ? loadFileKeeper().then((keeper) => keeper.load(room, userId)) : Promise.resolve([])).catch(() => []),
+  remove: (id) => loadFileKeeper().then((keeper) => keeper.remove(id)),
+};
+
 export interface FileSenderOptions {
   /** Moves a file's bytes to storage. Default: the default upload to `defaultUpload` (see default-upload.ts). */
   upload?: UploadHandler;
@@ -36,6 +73,12 @@ export interface FileSenderOptions {
   maxConcurrentUploads?: number;
   /** No progress for this long marks an upload `stalledMs` (it keeps going; the user may cancel). Default 30 000. */
   stallTimeoutMs?: number;
+  /** Whether the connection is up: while it is not, a described file waits (`offline`) rather than fail. Default: always. */
+  isOnline?(): boolean;
+  /** Resolves once the connection is up again (or never, when `signal` aborts first). */
+  whenOnline?(signal: AbortSignal): Promise<void>;
+  /** Keeps each file until it is uploaded, for after a reload. Default: none (and no bubble says a file is not kept). */
+  keeper?: FileKeeper;
   /** Imports the code that describes and uploads (a seam for tests). Default: `upload-queue.ts`, once for the page. */
   loadCode?: () => Promise<typeof import('./upload-queue.ts')>;
 }
@@ -46,6 +89,8 @@ interface Job {
   controller: AbortController;
   /** Whether `message` carries the file's description (hash, thumbnail…) yet. */
   isDescribed: boolean;
+  /** Whether the keeper holds the file for after a reload (false: it could not; undefined: there is no keeper). */
+  isKept: Promise<boolean | undefined>;
 }
 
 /**
@@ -60,7 +105,14 @@ interface Job {
 export function createFileSender(options: FileSenderOptions) {
   const loadCode = options.loadCode ?? loadUploadQueue;
   const jobs = new Map<string, Job>();
-  const setUpload = (id: string, state: UploadState) => options.$uploads.setKey(id, state);
+  const { keeper } = options;
+  const isOnline = options.isOnline ?? (() => true);
+  /** Files the keeper could not keep: their waiting and failed states say so. */
+  const unkept = new Set<string>();
+  const setUpload = (id: string, state: UploadState) =>
+    options.$uploads.setKey(id, unkept.has(id) && (state.status === 'offline' || state.status === 'failed') ? { ...state, isKept: false } : state);
+  /** Forgets a file's kept bytes once kept (uploaded, or removed). */
+  const unkeep = (job: Job) => void job.isKept.then((isKept) => (isKept ? keeper?.remove(job.message.id) : undefined));
   /** This sender's queue, made once its code loaded; a failed load is tried again with the next file or Retry. */
   const loadQueue = loadOnce(() =>
     loadCode().then(
@@ -97,12 +149,19 @@ export function createFileSender(options: FileSenderOptions) {
         job.message = described;
         job.isDescribed = true;
       }
-      setUpload(id, { status: 'queued', sent: 0, total });
       options.onPrepared(job.message);
+      if (!isOnline() && options.whenOnline) {
+        setUpload(id, { status: 'offline', sent: 0, total });
+        await options.whenOnline(signal);
+        if (signal.aborted) return;
+      }
+      setUpload(id, { status: 'queued', sent: 0, total });
       const result = await queue.upload(job.message, job.file, signal, (state) => signal.aborted || setUpload(id, state));
       if (signal.aborted) return;
       const attachment = job.message.attachments![0]!;
       jobs.delete(id);
+      pageFiles.delete(id);
+      unkeep(job);
       setUpload(id, { status: 'done', sent: total, total });
       options.onUploaded({ ...job.message, attachments: [{ ...attachment, url: result.url, mime: result.mime ?? attachment.mime }] });
     } catch (error) {
@@ -112,13 +171,26 @@ export function createFileSender(options: FileSenderOptions) {
     }
   }
 
+  /** Starts the job of `message`, keeping its file first unless it is `kept` already. */
+  function start(message: ChatMessage, file: File, kept?: boolean): ChatMessage {
+    pageFiles.add(message.id);
+    const isKept = kept === undefined ? keeper?.keep(message, file) : kept;
+    const job: Job = { message, file, controller: new AbortController(), isDescribed: false, isKept: Promise.resolve(isKept) };
+    jobs.set(message.id, job);
+    void job.isKept.then((isKept) => {
+      const state = options.$uploads.get()[message.id];
+      if (isKept !== false || !jobs.has(message.id)) return;
+      unkept.add(message.id);
+      if (state) setUpload(message.id, state);
+    });
+    void transfer(job);
+    return job.message;
+  }
+
   return {
-    send(draft: FileMessageDraft, staged: StagedFile): ChatMessage {
-      const job: Job = { message: draftFileMessage(draft, staged), file: staged.file, controller: new AbortController(), isDescribed: false };
-      jobs.set(draft.id, job);
-      void transfer(job);
-      return job.message;
-    },
+    send: (draft: FileMessageDraft, staged: StagedFile): ChatMessage => start(draftFileMessage(draft, staged), staged.file),
+    /** Takes up a file kept by a previous page: it shows again and uploads once online; undefined when this page is sending it already. */
+    resume: (kept: { message: ChatMessage; file: File }): ChatMessage | undefined => (pageFiles.has(kept.message.id) ? undefined : start(kept.message, kept.file, true)),
     /** Tries a failed file again (loading its code again, if that failed); false when the message has no upload to retry. */
     retry(id: string): boolean {
       const job = jobs.get(id);
@@ -128,12 +200,15 @@ export function createFileSender(options: FileSenderOptions) {
       void transfer(job);
       return true;
     },
-    /** Stops a file preparing, waiting, uploading or failed, and forgets it; false when there is none. */
+    /** Stops a file preparing, waiting, uploading or failed, and forgets it (the keeper too); false when there is none. */
     cancel(id: string): boolean {
       const job = jobs.get(id);
       if (!job) return false;
       job.controller.abort();
       jobs.delete(id);
+      pageFiles.delete(id);
+      unkept.delete(id);
+      unkeep(job);
       const uploads = { ...options.$uploads.get() };
       delete uploads[id];
       options.$uploads.set(uploads);

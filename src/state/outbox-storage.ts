@@ -25,26 +25,25 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
   });
 }
 
-function openDatabase(name: string): Promise<IDBDatabase> {
-  const opening = indexedDB.open(name, 1);
-  opening.onupgradeneeded = () => {
-    const store = opening.result.createObjectStore(STORE, { keyPath: 'id' });
-    store.createIndex('key', 'key');
-  };
-  return request(opening);
-}
-
 /**
- * Keeps the outbox in IndexedDB (one database per origin, messages keyed by id). Each write is
- * committed before the promise resolves.
+ * Runs requests on the object store `store` of the IndexedDB database `databaseName` (made on
+ * first use, keyed by `id`, indexed by `key`); each resolves once its transaction is committed.
+ * Shared by the outbox and the file keeper.
  */
-export function indexedDbOutboxStorage(databaseName = DATABASE): OutboxStorage {
+export function indexedDbStore(databaseName: string, store: string) {
   let database: Promise<IDBDatabase> | undefined;
-  let order = Date.now() * 1000;
-  const withStore = async <T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> => {
-    database ??= openDatabase(databaseName);
-    const transaction = (await database).transaction(STORE, mode, { durability: 'strict' });
-    const result = request(work(transaction.objectStore(STORE)));
+  const open = () => {
+    const opening = indexedDB.open(databaseName, 1);
+    opening.onupgradeneeded = () => opening.result.createObjectStore(store, { keyPath: 'id' }).createIndex('key', 'key');
+    return request(opening);
+  };
+  return async <T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> => {
+    database ??= open().catch((error: unknown) => {
+      database = undefined;
+      throw error;
+    });
+    const transaction = (await database).transaction(store, mode, { durability: 'strict' });
+    const result = request(work(transaction.objectStore(store)));
     await new Promise<void>((resolve, reject) => {
       transaction.oncomplete = () => resolve();
       transaction.onerror = () => reject(transaction.error);
@@ -52,13 +51,25 @@ export function indexedDbOutboxStorage(databaseName = DATABASE): OutboxStorage {
     });
     return result;
   };
+}
+
+/** The index key of what `userId` left in `room`. */
+export const roomKey = (room: string, userId: string) => `${room}\u0000${userId}`;
+
+/**
+ * Keeps the outbox in IndexedDB (one database per origin, messages keyed by id). Each write is
+ * committed before the promise resolves.
+ */
+export function indexedDbOutboxStorage(databaseName = DATABASE): OutboxStorage {
+  const withStore = indexedDbStore(databaseName, STORE);
+  let order = Date.now() * 1000;
   return {
     async load(room, userId) {
-      const rows = await withStore('readonly', (store) => store.index('key').getAll(`${room}\u0000${userId}`) as IDBRequest<StoredMessage[]>);
+      const rows = await withStore('readonly', (store) => store.index('key').getAll(roomKey(room, userId)) as IDBRequest<StoredMessage[]>);
       return rows.sort((a, b) => a.order - b.order).map((row) => row.message);
     },
     async save(message) {
-      const row: StoredMessage = { id: message.id, key: `${message.room}\u0000${message.sender.id}`, order: order++, message };
+      const row: StoredMessage = { id: message.id, key: roomKey(message.room, message.sender.id), order: order++, message };
       await withStore('readwrite', (store) => store.put(row));
     },
     async remove(id) {

@@ -11,10 +11,11 @@ export interface ThreadEntry {
 
 /**
  * Upload of one file message of ours, keyed by message id: `preparing` (hashing, thumbnail),
- * `queued` (waiting for one of the widget's upload slots), `uploading`, then `done` or `failed`.
+ * `offline` (described, waiting for the connection to come back), `queued` (waiting for one of the
+ * widget's upload slots), `uploading`, then `done` or `failed`.
  */
 export interface UploadState {
-  status: 'preparing' | 'queued' | 'uploading' | 'failed' | 'done';
+  status: 'preparing' | 'offline' | 'queued' | 'uploading' | 'failed' | 'done';
   /** Bytes sent so far. */
   sent: number;
   total: number;
@@ -26,6 +27,8 @@ export interface UploadState {
   retry?: { attempt: number; delayMs: number };
   /** Set while `uploading` once the rate can be told: about how many ms are left. */
   remainingMs?: number;
+  /** False when the browser could not keep the file for after a reload (see file-keeper.ts): it must be attached again then. */
+  isKept?: boolean;
 }
 
 /**

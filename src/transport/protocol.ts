@@ -4,7 +4,9 @@
  * Client to server:
  * - `{ type: 'join', room, user, after?, token? }`: first frame; joins a room. The server answers
  *   `joined` with the stored messages after `after` (or the newest `HISTORY_ON_JOIN`). When the
- *   server has a secret, `token` must be one it signed for this user and room.
+ *   server is closed, `token` must be a JWT for this user (`sub`) and room (`rooms`).
+ *   A refused join is answered `error` and closed with 4001; an expired token's error carries
+ *   `code: 'token-expired'` (the widget asks its host for a fresh token and joins again).
  * - `{ type: 'send', message }`: store and relay; answered by `ack` (or `error` with the id).
  * - `{ type: 'history', requestId, before?, after?, limit? }`: answered by `history`.
  * - `{ type: 'ping' }`: answered by `pong` (the client's heartbeat, to find dead connections).
@@ -35,4 +37,4 @@ export type ServerFrame =
   | { type: 'ack'; id: string; seq: number }
   | { type: 'history'; requestId: string; messages: ChatMessage[] }
   | { type: 'pong' }
-  | { type: 'error'; id?: string; requestId?: string; reason: string; retryAfterMs?: number };
+  | { type: 'error'; id?: string; requestId?: string; reason: string; retryAfterMs?: number; code?: 'token-expired' };

@@ -25,8 +25,13 @@ export interface Session {
   user: Sender;
   /** The highest seq the client holds; a transport that can resume asks for what came after it on every (re)connect. */
   lastSeq?(): number | undefined;
-  /** A credential the server checks (the reference relay's signed token). */
+  /** A credential the server checks (the reference relay's JWT). */
   token?: string;
+  /**
+   * Asked for a fresh token when the server says `token` expired; the transport joins again with
+   * what it resolves to (nothing: it keeps retrying with the old one).
+   */
+  refreshToken?(): Promise<string | undefined>;
 }
 
 /** Events a transport dispatches. `message` carries the raw value from the wire: the store validates it. */

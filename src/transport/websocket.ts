@@ -54,6 +54,8 @@ export class WebSocketTransport extends TransportBase {
   /** Gives up on a connection attempt that has not joined the room in time. */
   #joinTimer?: ReturnType<typeof setTimeout>;
   #lastFrameAt = 0;
+  /** A fresh token being asked for (the last join was refused for an expired one); reconnecting waits for it. */
+  #renewal?: Promise<void>;
   readonly #acks = new Map<string, PendingAck>();
   readonly #histories = new Map<string, Pending<unknown[]>>();
 
@@ -207,6 +209,7 @@ export class WebSocketTransport extends TransportBase {
         }
         if (frame.requestId) this.#histories.get(frame.requestId)?.reject(new MessageRefusedError(frame.reason));
         if (frame.requestId) this.#histories.delete(frame.requestId);
+        if (frame.code === 'token-expired') this.#renewToken();
         return false;
       default:
         return false;
@@ -221,7 +224,28 @@ export class WebSocketTransport extends TransportBase {
     const { minReconnectDelay, maxReconnectDelay } = this.#options;
     const ceiling = Math.min(maxReconnectDelay, minReconnectDelay * 2 ** this.#attempt++);
     const delay = ceiling * (0.1 + 0.9 * Math.random());
-    this.#retryTimer = setTimeout(() => void this.#open(), delay);
+    this.#retryTimer = setTimeout(() => {
+      const renewal = this.#renewal ?? Promise.resolve();
+      void renewal.then(() => {
+        if (!this.#isClosed && this.#socket === undefined) void this.#open();
+      });
+    }, delay);
+  }
+
+  /** Asks the session for a fresh token, joining again with it at once; the server closes this socket. */
+  #renewToken(): void {
+    const session = this.#session;
+    if (!session?.refreshToken || this.#renewal) return;
+    this.#attempt = 0;
+    this.#renewal = session.refreshToken().then(
+      (token) => {
+        if (token && this.#session === session) this.#session = { ...session, token };
+        this.#renewal = undefined;
+      },
+      () => {
+        this.#renewal = undefined;
+      },
+    );
   }
 
   /** Takes the pending ack of `id` out of the waiting list (and stops its resending). */
