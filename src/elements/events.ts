@@ -49,6 +49,8 @@ export interface ChatEventMap {
   'chat-load-older': CustomEvent<{ messageId: string }>;
   /** A download finished and was handed to the browser to save. */
   'chat-download-done': CustomEvent<AttachmentRef & { blob: Blob }>;
+  /** The server refused the widget's `token` as expired: set a fresh `token` now, or give one through `refreshToken`. */
+  'chat-token-expired': CustomEvent<{ token: string }>;
 }
 
 declare global {

@@ -7,13 +7,14 @@ import * as chatThread from './chat-thread/chat-thread.names.ts';
 import type { ChatWidget } from './chat-widget/chat-widget.ts';
 import * as chatWidget from './chat-widget/chat-widget.names.ts';
 import { photo } from './file-bubble/file-bubble.test-helpers.ts';
+import * as fileAlbum from './file-album/file-album.names.ts';
 import * as fileBubble from './file-bubble/file-bubble.names.ts';
 import * as fileComposer from './file-composer/file-composer.names.ts';
 import * as chatLightbox from './lightbox/chat-lightbox.names.ts';
 import * as textBubble from './text-bubble/text-bubble.names.ts';
 
-const ELEMENTS = [chatWidget, chatThread, fileBubble, fileComposer, chatLightbox, textBubble];
-const INNER_TAGS: readonly string[] = [chatThread, fileComposer, textBubble, fileBubble, chatLightbox].map((element) => element.tagName);
+const ELEMENTS = [chatWidget, chatThread, fileBubble, fileAlbum, fileComposer, chatLightbox, textBubble];
+const INNER_TAGS: readonly string[] = [chatThread, fileComposer, textBubble, fileBubble, fileAlbum, chatLightbox].map((element) => element.tagName);
 
 /** Each element's parts as custom-elements.json lists them (`npm run analyze` makes it; `npm test` builds it first). */
 async function manifestParts(): Promise<Map<string, string[]>> {
@@ -53,11 +54,11 @@ function isStyledAs(element: Element, name: string, sheet: CSSStyleSheet): boole
   return getComputedStyle(element).scrollMarginLeft === '7px';
 }
 
-/** A widget showing a text and an image from Bob, our failed file and our file uploading, the lightbox and a staged file. */
+/** A widget showing a text, an image and an album of two from Bob, our failed file and our file uploading, the lightbox and a staged file. */
 async function widgetShowingEveryElement(): Promise<ChatWidget> {
   const hub = new MemoryHub();
   const fromBob = (id: string, message: Partial<ChatMessage>): ChatMessage => ({ id, room: 'r', sender: { id: 'bob', name: 'bob' }, createdAt: Date.now(), ...message });
-  hub.room('r').messages.push(fromBob('b1', { text: 'hello' }), fromBob('b2', { attachments: [photo] }));
+  hub.room('r').messages.push(fromBob('b1', { text: 'hello' }), fromBob('b2', { attachments: [photo] }), fromBob('b3', { attachments: [photo], group: 'g' }), fromBob('b4', { attachments: [photo], group: 'g' }));
   const upload: UploadHandler = (file) => (file.name === 'refused.pdf' ? Promise.reject(new Error('refused')) : new Promise(() => {}));
   const widget = await fixture<ChatWidget>(html`<chat-widget room="r" user="me" .uploadHandler=${upload} .transport=${new MemoryTransport(hub)}></chat-widget>`);
   const shadow = (element: Element) => element.shadowRoot!;

@@ -94,6 +94,12 @@ export interface ChatStrings {
 
   // <file-bubble>
   waiting: string;
+  /** An upload waiting for the connection: it starts by itself once back online. */
+  waitingForConnection: string;
+  /** A file waiting or failed that the browser could not keep: after a reload it must be attached again. */
+  notKeptAfterReload: string;
+  /** The button that removes a file waiting or failed from the thread. */
+  removeFile: string;
   cancel: string;
   download: string;
   downloadAgain: string;
@@ -105,6 +111,8 @@ export interface ChatStrings {
   unavailable: string;
   /** The name of the button on an image preview that opens the lightbox; `description` is the alt text or the name. */
   openImage(description: string): string;
+  /** How many more images an album holds than its grid shows (its last tile says "+N"). */
+  moreImages(count: number): string;
   /** The name of the play button over a video's poster or beside an audio's play time; `name` is the file's. */
   play(name: string): string;
   unsupportedLink: string;

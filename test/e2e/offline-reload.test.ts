@@ -2,15 +2,10 @@
 // connection returns: a real page, a real reload, the real relay behind a fault proxy.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
-import { launchChromium } from '../helpers/browser.ts';
-import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.ts';
+import type { FaultProxy } from '../helpers/fault-proxy.ts';
 import { pollUntil } from '../helpers/page.ts';
-// @ts-expect-error: a plain JavaScript module shared with the test scripts
-import { startServerProcess } from '../../scripts/server-process.mjs';
+import { startProxiedStage, type ProxiedStage } from '../helpers/proxied-stage.ts';
 
 /** The page's texts in thread order and its connection state, read through the shadow roots. */
 function readWidget(page: Page): Promise<{ status: string; texts: string[]; deliveries: string[] }> {
@@ -29,23 +24,19 @@ function readWidget(page: Page): Promise<{ status: string; texts: string[]; deli
 const waitUntil = (page: Page, check: (state: Awaited<ReturnType<typeof readWidget>>) => boolean, what: string) => pollUntil(() => readWidget(page), check, what, 15_000);
 
 describe('a message sent offline', () => {
+  let stage: ProxiedStage;
   let server: { url: string; port: number; stop(): Promise<void> };
   let proxy: FaultProxy;
   let browsers: Browser[] = [];
   let dataDir: string;
 
   before(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'chatdrop-offline-'));
-    server = await startServerProcess({ dataDir });
-    proxy = await startFaultProxy(server.port);
-    browsers = [await launchChromium(), await launchChromium()];
+    stage = await startProxiedStage('offline');
+    ({ server, proxy, browsers, dataDir } = stage);
   });
 
   after(async () => {
-    await Promise.all(browsers.map((browser) => browser.close()));
-    await proxy?.close();
-    await server?.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await stage?.stop();
   });
 
   it('survives a reload and is delivered exactly once when the connection returns', async () => {

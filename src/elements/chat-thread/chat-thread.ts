@@ -10,13 +10,14 @@ import type { DownloadState, ThreadEntry, UploadState } from '../../state/types.
 import { ChatElement } from '../chat-element.ts';
 import { spaceSeparated } from '../converters.ts';
 import { emit, type ChatEventMap } from '../events.ts';
+import * as fileAlbum from '../file-album/file-album.names.ts';
 import * as fileBubble from '../file-bubble/file-bubble.names.ts';
 import { needElement } from '../lazy-elements.ts';
 import { ArrivalTracker } from './arrivals.ts';
 import { scrollIntoLog, shownIndices } from './log-view.ts';
 import type { ThreadFiles } from './thread-files.ts';
 import { personOf, type Person } from './avatar.ts';
-import { describeArrival, itemKey, messageOf, type ThreadItem } from './thread-items.ts';
+import { albumEnd, albumStart, describeArrival, itemKey, messageOf, type ThreadItem } from './thread-items.ts';
 import { entryOf, renderRow, type RowContext } from './thread-row.ts';
 import { VirtualLog } from './virtual-log.ts';
 import { styles } from './chat-thread.styles.ts';
@@ -44,25 +45,31 @@ const loadThreadFiles = loadOnce(() =>
  * Keyboard: the log is focusable; Up and Down move between messages, Home and End go to the
  * oldest loaded and the newest, Enter on a file message downloads it (or saves it again).
  *
+ * Files sent together (and the text typed with them), one `group` from one sender, show as one
+ * album: the images as one `<file-album>` grid, the other files as one compact list, the text
+ * once under them. The album is one message for the keyboard.
+ *
  * Activating an image opens a `<chat-lightbox>` over the window that steps through every image
- * of the loaded messages, in order; closing it returns focus to the image's bubble.
+ * of the loaded messages, in order; closing it returns focus to the image's bubble (or tile).
  *
  * Inside a `<chat-widget>` it renders the store the widget provides and calls its `loadOlder()`;
  * standalone it renders its `messages`, `uploads` and `downloads` properties (when `messages` is
  * set, they win) and asks its host for older messages with `chat-load-older`.
  * The intents the bubbles raise (`chat-retry`, `chat-download`, …) bubble through it unchanged.
  *
- * Besides its own parts, it forwards every part of its text bubbles, file bubbles and lightbox,
- * prefixed `text-`, `file-` and `lightbox-` (`chat-thread::part(file-retry)`).
+ * Besides its own parts, it forwards every part of its text bubbles, file bubbles, albums and
+ * lightbox, prefixed `text-`, `file-`, `album-` and `lightbox-` (`chat-thread::part(file-retry)`).
  *
  * @dependency text-bubble
  * @dependency file-bubble
+ * @dependency file-album
  * @dependency chat-lightbox
  *
  * @csspart log - The scrolling message log (`role="log"`).
  * @csspart entry - One message: its sender's avatar and name, its bubbles and time (`role="article"`, focusable).
  * @csspart avatar - The sender's picture, or initials on a colour from their id, once per group of messages from others.
  * @csspart sender - The sender's name, shown once per group of messages from others.
+ * @csspart documents - The files other than images sent together, as one list of file bubbles.
  * @csspart time - The time of a message with no text (`hh:mm`; the full date in its tooltip). A text's time is `text-time`.
  * @csspart day - A day separator: "Today", "Yesterday" or the date.
  * @csspart new-messages - The "N new messages" button shown while the reader is scrolled up.
@@ -165,6 +172,8 @@ export class ChatThread extends ChatElement {
       activeKey: this.#activeKey,
       streamOrigins: this.streamOrigins,
       needFileCode: this.#needFileCode,
+      needAlbumCode: () => needElement(fileAlbum.tagName),
+      renderAlbum: this.#files?.renderAlbum,
     };
     if (items !== this.#items) {
       this.#items = items;
@@ -199,7 +208,12 @@ export class ChatThread extends ChatElement {
   #needFileCode = (): Promise<ThreadFiles | undefined> => {
     needElement(fileBubble.tagName);
     return loadThreadFiles().then(
-      ({ ThreadFiles }) => (this.#files ??= new ThreadFiles(this, { items: () => this.#items, focusEntry: (index) => this.#focusEntry(index) })),
+      ({ ThreadFiles }) => {
+        if (this.#files) return this.#files;
+        // Rows holding albums show their names until now: render them again.
+        this.requestUpdate();
+        return (this.#files = new ThreadFiles(this, { items: () => this.#items, focusEntry: (index) => this.#focusEntry(index) }));
+      },
       () => undefined,
     );
   };
@@ -238,7 +252,7 @@ export class ChatThread extends ChatElement {
     const last = this.#items.length - 1;
     switch (event.key) {
       case 'ArrowDown':
-        void this.#focusEntry(index === undefined ? (shownIndices(target)[0] ?? 0) : Math.min(last, index + 1));
+        void this.#focusEntry(index === undefined ? (shownIndices(target)[0] ?? 0) : Math.min(last, albumEnd(this.#items, index) + 1));
         break;
       case 'ArrowUp':
         void this.#focusEntry(index === undefined ? (shownIndices(target).at(-1) ?? last) : Math.max(0, index - 1));
@@ -260,8 +274,9 @@ export class ChatThread extends ChatElement {
     event.preventDefault();
   };
 
-  /** Moves the roving tab stop and focus to the message at `index`, scrolling it into view; resolves to its entry. */
-  async #focusEntry(index: number): Promise<HTMLElement | undefined> {
+  /** Moves the roving tab stop and focus to the message at `index` (its album's, in one), scrolling it into view; resolves to its entry. */
+  async #focusEntry(at: number): Promise<HTMLElement | undefined> {
+    const index = albumStart(this.#items, at);
     const item = this.#items[index];
     if (!item) return;
     this.#activeKey = itemKey(item);
@@ -298,7 +313,7 @@ export class ChatThread extends ChatElement {
         @chat-open-image=${this.#onOpenImage} @scroll=${this.#virtual.onScroll} @keydown=${this.#onKeyDown} @wheel=${this.#readerScrolls}
         @touchmove=${this.#readerScrolls} @pointerdown=${this.#readerScrolls}>
         <div class="spacer"></div>
-        ${repeat(rendered, itemKey, (item, offset) => renderRow(item, items[first + offset - 1], first + offset, this.#context))}
+        ${repeat(rendered, itemKey, (item, offset) => renderRow(items, first + offset, this.#context))}
         <div class="spacer"></div>
         ${items.length === 0 ? html`<p part="empty" class="empty">${t.noMessages}</p>` : nothing}
       </div>

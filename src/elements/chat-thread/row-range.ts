@@ -1,4 +1,4 @@
-import { itemKey, type ThreadItem } from './thread-items.ts';
+import { itemKey, joinsPrevious, type ThreadItem } from './thread-items.ts';
 
 /** Height of a row not measured yet, before any row is measured. */
 const FIRST_ESTIMATE = 64;
@@ -121,8 +121,12 @@ export class RowRange {
     this.first = first;
   }
 
-  /** The top spacer stands for no rows at the start, and is never negative; the bottom one for the rows after. */
+  /**
+   * The rendered rows start with a whole album (its first message's row shows it all); the top
+   * spacer stands for no rows at the start, and is never negative; the bottom one for the rows after.
+   */
   #done(): void {
+    while (this.first > 0 && this.first <= this.last && joinsPrevious(this.#items[this.first]!, this.#items[this.first - 1])) this.padTop -= this.#heightOf(--this.first);
     if (this.first === 0) this.padTop = 0;
     else if (this.padTop < 0) this.padTop = this.first * this.#estimate;
     this.padBottom = Math.max(0, this.#items.length - 1 - this.last) * this.#estimate;

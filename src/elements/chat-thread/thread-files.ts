@@ -2,6 +2,7 @@ import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { Attachment } from '../../model/message.ts';
 import { safeUrl } from '../../model/safe-url.ts';
 import { downloadKey, type DownloadState } from '../../state/types.ts';
+import { renderAlbum } from './album.ts';
 import { lightboxParts } from './chat-thread.names.ts';
 import { entryOf, type RowContext, type RowEntry } from './thread-row.ts';
 import { itemKey, messageOf, type ThreadItem } from './thread-items.ts';
@@ -36,8 +37,8 @@ function downloadableAttachment(entry: RowEntry, context: RowContext): Attachmen
 
 /**
  * What a `<chat-thread>` does with file messages, loaded with the first file it shows (a page
- * that only chats never loads it): the lightbox over the loaded messages' images, which gives
- * focus back to the opener's bubble when it closes, and Enter to download a file message.
+ * that only chats never loads it): albums, the lightbox over the loaded messages' images, which
+ * gives focus back to the opener's bubble (or tile) when it closes, and Enter to download a file message.
  */
 export class ThreadFiles {
   /** The lightbox, while open: the images it steps through and the bubble that opened it. */
@@ -47,6 +48,9 @@ export class ThreadFiles {
     private readonly host: ThreadFilesHost,
     private readonly options: ThreadFilesOptions,
   ) {}
+
+  /** Renders an album: its images as one grid, its other files as one list, its text once under them (see `album.ts`). */
+  readonly renderAlbum = renderAlbum;
 
   /** Opens the lightbox on the image `opener` names, among the loaded messages' images. */
   openImage(opener: AttachmentRef): void {
@@ -83,7 +87,8 @@ export class ThreadFiles {
     const index = opener ? this.options.items().findIndex((item) => itemKey(item) === opener.messageId) : -1;
     if (index < 0) return;
     const entry = await this.options.focusEntry(index);
+    if (entry?.querySelector('file-album')?.focusTile(opener!)) return;
     const bubbles = entry?.querySelectorAll('file-bubble') ?? [];
-    [...bubbles].find((bubble) => bubble.index === opener!.index)?.focus();
+    [...bubbles].find((bubble) => bubble.messageId === opener!.messageId && bubble.index === opener!.index)?.focus();
   };
 }

@@ -42,3 +42,32 @@ export function describeArrival(message: ChatMessage, t: Pick<ChatStrings, 'arri
   const files = (message.attachments ?? []).map((attachment) => displayName(attachment.name));
   return message.text || files.length === 0 ? t.arrivedText(name, message.text ?? '') : t.arrivedFiles(name, files);
 }
+
+/** Messages walked at most each way for an album's ends: its rows are never looked at one by one beyond that. */
+const MAX_ALBUM = 64;
+
+/**
+ * Whether `item` belongs to the album of the message before it: both carry the same group id
+ * (files sent together, and the text typed with them) and come from the same sender. Its row
+ * then shows nothing: the album shows in its first message's row.
+ */
+export function joinsPrevious(item: ThreadItem, previous: ThreadItem | undefined): boolean {
+  if (!previous) return false;
+  const message = messageOf(item);
+  const before = messageOf(previous);
+  return message.group !== undefined && message.group === before.group && message.sender.id === before.sender.id;
+}
+
+/** The index of the first message of the album holding the message at `index` (`index` itself when it starts one, or none). */
+export function albumStart(items: readonly ThreadItem[], index: number): number {
+  let start = index;
+  while (start > 0 && index - start < MAX_ALBUM && items[start] && joinsPrevious(items[start]!, items[start - 1])) start--;
+  return start;
+}
+
+/** The index of the last message of the album the message at `index` starts (`index` itself when it starts none). */
+export function albumEnd(items: readonly ThreadItem[], index: number): number {
+  let end = index;
+  while (end - index < MAX_ALBUM && items[end + 1] && joinsPrevious(items[end + 1]!, items[end])) end++;
+  return end;
+}

@@ -97,7 +97,11 @@ export class VirtualLog implements ReactiveController {
     top!.style.height = `${this.range.padTop}px`;
     bottom!.style.height = `${this.range.padBottom}px`;
     if (!this.#observed.has(log)) this.#observe(log);
-    for (const row of log.querySelectorAll(':scope > .row')) if (!this.#observed.has(row)) this.#observe(row);
+    for (const row of log.querySelectorAll<HTMLElement>(':scope > .row')) {
+      // An album's later messages have empty rows: nothing to observe, and no height.
+      if (row.hasAttribute('data-joined')) this.range.measure(row.dataset.key!, 0);
+      else if (!this.#observed.has(row)) this.#observe(row);
+    }
     for (const element of this.#observed) {
       if (element.isConnected) continue;
       this.#resizeObserver.unobserve(element);

@@ -5,6 +5,7 @@ import { ContextProvider } from '@lit/context';
 import { loadOnce } from '../../model/load-once.ts';
 import { createChatStore, type ChatStore } from '../../state/chat-store.ts';
 import { chatStoreContext } from '../../state/context.ts';
+import { lazyFileKeeper } from '../../state/file-sender.ts';
 import { StoreController } from '../../state/store-controller.ts';
 import type { ThreadEntry } from '../../state/types.ts';
 import type { ConnectionStatus, ChatTransport } from '../../transport/transport.ts';
@@ -21,7 +22,7 @@ import type { Launcher } from './launcher.ts';
 import { chatWidgetStyles } from './chat-widget.styles.ts';
 
 /** Settings that, when changed, need a new store (and connection). */
-const STORE_SETTINGS = ['room', 'user', 'transport', 'xmppPassword', 'uploadEndpoint', 'uploadToken', 'uploadHandler', 'downloadHandler', 'autoDownloadImagesUpTo'] as const;
+const STORE_SETTINGS = ['room', 'user', 'transport', 'token', 'xmppPassword', 'uploadEndpoint', 'uploadToken', 'uploadHandler', 'downloadHandler', 'autoDownloadImagesUpTo'] as const;
 
 /** The launcher mode's code and styles, loaded by the first widget in launcher mode. */
 const loadLauncher = loadOnce(() => import('./launcher.ts'));
@@ -65,6 +66,8 @@ const KEPT_ANNOUNCEMENTS = 3;
  *
  * @fires chat-invalid-message - A message from the wire was invalid and was dropped.
  * @fires chat-download-done - A downloaded file was handed to the browser to save.
+ * @fires chat-token-expired - The server refused `token` as expired; the widget asks `refreshToken`
+ *   for a new one (or takes the `token` a listener sets at once) and joins again, messages kept.
  */
 export class ChatWidget extends LitElement {
   static override styles = chatWidgetStyles;
@@ -75,6 +78,8 @@ export class ChatWidget extends LitElement {
     transport: {},
     xmppPassword: { attribute: false },
     uploadEndpoint: { attribute: 'upload-endpoint' },
+    token: {},
+    refreshToken: { attribute: false },
     uploadToken: { attribute: 'upload-token' },
     streamOrigins: { attribute: 'stream-origins', converter: spaceSeparated },
     people: { attribute: false },
@@ -113,6 +118,18 @@ export class ChatWidget extends LitElement {
 
   /** The URL files are uploaded to (multipart, answering JSON `{ url }`). Without it, a transport that offers upload slots (XMPP) is used. */
   uploadEndpoint = '';
+
+  /**
+   * The signed token (a JWT from the host's backend) the reference relay checks on join; the
+   * default upload sends it too (`Authorization: Bearer …`) unless `uploadToken` is set.
+   */
+  token = '';
+
+  /**
+   * Gives a fresh `token` when the server says the current one expired (after `chat-token-expired`).
+   * The widget joins again with it and sends what waited in its outbox.
+   */
+  refreshToken?: () => Promise<string | undefined> | string | undefined;
 
   /** A bearer token the default upload sends (`Authorization: Bearer …`), for endpoints that need one. */
   uploadToken = '';
@@ -189,6 +206,8 @@ export class ChatWidget extends LitElement {
   /** The widget is a labelled region of the host page (several widgets stay distinguishable). */
   readonly #internals = this.attachInternals();
   #settingsInUse: unknown[] = [];
+  /** The default upload's headers: one object, so a renewed token reaches the next upload. */
+  #uploadHeaders: Record<string, string> = {};
   #guestId = `guest-${Math.random().toString(36).slice(2, 8)}`;
   #nextAnnouncement = 0;
   /** The launcher, once its code loaded (`mode="launcher"`). */
@@ -200,8 +219,9 @@ export class ChatWidget extends LitElement {
     super();
     this.addEventListener('chat-send', (event) => {
       const { text, files } = event.detail;
-      if (text) this.store?.sendText(text);
-      if (files.length > 0) this.store?.sendFiles(files);
+      // Text typed with files is their caption: one album with it under the grid.
+      if (files.length > 0) this.store?.sendFiles(files, text);
+      else if (text) this.store?.sendText(text);
     });
     this.addEventListener('chat-retry', (event) => this.store?.retry(event.detail.messageId));
     this.addEventListener('chat-cancel-upload', (event) => this.store?.cancelUpload(event.detail.messageId));
@@ -273,6 +293,8 @@ export class ChatWidget extends LitElement {
   }
 
   #startStore(): void {
+    const bearer = this.uploadToken || this.token;
+    this.#uploadHeaders = bearer ? { Authorization: `Bearer ${bearer}` } : {};
     const transport = typeof this.transport === 'string' ? transportFromAttribute(this.transport, { password: this.xmppPassword }) : this.transport;
     const id = this.user || this.#guestId;
     const store = createChatStore({
@@ -281,9 +303,12 @@ export class ChatWidget extends LitElement {
       user: { id, name: id },
       upload: this.uploadHandler,
       uploadEndpoint: this.uploadEndpoint,
-      uploadHeaders: this.uploadToken ? { Authorization: `Bearer ${this.uploadToken}` } : {},
+      uploadHeaders: this.#uploadHeaders,
+      token: this.token || undefined,
+      refreshToken: () => this.#renewToken(),
       download: this.downloadHandler,
       autoDownloadImagesUpTo: this.autoDownloadImagesUpTo,
+      fileKeeper: lazyFileKeeper,
       onInvalidMessage: (error) => {
         console.warn(`Chatdrop dropped an invalid message: ${error.message}`);
         emit(this, 'chat-invalid-message', { reason: error.message });
@@ -320,6 +345,21 @@ export class ChatWidget extends LitElement {
   }
 
   /** Saves an attachment the user asked for (the store downloads it first), and says so. */
+  /**
+   * A fresh token after the server refused one as expired: the one a `chat-token-expired`
+   * listener set, else `refreshToken`'s. The store keeps running (no reconnect from scratch).
+   */
+  async #renewToken(): Promise<string | undefined> {
+    const expired = this.token;
+    emit(this, 'chat-token-expired', { token: expired });
+    const fresh = this.token !== expired ? this.token : await this.refreshToken?.();
+    if (!fresh) return undefined;
+    this.#settingsInUse[STORE_SETTINGS.indexOf('token')] = fresh;
+    this.token = fresh;
+    if (!this.uploadToken) this.#uploadHeaders.Authorization = `Bearer ${fresh}`;
+    return fresh;
+  }
+
   async #save({ messageId, index }: AttachmentRef): Promise<void> {
     try {
       const blob = await this.store?.save(messageId, index);

@@ -10,5 +10,5 @@ export const tagName = 'file-bubble';
 /** Every part the element renders. */
 export const parts: readonly string[] = [
   'bubble', 'open', 'thumbnail', 'placeholder', 'player', 'play', 'icon', 'name', 'size', 'type', 'duration', 'caption',
-  'delivery', 'progress', 'cancel', 'retry', 'download', 'error', 'unavailable', 'stalled',
+  'delivery', 'progress', 'cancel', 'retry', 'remove', 'waiting', 'not-kept', 'download', 'error', 'unavailable', 'stalled',
 ];

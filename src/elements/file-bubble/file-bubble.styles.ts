@@ -1,6 +1,7 @@
 import { css } from 'lit';
 import { bubbleHostStyles } from '../bubble-host.styles.ts';
 import { controlStyles } from '../control.styles.ts';
+import { progressStyles } from '../progress.styles.ts';
 import { themeStyles, token } from '../theme.styles.ts';
 
 const thumbnailWidth = css`var(--chat-thumbnail-max-width, 240px)`;
@@ -8,6 +9,7 @@ const thumbnailWidth = css`var(--chat-thumbnail-max-width, 240px)`;
 export const styles = [
   themeStyles,
   controlStyles,
+  progressStyles,
   bubbleHostStyles,
   css`
     /* A picture or player spans the bubble; an icon sits at the start of the details. */
@@ -228,24 +230,6 @@ export const styles = [
 
     .progress {
       flex: 1 0 100%;
-      height: 0.375em;
-      border-radius: 999px;
-      background: ${token('progress-track')};
-      overflow: hidden;
-    }
-
-    /* The fill grows from the inline start: the right in a right-to-left page. */
-    .fill {
-      block-size: 100%;
-      inline-size: calc(var(--fraction, 0) * 100%);
-      background: var(--chat-progress-color, ${token('accent')});
-      transition: inline-size 0.2s;
-    }
-
-    @media (prefers-reduced-motion: reduce) {
-      .fill {
-        transition: none;
-      }
     }
   `,
 ];

@@ -55,6 +55,9 @@ const shownKind = (mime: string) => (HEIF.test(mime) ? 'image' : fileKind(mime))
  * @csspart progress - An upload or download progress bar (`role="progressbar"`).
  * @csspart cancel - The button that stops an upload or download.
  * @csspart retry - The button that retries a failed upload or send.
+ * @csspart remove - The icon button that removes our file waiting for the connection or failed (raises `chat-cancel-upload`).
+ * @csspart waiting - The sentence saying our file waits for the connection.
+ * @csspart not-kept - The sentence saying the browser could not keep our file for after a reload.
  * @csspart download - The button that downloads (or saves again).
  * @csspart error - A sentence saying what went wrong ("Unsupported link" for a URL that is not http(s)).
  * @csspart unavailable - Says the server no longer has the file (404/410): nothing to retry, no Download button.

@@ -5,7 +5,7 @@ import type { DownloadState, UploadState } from '../../state/types.ts';
 import { cssProperty } from '../css-property.ts';
 import type { ChatStrings } from '../strings.ts';
 import { failureSentence } from '../transfer-failure.ts';
-import { downloadShape, icon } from '../icons.ts';
+import { crossShape, downloadShape, icon } from '../icons.ts';
 
 /** What a bubble's status line is drawn from. */
 export interface StatusView {
@@ -27,8 +27,9 @@ export function percentOf(part: number, whole: number | undefined): number {
 }
 
 /**
- * The line under a file saying what happens to it and what can be done now: an upload (waiting,
- * preparing, uploading, stalled, retrying; cancellable), a failure (reason and Retry), sending,
+ * The line under a file saying what happens to it and what can be done now: an upload (waiting
+ * for the connection or a slot, preparing, uploading, stalled, retrying; cancellable), a failure
+ * (reason, Retry and Remove; whether it is lost on a reload), sending,
  * an unsupported link, a download (progress and Cancel; failure and Download again; unavailable)
  * or the file ready (Download, Save, Save again).
  */
@@ -37,7 +38,8 @@ export function renderStatus(view: StatusView): TemplateResult {
   if (upload?.status === 'queued') return html`<span class="muted">${t.waiting}</span> ${button('cancel', t.cancel, view.onCancelUpload)}`;
   if (upload?.status === 'preparing') return progress(t, t.preparingLabel, 0, view.onCancelUpload);
   if (upload?.status === 'uploading') return uploading(view, upload);
-  if (upload?.status === 'failed') return failure(failureSentence(t, 'upload', upload.error), 'retry', t.retry, view.onRetry);
+  if (upload?.status === 'offline') return html`<span part="waiting" class="muted">${t.waitingForConnection}</span> ${pendingFile(view, upload)}`;
+  if (upload?.status === 'failed') return html`${failure(failureSentence(t, 'upload', upload.error), 'retry', t.retry, view.onRetry)} ${pendingFile(view, upload)}`;
   if (view.isMine && view.delivery === 'failed') return failure(t.notSent, 'retry', t.retry, view.onRetry);
   if (!safeUrl(attachment.url)) return html`<span part="error" class="error">${t.unsupportedLink}</span>`;
   if (view.isMine && view.delivery === 'sending') return html`<span part="delivery" class="muted">${t.sending}</span>`;
@@ -85,9 +87,15 @@ function failure(sentence: string, part: 'retry' | 'download', label: string, on
   return html`<span part="error" class="error">${sentence}</span> ${button(part, label, onClick)}`;
 }
 
-/** The Download (or Save) button: an icon named by `label`, which is also its tooltip. */
-function iconButton(label: string, onClick: () => void): TemplateResult {
-  return html`<button part="download" class="icon-button" type="button" title=${label} aria-describedby="full-name" @click=${onClick}>${icon(downloadShape, 18)}<span class="visually-hidden">${label}</span></button>`;
+/** What a file not uploaded yet adds: that a reload loses it, if the browser could not keep it, and Remove. */
+function pendingFile({ t, onCancelUpload }: StatusView, upload: UploadState): TemplateResult {
+  return html`${upload.isKept === false ? html`<span part="not-kept" class="error">${t.notKeptAfterReload}</span>` : nothing}
+    ${iconButton(t.removeFile, onCancelUpload, 'remove', crossShape)}`;
+}
+
+/** An icon button (Download or Save by default) named by `label`, which is also its tooltip. */
+function iconButton(label: string, onClick: () => void, part = 'download', shape = downloadShape): TemplateResult {
+  return html`<button part=${part} class="icon-button" type="button" title=${label} aria-describedby="full-name" @click=${onClick}>${icon(shape, 18)}<span class="visually-hidden">${label}</span></button>`;
 }
 
 function button(part: string, label: string, onClick: () => void): TemplateResult {

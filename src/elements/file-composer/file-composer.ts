@@ -11,8 +11,8 @@ import { styles } from './file-composer.styles.ts';
 
 type TrayCode = typeof import('./tray.ts');
 
-/** The staging code, loaded for every composer with the first attached file; after a failure, the next file tries again. */
-const loadTrayCode = loadOnce(() =>
+/** The staging code, loaded for every composer with the first attached file (or ahead, by the drop-in's prefetch); after a failure, the next file tries again. */
+export const loadTrayCode = loadOnce(() =>
   import('./tray.ts').catch((error: unknown) => {
     console.error('Chatdrop could not load the code that attaches files:', error);
     throw error;

@@ -73,6 +73,9 @@ export const de: ChatStrings = {
   yesterday: 'Gestern',
 
   waiting: 'Wartet…',
+  waitingForConnection: 'Wartet auf die Verbindung: wird von selbst gesendet, sobald wieder verbunden.',
+  notKeptAfterReload: 'Dieser Browser konnte die Datei nicht behalten: Wird die Seite neu geladen, bitte erneut anhängen.',
+  removeFile: 'Datei entfernen',
   cancel: 'Abbrechen',
   download: 'Herunterladen',
   downloadAgain: 'Erneut herunterladen',
@@ -82,6 +85,7 @@ export const de: ChatStrings = {
   unavailable: 'Nicht verfügbar',
   fileUnavailable: 'Diese Datei ist nicht mehr verfügbar.',
   openImage: (description) => `Bild öffnen: ${description}`,
+  moreImages: (count) => (count === 1 ? '1 weiteres Bild' : `${count} weitere Bilder`),
   play: (name) => `Abspielen: ${name}`,
   unsupportedLink: 'Nicht unterstützter Link',
   uploadFailedFallback: 'Das Hochladen ist fehlgeschlagen.',

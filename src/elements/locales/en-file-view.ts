@@ -11,6 +11,9 @@ const seconds = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${
 export const enFileView = {
   fileSize: formatBytes,
   waiting: 'Waiting…',
+  waitingForConnection: 'Waiting for the connection: it sends by itself once back online.',
+  notKeptAfterReload: 'This browser could not keep the file: if the page reloads, attach it again.',
+  removeFile: 'Remove file',
   cancel: 'Cancel',
   download: 'Download',
   downloadAgain: 'Download again',
@@ -19,6 +22,7 @@ export const enFileView = {
   downloaded: 'Downloaded',
   unavailable: 'Unavailable',
   openImage: (description) => `Open image: ${description}`,
+  moreImages: (count) => (count === 1 ? '1 more image' : `${count} more images`),
   play: (name) => `Play: ${name}`,
   unsupportedLink: 'Unsupported link',
   preparingLabel: 'Preparing',
