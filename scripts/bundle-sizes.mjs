@@ -16,10 +16,11 @@ export const INITIAL_AIM = 20 * 1024;
 
 /**
  * What the build may not grow past while it is over the budgets: the sizes measured when the
- * thread's avatars, times and links, the composer's icons and the bubble's media landed (24.05 KB
- * and 82.6 KB), rounded up. `npm test` holds the build to these; lower them as it shrinks.
+ * thread's avatars, times, links and albums, the composer's icons, the bubble's media players and
+ * sending while offline landed (25.4 KB and 87.8 KB), rounded up. `npm test` holds the build to
+ * these; lower them as it shrinks.
  */
-export const CEILINGS = { initial: 24.25 * 1024, total: 83 * 1024 };
+export const CEILINGS = { initial: 25.5 * 1024, total: 88 * 1024 };
 
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const STATIC_IMPORT = /(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.[^"']+)["']/g;
@@ -63,7 +64,7 @@ export function measurePhases(dist = 'dist') {
   };
   const phases = {
     beforeFirstFile: initialFiles.reduce((sum, file) => sum + sizes[file], 0),
-    firstFileShown: step(/^chunks\/file-view-/),
+    firstFileShown: step(/^chunks\/(file-view|file-album)-/),
     firstFileAttached: step(/^chunks\/(file-send-|tray-|thumbnail-worker)/),
     firstUpload: step(/^chunks\/uppy-/),
   };
