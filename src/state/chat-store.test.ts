@@ -215,10 +215,28 @@ describe('createChatStore', () => {
     expect(await reader.loadOlder(50)).to.equal(50);
     expect(reader.$entries.get()[0]!.message.text).to.equal('#51');
     expect(await reader.loadOlder(50)).to.equal(50);
-    expect(reader.$hasOlder.get()).to.equal(true);
+    expect(reader.$hasOlder.get(), 'the first message is there').to.equal(false);
     expect(await reader.loadOlder(50)).to.equal(0);
-    expect(reader.$hasOlder.get()).to.equal(false);
     expect(reader.$entries.get().map((entry) => entry.message.seq)).to.deep.equal(Array.from({ length: 120 }, (_, index) => index + 1));
+  });
+
+  it('keeps loading older history when the server cuts pages short (to its byte limit), up to the first message', async () => {
+    const hub = new MemoryHub();
+    const alice = storeFor(hub, 'alice');
+    await alice.store.start();
+    for (let index = 1; index <= 60; index++) alice.store.sendText(`#${index}`);
+    await until(() => alice.store.$entries.get().every((entry) => entry.delivery === 'sent'), 3000, 'all stored');
+    const transport = new MemoryTransport(hub, { historyOnConnect: 20 });
+    const whole = transport.history.bind(transport);
+    // Like the relay with big messages: at most 7 of the page asked for, the newest.
+    transport.history = async (query) => (await whole(query)).slice(-7);
+    const reader = createChatStore({ transport, room: 'demo', user: { id: 'reader' }, outboxStorage: memoryOutboxStorage() });
+    stores.push(reader);
+    await reader.start();
+    const pages: number[] = [];
+    while (reader.$hasOlder.get() && pages.length < 20) pages.push(await reader.loadOlder(50));
+    expect(pages.slice(0, 2)).to.deep.equal([7, 7]);
+    expect(reader.$entries.get().map((entry) => entry.message.seq)).to.deep.equal(Array.from({ length: 60 }, (_, index) => index + 1));
   });
 
   it('gives two widgets on one page separate state', async () => {

@@ -196,9 +196,12 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
   /** Fetches everything stored after the last seq we hold, page by page, so a cut leaves no hole. */
   const catchUp = async () => {
     while (lastSeq > 0 && transport.status === 'online') {
+      const held = lastSeq;
       const missed = await transport.history({ after: lastSeq, limit: CATCH_UP_PAGE }).catch(() => []);
       missed.forEach(receive);
-      if (missed.length < CATCH_UP_PAGE) return;
+      // A short page is not the end (a server may cut a page to its byte limit): an empty one is,
+      // or one that brought nothing new.
+      if (missed.length === 0 || lastSeq === held) return;
     }
   };
   const onStatus = (event: CustomEvent<ConnectionStatus>) => {
@@ -292,7 +295,10 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
         }
         const older = await transport.history({ before: oldest, limit });
         older.forEach(receive);
-        if (older.length < limit) $hasOlder.set(false);
+        // A short page is not the end (a server may cut a page to its byte limit): an empty one
+        // is, or reaching the room's first message.
+        const first = $entries.get().find((entry) => entry.message.seq !== undefined)?.message.seq;
+        if (older.length === 0 || (first !== undefined && first <= 1)) $hasOlder.set(false);
         return older.length;
       })().finally(() => (loadingOlder = undefined));
       return loadingOlder;
