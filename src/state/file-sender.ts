@@ -163,7 +163,7 @@ export function createFileSender(options: FileSenderOptions) {
       pageFiles.delete(id);
       unkeep(job);
       setUpload(id, { status: 'done', sent: total, total });
-      options.onUploaded({ ...job.message, attachments: [{ ...attachment, url: result.url, mime: result.mime ?? attachment.mime }] });
+      options.onUploaded({ ...job.message, attachments: [{ ...attachment, url: result.url, mime: result.mime ?? attachment.mime, ...(result.sha256 && { sha256: result.sha256 }) }] });
     } catch (error) {
       if (signal.aborted) return;
       setUpload(id, { status: 'failed', sent: 0, total, error: queue ? queue.failureOf(error) : FILE_CODE_UNAVAILABLE });

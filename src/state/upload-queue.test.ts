@@ -31,8 +31,9 @@ const draftOf = (file: File): ChatMessage => ({
 /** Describes and uploads `file` as the file sender does; resolves with the message as it is handed over. */
 async function send(queue: ReturnType<typeof createUploadQueue>, file: File, onState: Parameters<ReturnType<typeof createUploadQueue>['upload']>[3] = () => {}): Promise<ChatMessage> {
   const message = await queue.describe(draftOf(file), file);
-  const { url } = await queue.upload(message, file, new AbortController().signal, onState);
-  return { ...message, attachments: [{ ...message.attachments![0]!, url }] };
+  // As the file sender hands the message over: with the URL and the hash the upload resolved with.
+  const { url, sha256: hex } = await queue.upload(message, file, new AbortController().signal, onState);
+  return { ...message, attachments: [{ ...message.attachments![0]!, url, ...(hex && { sha256: hex }) }] };
 }
 
 describe('createUploadQueue', () => {

@@ -184,20 +184,18 @@ export function createUploadQueue({ upload, defaultUpload, maxConcurrent, stallT
     },
     /**
      * Uploads `file`, the bytes of the described `message`, once a slot is free, telling its
-     * state while it runs, and hashes it meanwhile; resolves with where the bytes are once both
-     * are done, having set the attachment's `sha256` (where the hash could be made). Rejects when
-     * the upload fails or `signal` cancels it.
+     * state while it runs, and hashes it meanwhile; resolves once both are done with where the
+     * bytes are and their `sha256` (where the hash could be made). Rejects when the upload fails
+     * or `signal` cancels it.
      */
-    async upload(message: ChatMessage, file: File, signal: AbortSignal, onState: (state: UploadState) => void): Promise<UploadResult> {
+    async upload(message: ChatMessage, file: File, signal: AbortSignal, onState: (state: UploadState) => void): Promise<UploadResult & { sha256?: string }> {
       // The same file sent before (or, for a small file, the same bytes), its upload running or
       // done: ours too once the hashes agree (if it fails, or the bytes differ, we upload them ourselves).
       const known = file.size <= HASH_FIRST_BYTES ? await hashOf(file) : undefined;
       const earlier = sent.get(identityOf(file)) ?? (known ? sent.get(`${known}:${file.size}`) : undefined);
       const [shared, sha256] = earlier ? await Promise.all([earlier.catch(() => undefined), hashOf(file)]) : [];
       const { result, sha256: hex } = shared && shared.sha256 === sha256 ? shared : await uploadAndHash(message, file, signal, onState);
-      // The message object the file sender hands over once this resolves: the hash rides in it.
-      if (hex) message.attachments![0]!.sha256 = hex;
-      return result;
+      return hex ? { ...result, sha256: hex } : result;
     },
   };
 }
