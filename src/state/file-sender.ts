@@ -87,7 +87,7 @@ interface Job {
   message: ChatMessage;
   file: File;
   controller: AbortController;
-  /** Whether `message` carries the file's description (hash, thumbnail…) yet. */
+  /** Whether `message` carries the file's description (thumbnail, size, duration…) yet. */
   isDescribed: boolean;
   /** Whether the keeper holds the file for after a reload (false: it could not; undefined: there is no keeper). */
   isKept: Promise<boolean | undefined>;
@@ -95,8 +95,9 @@ interface Job {
 
 /**
  * Turns staged files into file messages and keeps their upload states: a file shows at once
- * (`preparing`), is described (hash, thumbnail, size, duration), waits for one of the widget's
- * upload slots (`queued`), uploads, then is handed over for sending. The code that describes and
+ * (`preparing`), is described (thumbnail, size, duration), waits for one of the widget's
+ * upload slots (`queued`), uploads while its sha256 is made beside the upload, then is handed over
+ * for sending with its URL and hash. The code that describes and
  * uploads (`upload-queue.ts`) loads with the first file; when it cannot (offline), the file fails
  * visibly and Retry loads it again. Keeps each file until its upload succeeds, so a failed upload
  * can be retried. The same bytes attached twice are uploaded once: the second message reuses the
