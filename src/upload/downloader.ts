@@ -121,8 +121,12 @@ export function createFetchDownload(options: FetchDownloadOptions = {}): Downloa
   return async (attachment: Attachment, { signal, onProgress }) => {
     const url = safeUrl(attachment.url);
     if (!url) throw new TransferError('This file has an unsupported link and cannot be downloaded.', { code: 'unsupported-link' });
-    // The hasher is loaded only for a file that carries a hash (a lazy chunk, shared with describeBytes).
-    const hasher = attachment.sha256 ? (await import('./hash.ts')).createSha256Hasher() : undefined;
+    // A file that carries a hash is checked: a big one hashed as its bytes arrive, by the
+    // incremental hasher (a lazy chunk); a small one, or where WebAssembly may not be compiled (a
+    // page's CSP without 'wasm-unsafe-eval'), in one go at the end by crypto.subtle.
+    const hashing = attachment.sha256 ? await import('./hash.ts') : undefined;
+    const hashAsBytesArrive = hashing && attachment.size > hashing.WHOLE_FILE_HASH_BYTES;
+    const hasher = hashAsBytesArrive ? await hashing.createSha256Hasher().catch(() => undefined) : undefined;
     const progress: Progress = { sink: createByteSink(hasher) };
     for (let interruptions = 0; ; ) {
       try {
@@ -139,11 +143,12 @@ export function createFetchDownload(options: FetchDownloadOptions = {}): Downloa
         await abortableSleep(delays[interruptions++]!, signal).catch(() => undefined);
       }
     }
-    const digest = progress.sink.digest();
+    const blob = progress.sink.blob(blobType(attachment.mime));
+    const digest = progress.sink.digest() ?? (hashing && (await hashing.sha256Hex(blob, undefined, Infinity)));
     if (attachment.sha256 && digest !== attachment.sha256.toLowerCase()) {
       throw new TransferError(`The file is damaged: its sha256 is ${digest}, not ${attachment.sha256}.`, { code: 'integrity', isRetryable: true });
     }
-    return progress.sink.blob(blobType(attachment.mime));
+    return blob;
   };
 }
 

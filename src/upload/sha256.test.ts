@@ -4,8 +4,8 @@ import { sha256Hex } from './hash.ts';
 import { makeRandomFile, sha256 } from '../../test/helpers/files.ts';
 
 /** Hex sha256 of `bytes` fed in one update. */
-function hashAtOnce(bytes: Uint8Array): string {
-  const hasher = createSha256Hasher();
+async function hashAtOnce(bytes: Uint8Array): Promise<string> {
+  const hasher = await createSha256Hasher();
   hasher.update(bytes);
   return hasher.digestHex();
 }
@@ -25,21 +25,21 @@ function seededIntegers(seed: number): (bound: number) => number {
 }
 
 describe('SHA-256', () => {
-  it('gives the NIST digests of "", "abc", the 448-bit message and a million "a"', () => {
+  it('gives the NIST digests of "", "abc", the 448-bit message and a million "a"', async () => {
     const text = (value: string) => new TextEncoder().encode(value);
-    expect(hashAtOnce(text(''))).to.equal('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
-    expect(hashAtOnce(text('abc'))).to.equal('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
-    expect(hashAtOnce(text('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq'))).to.equal('248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1');
-    expect(hashAtOnce(text('a'.repeat(1_000_000)))).to.equal('cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0');
+    expect(await hashAtOnce(text(''))).to.equal('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(await hashAtOnce(text('abc'))).to.equal('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(await hashAtOnce(text('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq'))).to.equal('248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1');
+    expect(await hashAtOnce(text('a'.repeat(1_000_000)))).to.equal('cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0');
   });
 
   it('agrees with crypto.subtle on random bytes of every length from 0 to 200, and on 1 MiB + 17', async () => {
     const bytes = await randomBytes(1024 * 1024 + 17);
     for (let length = 0; length <= 200; length++) {
       const piece = bytes.subarray(0, length);
-      expect(hashAtOnce(piece), `${length} bytes`).to.equal(await sha256(new Blob([piece.slice()])));
+      expect(await hashAtOnce(piece), `${length} bytes`).to.equal(await sha256(new Blob([piece.slice()])));
     }
-    expect(hashAtOnce(bytes)).to.equal(await sha256(new Blob([bytes.slice()])));
+    expect(await hashAtOnce(bytes)).to.equal(await sha256(new Blob([bytes.slice()])));
   });
 
   it('gives the same digest however the bytes are split into updates, empty and single bytes included', async () => {
@@ -47,7 +47,7 @@ describe('SHA-256', () => {
     const expected = await sha256(new Blob([bytes.slice()]));
     const nextInteger = seededIntegers(2024);
     for (const largestPiece of [1, 3, 64, 65, 1000, 70_000]) {
-      const hasher = createSha256Hasher();
+      const hasher = await createSha256Hasher();
       for (let offset = 0; offset < bytes.length; ) {
         const size = nextInteger(largestPiece + 1);
         hasher.update(bytes.subarray(offset, offset + size));
@@ -57,9 +57,9 @@ describe('SHA-256', () => {
     }
   });
 
-  it('can be read midway, goes on hashing after, and starts over on reset', () => {
+  it('can be read midway, goes on hashing after, and starts over on reset', async () => {
     const text = new TextEncoder().encode('abc');
-    const hasher = createSha256Hasher();
+    const hasher = await createSha256Hasher();
     hasher.update(text.subarray(0, 1));
     hasher.digestHex();
     hasher.update(text.subarray(1));
@@ -68,10 +68,10 @@ describe('SHA-256', () => {
     expect(hasher.digestHex()).to.equal('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
   });
 
-  it('counts the length past 2^32 bits right in the padding (513 MiB + 5 bytes)', function () {
+  it('counts the length past 2^32 bits right in the padding (513 MiB + 5 bytes)', async function () {
     this.timeout(60_000);
     const chunk = Uint8Array.from({ length: 1024 * 1024 }, (_, index) => (index * 31 + 7) & 255);
-    const hasher = createSha256Hasher();
+    const hasher = await createSha256Hasher();
     for (let count = 0; count < 513; count++) hasher.update(chunk);
     hasher.update(chunk.subarray(0, 5));
     // From Node's crypto.createHash('sha256') over the same bytes.
