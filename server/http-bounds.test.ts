@@ -92,6 +92,15 @@ describe('HTTP bounds', { timeout: 30_000 }, () => {
     assert.match(((await full.json()) as { error: string }).error, /no room left for files/);
   });
 
+  test("an uploader's day is remembered across a restart of the server", async (t) => {
+    const first = await startTestServer(t, { limits: { uploadQuotaPerDay: 1000 } });
+    assert.equal((await upload(first, new Uint8Array(700), 'a.bin')).status, 201);
+    await first.close();
+    const again = await startTestServer(t, { dataDir: first.dataDir, limits: { uploadQuotaPerDay: 1000 } });
+    assert.equal((await upload(again, new Uint8Array(700), 'b.bin')).status, 429, 'the 700 bytes of before the restart still count');
+    assert.equal((await upload(again, new Uint8Array(250), 'c.bin')).status, 201, 'what is left of the day can still be used');
+  });
+
   test('an upload of unknown length is cut at the quota and answered 429', async (t) => {
     const server = await startTestServer(t, { limits: { uploadQuotaPerDay: 1000 } });
     const form = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="a.bin"\r\nContent-Type: application/octet-stream\r\n\r\n${'q'.repeat(1500)}\r\n--${BOUNDARY}--\r\n`;

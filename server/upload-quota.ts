@@ -2,10 +2,13 @@
  * Upload quotas: bytes each uploader may store per UTC day (`UPLOAD_QUOTA_PER_DAY`) and bytes all
  * stored uploads may take (`UPLOAD_DISK_QUOTA`). An upload reserves its room when it starts (its
  * `Content-Length`, or all that is left) and settles at its real size when it ends, so concurrent
- * uploads cannot pass a quota together. The daily counts live in memory: a restart forgets them.
+ * uploads cannot pass a quota together. The bytes each uploader stored today are kept in a small
+ * SQLite file beside the files folder (`upload-usage.sqlite`), so a restart does not give everyone a
+ * fresh day; the disk's use is counted from the files folder at start.
  */
+import Database from 'better-sqlite3';
 import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Limits } from './limits.ts';
 
 /** Room held for an upload while it streams. */
@@ -26,17 +29,56 @@ export interface UploadQuota {
   release(bytes: number): void;
   /** Ms until the uploader's day ends (a UTC midnight). */
   msToNextDay(): number;
+  /** Closes the usage file. */
+  close(): void;
+}
+
+/** Where each uploader's bytes of the day are kept (written once per finished upload). */
+interface DayUsage {
+  /** Bytes stored by each uploader on `day` (days since the epoch, UTC). */
+  load(day: number): Map<string, number>;
+  /** Adds `bytes` (may be negative) to what `uploader` stored on `day`; forgets earlier days. */
+  add(day: number, uploader: string, bytes: number): void;
+  close(): void;
+}
+
+function openDayUsage(file: string): DayUsage {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.exec('CREATE TABLE IF NOT EXISTS upload_usage (day INTEGER NOT NULL, uploader TEXT NOT NULL, bytes INTEGER NOT NULL, PRIMARY KEY (day, uploader))');
+  const select = db.prepare<[number], { uploader: string; bytes: number }>('SELECT uploader, bytes FROM upload_usage WHERE day = ?');
+  const upsert = db.prepare('INSERT INTO upload_usage (day, uploader, bytes) VALUES (?, ?, ?) ON CONFLICT (day, uploader) DO UPDATE SET bytes = bytes + excluded.bytes');
+  const forget = db.prepare('DELETE FROM upload_usage WHERE day < ?');
+  return {
+    load: (day) => new Map(select.all(day).map((row) => [row.uploader, row.bytes])),
+    add(day, uploader, bytes) {
+      forget.run(day);
+      upsert.run(day, uploader, bytes);
+    },
+    close: () => db.close(),
+  };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** What a multipart body may carry besides the file (boundaries, part headers, a few fields). */
 const ENVELOPE_BYTES = 4096;
 
-/** The quotas, with the bytes already in `filesDir` counted against the disk quota. */
-export async function openUploadQuota(filesDir: string, limits: Pick<Limits, 'uploadQuotaPerDay' | 'uploadDiskQuota'>, maxFileSize: number, now: () => number = Date.now): Promise<UploadQuota> {
+/**
+ * The quotas, with the bytes already in `filesDir` counted against the disk quota, and each
+ * uploader's bytes of today read from `usageFile` (default `upload-usage.sqlite` beside `filesDir`).
+ */
+export async function openUploadQuota(
+  filesDir: string,
+  limits: Pick<Limits, 'uploadQuotaPerDay' | 'uploadDiskQuota'>,
+  maxFileSize: number,
+  now: () => number = Date.now,
+  usageFile = join(dirname(filesDir), 'upload-usage.sqlite'),
+): Promise<UploadQuota> {
   let diskUsed = await folderBytes(filesDir);
+  const usage = openDayUsage(usageFile);
   let day = Math.floor(now() / DAY_MS);
-  let usedToday = new Map<string, number>();
+  // Stored bytes of today, plus what uploads still streaming hold.
+  let usedToday = usage.load(day);
   const perDay = limits.uploadQuotaPerDay > 0 ? limits.uploadQuotaPerDay : Number.POSITIVE_INFINITY;
   const disk = limits.uploadDiskQuota > 0 ? limits.uploadDiskQuota : Number.POSITIVE_INFINITY;
 
@@ -67,6 +109,7 @@ export async function openUploadQuota(filesDir: string, limits: Pick<Limits, 'up
           settled = true;
           diskUsed += stored - held;
           if (today === day) usedToday.set(uploader, (usedToday.get(uploader) ?? 0) + stored - held);
+          if (stored > 0) usage.add(today, uploader, stored);
         },
       };
     },
@@ -74,6 +117,7 @@ export async function openUploadQuota(filesDir: string, limits: Pick<Limits, 'up
       diskUsed -= bytes;
     },
     msToNextDay: () => (day + 1) * DAY_MS - now(),
+    close: () => usage.close(),
   };
 }
 

@@ -57,6 +57,7 @@ export async function uploadRoutes(app: FastifyInstance, options: UploadOptions)
   const removed = await removePartials(options.filesDir);
   if (removed > 0) console.log(`Removed ${removed} files that unfinished uploads left in ${options.filesDir}.`);
   const quota = await openUploadQuota(options.filesDir, options.limits, options.maxFileSize);
+  app.addHook('onClose', async () => quota.close());
   const preHandler = options.auth.isOpen ? [] : [requireToken(options.auth, cutAfterGrace)];
   app.post('/upload', { preHandler }, (request, reply) => receiveUpload(request, reply, options, keys, quota));
 }
