@@ -26,7 +26,11 @@ export async function startServerProcess({ dataDir, env = {}, port = 0, host = '
     });
     addresses = await new Promise((resolve, reject) => {
       let output = '';
-      const timer = setTimeout(() => reject(new Error(`the server did not start in 20 s: ${output}`)), 20_000);
+      const timer = setTimeout(() => {
+        // A server that never said where it runs is stopped too, or it would keep the test process alive.
+        child.kill('SIGKILL');
+        reject(new Error(`the server did not start in 20 s: ${output}`));
+      }, 20_000);
       child.once('exit', (code) => reject(new Error(`the server exited with ${code}: ${output}`)));
       child.stdout.on('data', (chunk) => {
         output += chunk;

@@ -1,15 +1,19 @@
-/** Reading the server's options from environment variables (see `main.ts` for the list). */
-import { join } from 'node:path';
-import { PROJECT_ROOT, type ServerOptions } from './app.ts';
+/** Reading the server's options from environment variables (listed, with their flags, in `command-line.ts`). */
+import { resolve } from 'node:path';
+import type { ServerOptions } from './app.ts';
 import type { AuthOptions } from './auth.ts';
 import { limitsFromEnv, readRate } from './limits.ts';
+
+/** Where the server listens unless `PORT` and `HOST` say otherwise: port 8080 on every interface. */
+export const DEFAULT_PORT = 8080;
+export const DEFAULT_HOST = '0.0.0.0';
 
 /** Server options read from environment variables; throws on a value that is not a number where one is needed. */
 export function optionsFromEnv(env: NodeJS.ProcessEnv): ServerOptions {
   const options: ServerOptions = {
-    port: integer(env.PORT, 'PORT') ?? 8080,
-    host: env.HOST || '0.0.0.0',
-    dataDir: env.DATA_DIR || join(PROJECT_ROOT, '.data'),
+    port: integer(env.PORT, 'PORT') ?? DEFAULT_PORT,
+    host: env.HOST || DEFAULT_HOST,
+    dataDir: env.DATA_DIR || resolve('.data'),
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
       .map((origin) => origin.trim())
@@ -27,6 +31,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): ServerOptions {
   const limits = limitsFromEnv(env);
   if (Object.keys(limits).length > 0) options.limits = limits;
   if (env.RATE_PER_SOCKET?.trim()) options.rateLimit = readRate(env.RATE_PER_SOCKET.trim(), 'RATE_PER_SOCKET');
+  if (/^(1|true|yes)$/i.test(env.NO_RESUMABLE_UPLOADS?.trim() ?? '')) options.resumableUploads = false;
   const sync = env.HISTORY_SYNC?.trim().toLowerCase();
   if (sync === 'normal' || sync === 'full') options.historySync = sync;
   else if (sync) throw new Error(`HISTORY_SYNC must be "normal" or "full", not "${env.HISTORY_SYNC}".`);

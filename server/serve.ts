@@ -1,7 +1,8 @@
 /**
  * Running the reference server as a program: options from the environment (`env.ts`), the demo's
  * two addresses printed on start, a clean stop on SIGINT and SIGTERM. `main.ts` runs it for
- * `npm start`; `testing/main-with-faults.ts` runs it with the tests' fault plugin.
+ * `npm start`, `cli.ts` for the packaged `chatdrop-server` (a production start, flags set into the
+ * environment); `testing/main-with-faults.ts` runs it with the tests' fault plugin.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,15 +33,16 @@ export const OPEN_NOTICE =
  */
 export function openStartRefusal(env: NodeJS.ProcessEnv, options: ServerOptions, isProduction = env.NODE_ENV === 'production'): string | undefined {
   if (!isProduction || hasTokenKeys(options.auth ?? {}) || /^(1|true|yes)$/i.test(env.ALLOW_OPEN ?? '')) return undefined;
-  return 'a production server needs tokens: set JWT_SECRET, JWT_PUBLIC_KEY or JWT_JWKS_URL (see the README, "Auth"), or ALLOW_OPEN=1 to run open to anyone on purpose.';
+  return 'a production server needs tokens: set JWT_SECRET, JWT_PUBLIC_KEY or JWT_JWKS_URL (see the README, "Auth"), or ALLOW_OPEN=1 (`chatdrop-server --allow-open`) to run open to anyone on purpose.';
 }
 
 /**
  * Starts the server with the options `env` gives, overridden by `overrides`, and prints where to
- * open the demo (first saying so when it runs open); exits with 1 when it cannot or may not start
+ * open the demo (`banner` `demo`, for `npm start`) or where it runs (`service`, for the packaged
+ * command), first saying so when it runs open; exits with 1 when it cannot or may not start
  * (`openStartRefusal`), and with 0 once stopped by a signal.
  */
-export async function serve(env: NodeJS.ProcessEnv, overrides: Partial<ServerOptions> = {}, isProduction = env.NODE_ENV === 'production'): Promise<void> {
+export async function serve(env: NodeJS.ProcessEnv, overrides: Partial<ServerOptions> = {}, isProduction = env.NODE_ENV === 'production', banner: 'demo' | 'service' = 'demo'): Promise<void> {
   try {
     const options = { ...optionsFromEnv(env), ...overrides };
     const refusal = openStartRefusal(env, options, isProduction);
@@ -51,7 +53,8 @@ export async function serve(env: NodeJS.ProcessEnv, overrides: Partial<ServerOpt
       console.warn('dist/chatdrop.js is missing: run `npm run build` to build the widget the demo page loads.');
     }
     const addresses = demoAddresses(options.host ?? '0.0.0.0', server.port);
-    console.log(['Chatdrop is running. Open each address in its own tab or window, one per person:', ...addresses.map((address) => `  ${address}`)].join('\n'));
+    if (banner === 'service') console.log(`Chatdrop is running on ${new URL(addresses[0]!).origin} (the chat at /ws, uploads at /upload and, resumable, /tus/).`);
+    else console.log(['Chatdrop is running. Open each address in its own tab or window, one per person:', ...addresses.map((address) => `  ${address}`)].join('\n'));
     stopOnSignal(() => server.close());
   } catch (error) {
     console.error(`Chatdrop could not start: ${error instanceof Error ? error.message : String(error)}`);

@@ -10,12 +10,12 @@ import { join, resolve } from 'node:path';
 const ROOT = resolve(import.meta.dirname, '../..');
 
 describe('the published package', () => {
-  it('ships only the builds, the manifest, the README, the licence and package.json', () => {
+  it('ships only the builds (the server among them), the demo page, the manifest, the README, the licence and package.json', () => {
     const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' })) as [{ files: { path: string }[] }];
     const paths = pack.files.map((file) => file.path);
-    const unexpected = paths.filter((path) => !/^(dist\/|custom-elements\.json$|README\.md$|LICENSE$|package\.json$)/.test(path));
+    const unexpected = paths.filter((path) => !/^(dist\/|index\.html$|custom-elements\.json$|README\.md$|LICENSE$|package\.json$)/.test(path));
     assert.deepEqual(unexpected, []);
-    for (const needed of ['dist/chatdrop.js', 'dist/lib/react.js', 'dist/chunks/thumbnail-worker.js', 'dist/lib/define.d.ts', 'custom-elements.json']) {
+    for (const needed of ['dist/chatdrop.js', 'dist/lib/react.js', 'dist/chunks/thumbnail-worker.js', 'dist/lib/define.d.ts', 'dist/server/cli.js', 'index.html', 'custom-elements.json']) {
       assert.ok(paths.includes(needed), `${needed} is shipped`);
     }
     assert.ok(!paths.some((path) => path.endsWith('.map') || path.includes('.test.')), 'no source maps or tests');
