@@ -2,7 +2,7 @@
  * `npm run bench -- send`: what a person waits for when sending a big file: from clicking Send
  * (the file already staged in Alice's composer) until Bob's page shows the file message (its
  * bubble with the download control), on the demo page of the reference server (its own process,
- * on loopback), against `curl -F file=@…` of the same file to the same `/upload`, in one run.
+ * on loopback; the demo page uploads by tus), against `curl -F file=@…` of the same file to `/upload`, in one run.
  * Each page has its own Chromium, as two people have. Each send is a new name for the same bytes
  * (a hard link), so no send reuses an earlier upload. Where the time goes, from marks that do not
  * slow the pages (no DevTools domains): the upload request's resource timing, the worker's hash
@@ -107,9 +107,10 @@ async function sendOnce(alice: Page, bob: Page, path: string, name: string): Pro
   const shownMs = (await shown) - clickedAt;
   type Mark = { what: string; at: number; data: string };
   const [aliceMarks, bobMarks] = await Promise.all([alice, bob].map((page) => page.evaluate(() => (globalThis as unknown as { benchMarks: Mark[] }).benchMarks)));
+  // The demo page uploads by tus (POST /tus/, then PATCHes); a multipart page by one POST /upload.
   const upload = await alice.evaluate(() => {
-    const entry = performance.getEntriesByType('resource').find((each) => each.name.endsWith('/upload')) as PerformanceResourceTiming | undefined;
-    return entry && { start: performance.timeOrigin + entry.startTime, end: performance.timeOrigin + entry.responseEnd };
+    const entries = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((each) => each.name.endsWith('/upload') || new URL(each.name).pathname.startsWith('/tus/'));
+    return entries.length > 0 ? { start: performance.timeOrigin + entries[0]!.startTime, end: performance.timeOrigin + Math.max(...entries.map((each) => each.responseEnd)) } : undefined;
   });
   const longestTaskMs = await alice.evaluate(() => (globalThis as unknown as { longestTaskMs: number }).longestTaskMs);
   const since = (at: number | undefined) => (at === undefined ? Number.NaN : at - clickedAt);
@@ -160,7 +161,7 @@ try {
     const p = Object.fromEntries(Object.keys(sends[0]!).map((key) => [key, round(median(sends.map((each) => each[key as keyof Profile])), 0)])) as unknown as Profile;
     const longestTaskMs = round(Math.max(...sends.map((each) => each.longestTaskMs)), 0);
     console.log(
-      `  ${mb} MB, where the time goes (medians, ms after the click): upload POST starts ${p.uploadStartMs}, its answer ${p.uploadEndMs} (curl ${round(median(curls), 0)}); ` +
+      `  ${mb} MB, where the time goes (medians, ms after the click): upload starts ${p.uploadStartMs}, its last answer ${p.uploadEndMs} (curl ${round(median(curls), 0)}); ` +
         `hash done ${p.hashedMs}; message frame sent ${p.messageSentMs}, received by Bob ${p.messageReceivedMs}, bubble shown ${p.shownMs}; ` +
         `Alice's longest main-thread task ${longestTaskMs > 0 ? `${longestTaskMs} ms` : 'none over 50 ms'}`,
     );

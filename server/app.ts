@@ -19,6 +19,7 @@ import type { RateLimit } from './rate-limit.ts';
 import { relayRoutes, type RelayDelivery } from './relay.ts';
 import { openSqliteHistory } from './sqlite-history.ts';
 import { uploadRoutes } from './uploads.ts';
+import { isTusPath, TUS_EXPOSED_HEADERS, TUS_METHODS } from './tus-uploads.ts';
 
 /** How to start the server. */
 export interface ServerOptions {
@@ -35,6 +36,12 @@ export interface ServerOptions {
   staticRoot?: string;
   /** Largest accepted upload in bytes (inclusive). Default 2 GiB (`DEFAULT_MAX_FILE_SIZE`). */
   maxFileSize?: number;
+  /**
+   * Whether the tus endpoint for resumable uploads (`/tus/`, `tus-uploads.ts`) runs beside
+   * `POST /upload`, under the same token, limits and quotas; unfinished uploads wait in
+   * `<dataDir>/tus/`. Default true.
+   */
+  resumableUploads?: boolean;
   /** Origins allowed to upload and download cross-origin; an entry `*` allows all. Default none. */
   corsOrigins?: string[];
   /**
@@ -76,8 +83,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The project root: the folder above `server/`. */
-export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+/**
+ * The project root (the package's folder, holding `index.html` and `dist/`): the folder above
+ * `server/` when run from source, above `dist/server/` when run built (`chatdrop-server`).
+ */
+export const PROJECT_ROOT = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? '..' : '../..', import.meta.url));
 
 /** Default largest upload: 2 GiB. Uploads stream to disk, so the limit bounds disk use, not memory. */
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024 * 1024;
@@ -135,6 +145,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     limits,
     auth,
+    ...(options.resumableUploads !== false && {
+      resumable: { tusDir: join(dataDir, 'tus'), expiryMs: limits.resumableUploadExpiryMs, corsOrigins: options.corsOrigins ?? [] },
+    }),
   });
   await app.register(downloadRoutes, { filesDir });
   await app.register(relayRoutes, {
@@ -164,15 +177,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 }
 
 /**
- * CORS only for `/upload` (POST) and `/files/…` (GET, HEAD), and only for the configured origins:
+ * CORS only for `/upload` (POST), `/files/…` (GET, HEAD) and the tus endpoint, and only for the configured origins:
  * a preflight from any other origin gets no `Access-Control-Allow-Origin`, so the browser stops.
  */
 function corsDelegator(origins: string[]): (request: FastifyRequest, callback: (error: Error | null, options?: FastifyCorsOptions) => void) => void {
   const origin = origins.includes('*') ? '*' : origins.length > 0 ? origins : false;
   return (request, callback) => {
     const path = request.url.split('?')[0] ?? '';
-    const methods = path === '/upload' ? ['POST'] : path.startsWith('/files/') ? ['GET', 'HEAD'] : undefined;
-    callback(null, methods ? { origin, methods, exposedHeaders: EXPOSED_HEADERS, maxAge: 600 } : { origin: false });
+    const methods = path === '/upload' ? ['POST'] : path.startsWith('/files/') ? ['GET', 'HEAD'] : isTusPath(path) ? TUS_METHODS : undefined;
+    const exposedHeaders = isTusPath(path) ? [...EXPOSED_HEADERS, ...TUS_EXPOSED_HEADERS] : EXPOSED_HEADERS;
+    callback(null, methods ? { origin, methods, exposedHeaders, maxAge: 600 } : { origin: false });
   };
 }
 

@@ -33,6 +33,8 @@ export interface Limits {
   uploadQuotaPerDay: number;
   /** Bytes all stored uploads may take together; `0`: no quota. Default 50 GiB. */
   uploadDiskQuota: number;
+  /** A resumable (tus) upload not finished this long after it was created is removed with its bytes, in ms; `0`: kept until finished. Default 24 hours. */
+  resumableUploadExpiryMs: number;
 }
 
 const MIB = 1024 * 1024;
@@ -52,6 +54,7 @@ export const DEFAULT_LIMITS: Limits = {
   bodyMinBytesPerSecond: 1024,
   uploadQuotaPerDay: 4 * 1024 * MIB,
   uploadDiskQuota: 50 * 1024 * MIB,
+  resumableUploadExpiryMs: 24 * 60 * 60 * 1000,
 };
 
 /** The environment variable of each limit. Rates are written `perSecond/burst`, e.g. `300/600`. */
@@ -69,6 +72,7 @@ export const LIMIT_VARIABLES: Record<keyof Limits, string> = {
   bodyMinBytesPerSecond: 'BODY_MIN_BYTES_PER_SECOND',
   uploadQuotaPerDay: 'UPLOAD_QUOTA_PER_DAY',
   uploadDiskQuota: 'UPLOAD_DISK_QUOTA',
+  resumableUploadExpiryMs: 'RESUMABLE_UPLOAD_EXPIRY_MS',
 };
 
 /** The limits `env` sets (only those it sets); throws on a malformed value, naming the variable. */

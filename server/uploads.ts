@@ -3,7 +3,8 @@
  * declared name and type stored beside it (the name is data, never a path). Answers
  * `201 { url, id, name, size, mime, sha256 }`. On a closed server it needs the same JWT
  * the relay takes, as a bearer token (`auth.ts`); an `Idempotency-Key` makes a repeated upload answer the first one
- * (`idempotency.ts`).
+ * (`idempotency.ts`). Beside it, when asked, the resumable uploads (`tus-uploads.ts`), under the same
+ * token, limits and quotas.
  */
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -11,13 +12,15 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { MultipartFile } from '@fastify/multipart';
 import { rm } from 'node:fs/promises';
-import { cleanFileName, decodeFormFileName, formatLimit, normaliseMime } from './file-names.ts';
+import { cleanFileName, decodeFormFileName, normaliseMime } from './file-names.ts';
 import { createFileId, filePath, readMetadata, removePartials, removeStoredFile, writeMetadata, type FileMetadata } from './file-store.ts';
 import { createIdempotencyStore, readIdempotencyKey, type IdempotencyStore } from './idempotency.ts';
 import type { Limits } from './limits.ts';
 import { saveStream } from './save-stream.ts';
 import { openUploadQuota, type Reservation, type UploadQuota } from './upload-quota.ts';
+import { cutAfterGrace, dailyQuotaReached, diskQuotaReached, isStorageFull, storageFull, tooLarge } from './upload-refusals.ts';
 import { claimsOf, requireToken, type Auth } from './auth.ts';
+import { tusUploadRoutes, type TusUploadOptions } from './tus-uploads.ts';
 
 /** Options of the upload route. */
 export interface UploadOptions {
@@ -31,6 +34,11 @@ export interface UploadOptions {
   auth: Auth;
   /** Bytes per uploader per day and for all files (`UPLOAD_QUOTA_PER_DAY`, `UPLOAD_DISK_QUOTA`). */
   limits: Pick<Limits, 'uploadQuotaPerDay' | 'uploadDiskQuota'>;
+  /**
+   * Resumable uploads (tus, `tus-uploads.ts`) beside `POST /upload`, under the same token, limits
+   * and quotas: where their partial files wait, and who may reach them cross-origin. Default: none.
+   */
+  resumable?: Pick<TusUploadOptions, 'tusDir' | 'expiryMs' | 'corsOrigins'>;
 }
 
 /** What a successful upload answers. `url` is relative: the client resolves it against the endpoint. */
@@ -44,10 +52,7 @@ export interface UploadResponse {
   sha256?: string;
 }
 
-/** How long a refused upload may go on sending before its connection is cut, in ms. */
-const DRAIN_GRACE_MS = 10_000;
-
-/** Registers `POST /upload`. */
+/** Registers `POST /upload`, and the resumable uploads when `resumable` asks for them. */
 export async function uploadRoutes(app: FastifyInstance, options: UploadOptions): Promise<void> {
   await app.register(multipart, {
     throwFileSizeLimit: false,
@@ -60,6 +65,7 @@ export async function uploadRoutes(app: FastifyInstance, options: UploadOptions)
   app.addHook('onClose', async () => quota.close());
   const preHandler = options.auth.isOpen ? [] : [requireToken(options.auth, cutAfterGrace)];
   app.post('/upload', { preHandler }, (request, reply) => receiveUpload(request, reply, options, keys, quota));
+  if (options.resumable) await app.register(tusUploadRoutes, { ...options.resumable, filesDir: options.filesDir, maxFileSize: options.maxFileSize, auth: options.auth, limits: options.limits, quota });
 }
 
 function responseOf(id: string, metadata: FileMetadata): UploadResponse {
@@ -89,7 +95,7 @@ async function receiveUpload(request: FastifyRequest, reply: FastifyReply, optio
   const reservation = quota.reserve(scope, Number.isSafeInteger(length) ? length : Number.POSITIVE_INFINITY);
   if ('refused' in reservation) {
     cutAfterGrace(request);
-    return reservation.refused === 'day' ? dailyQuotaReached(reply, options, quota) : diskQuotaReached(reply);
+    return reservation.refused === 'day' ? dailyQuotaReached(reply, options.limits.uploadQuotaPerDay, quota) : diskQuotaReached(reply);
   }
   let kept = 0;
   try {
@@ -132,9 +138,9 @@ async function storeUpload(
   const hash = createHash('sha256');
   const result = await saveStream(part.file, filePath(options.filesDir, id), (chunk) => hash.update(chunk));
   if (!result.stored && result.reason === 'too-large') {
-    if (reservation.limitedBy === 'file') return { reply: tooLarge(request, reply, options), kept: 0 };
+    if (reservation.limitedBy === 'file') return { reply: tooLarge(request, reply, options.maxFileSize), kept: 0 };
     cutAfterGrace(request);
-    return { reply: reservation.limitedBy === 'day' ? dailyQuotaReached(reply, options, quota) : diskQuotaReached(reply), kept: 0 };
+    return { reply: reservation.limitedBy === 'day' ? dailyQuotaReached(reply, options.limits.uploadQuotaPerDay, quota) : diskQuotaReached(reply), kept: 0 };
   }
   const done = (answer: FastifyReply, kept = 0) => ({ reply: answer, kept });
   if (!result.stored) {
@@ -178,7 +184,7 @@ async function replayUpload(request: FastifyRequest, reply: FastifyReply, file: 
   } catch {
     return reply.code(400).send({ error: 'The upload did not complete.' });
   }
-  if (file.truncated === true) return tooLarge(request, reply, options);
+  if (file.truncated === true) return tooLarge(request, reply, options.maxFileSize);
   return answerRepeat(reply, id, earlier, hash.digest('hex'), size);
 }
 
@@ -186,41 +192,4 @@ function answerRepeat(reply: FastifyReply, id: string, earlier: FileMetadata, sh
   const same = earlier.sha256 === undefined ? earlier.size === size : earlier.sha256 === sha256;
   if (!same) return reply.code(409).send({ error: 'This Idempotency-Key was already used for another file.' });
   return reply.code(201).send(responseOf(id, earlier));
-}
-
-function tooLarge(request: FastifyRequest, reply: FastifyReply, options: UploadOptions): FastifyReply {
-  cutAfterGrace(request);
-  // `maxFileSize` lets a client say the limit in its own language.
-  return reply.code(413).send({ error: `The file is larger than the server's limit of ${formatLimit(options.maxFileSize)}.`, maxFileSize: options.maxFileSize });
-}
-
-function dailyQuotaReached(reply: FastifyReply, options: UploadOptions, quota: UploadQuota): FastifyReply {
-  // Hours away: past the widget's longest automatic wait, so it shows the sentence instead of retrying.
-  reply.header('Retry-After', String(Math.ceil(quota.msToNextDay() / 1000)));
-  return reply.code(429).send({ error: `You have used today's upload allowance of ${formatLimit(options.limits.uploadQuotaPerDay)}; try again tomorrow.` });
-}
-
-function diskQuotaReached(reply: FastifyReply): FastifyReply {
-  return reply.code(507).send({ error: 'The server has no room left for files; ask its host to free some, or try again later.' });
-}
-
-function isStorageFull(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return code === 'ENOSPC' || code === 'EDQUOT';
-}
-
-function storageFull(reply: FastifyReply): FastifyReply {
-  return reply.code(507).send({ error: 'The server has no room for the file right now; try again later.' });
-}
-
-/**
- * A refused upload is answered at once while the rest of its body is read and discarded, so the
- * client sees the answer instead of a reset; a client still sending after the grace is cut off.
- */
-function cutAfterGrace(request: FastifyRequest): void {
-  const raw = request.raw;
-  if (raw.readableEnded) return;
-  const timer = setTimeout(() => raw.socket.destroy(), DRAIN_GRACE_MS);
-  timer.unref();
-  raw.once('end', () => clearTimeout(timer));
 }

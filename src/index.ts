@@ -2,7 +2,8 @@ export * from './model/index.ts';
 export { createChatStore, type ChatStore, type ChatStoreOptions } from './state/chat-store.ts';
 export { chatStoreContext } from './state/context.ts';
 export { StoreController } from './state/store-controller.ts';
-export type { DownloadState, StagedFile, ThreadEntry, UploadState } from './state/types.ts';
+export { isWaitingForFile, type DownloadState, type StagedFile, type ThreadEntry, type UploadState } from './state/types.ts';
+export type { UploadProtocol } from './state/default-upload.ts';
 export type { Ack, ChatTransport, ConnectionStatus, HistoryQuery, Session, TransportEventMap } from './transport/transport.ts';
 export { ConnectionLostError, MessageRefusedError } from './transport/transport.ts';
 export { TransportBase } from './transport/transport-base.ts';
@@ -19,6 +20,8 @@ export { createXmppUploader, type UploadSlotSource, type XmppUploaderOptions } f
 export { TransferError, type DownloadHandler, type DownloadOptions, type TransferAction, type TransferErrorCode, type TransferErrorOptions, type TransferFailure } from './upload/handler.ts';
 export type { UploadHandler, UploadOptions, UploadResult } from './upload/handler.ts';
 export { createUppyUploader, type UppyUploaderOptions } from './upload/uppy-uploader.ts';
+export { createTusUploader, TUS_RETRY_POLICY, type TusUploaderOptions } from './upload/tus-uploader.ts';
+export { createResumePoints, type ResumePoint, type ResumePoints } from './upload/resume-points.ts';
 export { createFetchDownload, fetchDownload, type FetchDownloadOptions } from './upload/downloader.ts';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './upload/retry-policy.ts';
 export type { AttachmentRef, ChatEventMap, RefusedFile, SendDetail } from './elements/events.ts';

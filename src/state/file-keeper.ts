@@ -1,4 +1,5 @@
 import type { ChatMessage } from '../model/message.ts';
+import { identifyFile, type FileIdentity } from '../upload/file-identity.ts';
 import { KEPT_FILES_MARK } from './file-sender.ts';
 import { indexedDbStore, roomKey } from './outbox-storage.ts';
 
@@ -9,18 +10,26 @@ import { indexedDbStore, roomKey } from './outbox-storage.ts';
  */
 export const MAX_KEPT_FILE_BYTES = 100 * 1024 * 1024;
 
-/** A file message not uploaded yet, and its bytes. */
+/** A file message not uploaded yet, and its bytes (or, when they could not be kept, what tells the same file picked again). */
 export interface KeptFile {
   message: ChatMessage;
-  file: File;
+  /** The bytes, when the browser could keep them. */
+  file?: File;
+  /** The file's size and the hash of its start, when the bytes were not kept: the user picks the file again, and it is checked by them. */
+  identity?: FileIdentity;
 }
 
 /**
  * Where files sent but not uploaded yet (waiting for the connection, uploading or failed) are
- * kept with their message, so that a reload shows them again and their upload resumes.
+ * kept with their message, so that a reload shows them again and their upload resumes: by
+ * itself when the bytes were kept, else once the user picks the same file again.
  */
 export interface FileKeeper {
-  /** Keeps `file` for the message; resolves false when it cannot (too large, no room, no storage): the file is gone after a reload. */
+  /**
+   * Keeps `file` for the message; resolves false when it cannot keep the bytes (too large, no
+   * room, no storage). It then keeps the message with the file's identity where it can, so after
+   * a reload the message shows again, waiting for the same file to be picked.
+   */
   keep(message: ChatMessage, file: File): Promise<boolean>;
   /** The files `userId` left in `room`, oldest first. */
   load(room: string, userId: string): Promise<KeptFile[]>;
@@ -45,8 +54,9 @@ function mark(isHolding: boolean): void {
 }
 
 /**
- * Keeps files in IndexedDB (which stores a File's bytes), up to `maxBytes` each; loaded with the
- * file code (file-sender.ts `lazyFileKeeper`), never with the page.
+ * Keeps files in IndexedDB (which stores a File's bytes), up to `maxBytes` each (of a bigger one,
+ * the message and the file's identity); loaded with the file code (file-sender.ts
+ * `lazyFileKeeper`), never with the page.
  */
 export function indexedDbFileKeeper(databaseName = 'chatdrop-files', maxBytes = MAX_KEPT_FILE_BYTES): FileKeeper {
   const withStore = indexedDbStore(databaseName, 'files');
@@ -55,18 +65,21 @@ export function indexedDbFileKeeper(databaseName = 'chatdrop-files', maxBytes = 
   let removals = Promise.resolve();
   return {
     async keep(message, file) {
-      if (file.size > maxBytes) return false;
-      const row: KeptRow = { id: message.id, key: roomKey(message.room, message.sender.id), order: order++, message, file };
-      return withStore('readwrite', (store) => store.put(row)).then(
-        () => (mark(true), true),
-        () => false, // quota exceeded, a private window without blob storage, storage turned off
-      );
+      const row: KeptRow = { id: message.id, key: roomKey(message.room, message.sender.id), order: order++, message };
+      const put = (kept: KeptRow) =>
+        withStore('readwrite', (store) => store.put(kept)).then(
+          () => (mark(true), true),
+          () => false, // quota exceeded, a private window without blob storage, storage turned off
+        );
+      if (file.size <= maxBytes && (await put({ ...row, file }))) return true;
+      await put({ ...row, identity: await identifyFile(file) });
+      return false;
     },
     async load(room, userId) {
       await removals;
       const rows = await withStore('readonly', (store) => store.index('key').getAll(roomKey(room, userId)) as IDBRequest<KeptRow[]>).catch(() => []);
       if ((await withStore('readonly', (store) => store.count()).catch(() => 1)) === 0) mark(false);
-      return rows.sort((a, b) => a.order - b.order).map(({ message, file }) => ({ message, file }));
+      return rows.sort((a, b) => a.order - b.order).map(({ message, file, identity }) => ({ message, ...(file && { file }), ...(identity && { identity }) }));
     },
     remove(id) {
       removals = removals.then(() => withStore('readwrite', (store) => store.delete(id))).then(

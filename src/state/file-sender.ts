@@ -2,8 +2,9 @@ import type { MapStore } from 'nanostores';
 import type { ChatMessage } from '../model/message.ts';
 import { loadOnce } from '../model/load-once.ts';
 import type { TransferFailure, UploadHandler } from '../upload/handler.ts';
+import type { FileIdentity } from '../upload/file-identity.ts';
 import type { DefaultUploadOptions } from './default-upload.ts';
-import type { FileKeeper } from './file-keeper.ts';
+import type { FileKeeper, KeptFile } from './file-keeper.ts';
 import type { StagedFile, UploadState } from './types.ts';
 import { draftFileMessage, type FileMessageDraft } from './file-message.ts';
 
@@ -18,6 +19,12 @@ export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
  * again loads it again. A plain failure, not a `TransferError`, so that the class loads with that code.
  */
 export const FILE_CODE_UNAVAILABLE: TransferFailure = { code: 'file-code-unavailable', message: 'The file code could not be loaded.' };
+
+/** Why a file message shown again after a reload does not upload: its bytes were not kept, the same file must be picked again. */
+export const FILE_NEEDED: TransferFailure = { code: 'file-needed', message: 'The file was not kept over the reload: pick the same file again.' };
+
+/** Why a file picked again was not taken: it is not the one the message was sending. */
+export const DIFFERENT_FILE: TransferFailure = { code: 'different-file', message: 'The file picked is not the one sent (its size or its first MiB differ).' };
 
 /** The code that describes and uploads files, loaded with the first file sent: a page that only chats never loads it. */
 const loadUploadQueue = loadOnce(() => import('./upload-queue.ts'));
@@ -85,7 +92,10 @@ export interface FileSenderOptions {
 
 interface Job {
   message: ChatMessage;
-  file: File;
+  /** The bytes; none for a message shown again after a reload that waits for its file to be picked again. */
+  file?: File;
+  /** What the file picked again must match, for a message waiting for it. */
+  identity?: FileIdentity;
   controller: AbortController;
   /** Whether `message` carries the file's description (thumbnail, size, duration…) yet. */
   isDescribed: boolean;
@@ -112,8 +122,8 @@ export function createFileSender(options: FileSenderOptions) {
   const unkept = new Set<string>();
   const setUpload = (id: string, state: UploadState) =>
     options.$uploads.setKey(id, unkept.has(id) && (state.status === 'offline' || state.status === 'failed') ? { ...state, isKept: false } : state);
-  /** Forgets a file's kept bytes once kept (uploaded, or removed). */
-  const unkeep = (job: Job) => void job.isKept.then((isKept) => (isKept ? keeper?.remove(job.message.id) : undefined));
+  /** Forgets what the keeper holds of a file (its bytes, or its message and identity), once it has it: uploaded, or removed. */
+  const unkeep = (job: Job) => void job.isKept.then(() => keeper?.remove(job.message.id)).catch(() => undefined);
   /** This sender's queue, made once its code loaded; a failed load is tried again with the next file or Retry. */
   const loadQueue = loadOnce(() =>
     loadCode().then(
@@ -135,7 +145,9 @@ export function createFileSender(options: FileSenderOptions) {
   async function transfer(job: Job): Promise<void> {
     const { signal } = job.controller;
     const { id } = job.message;
-    const total = job.file.size;
+    const { file } = job;
+    if (!file) return;
+    const total = file.size;
     let queue: Awaited<ReturnType<typeof loadQueue>> | undefined;
     try {
       if (!job.isDescribed) {
@@ -145,7 +157,7 @@ export function createFileSender(options: FileSenderOptions) {
       queue = await loadQueue();
       if (signal.aborted) return;
       if (!job.isDescribed) {
-        const described = await queue.describe(job.message, job.file);
+        const described = await queue.describe(job.message, file);
         if (signal.aborted) return;
         job.message = described;
         job.isDescribed = true;
@@ -157,7 +169,7 @@ export function createFileSender(options: FileSenderOptions) {
         if (signal.aborted) return;
       }
       setUpload(id, { status: 'queued', sent: 0, total });
-      const result = await queue.upload(job.message, job.file, signal, (state) => signal.aborted || setUpload(id, state));
+      const result = await queue.upload(job.message, file, signal, (state) => signal.aborted || setUpload(id, state));
       if (signal.aborted) return;
       const attachment = job.message.attachments![0]!;
       jobs.delete(id);
@@ -188,15 +200,55 @@ export function createFileSender(options: FileSenderOptions) {
     return job.message;
   }
 
+  /** Shows a file message a previous page left without its bytes: failed as `file-needed`, until the same file is picked again (`pickFile`). */
+  function waitForFile({ message, identity }: KeptFile): ChatMessage {
+    pageFiles.add(message.id);
+    jobs.set(message.id, { message, ...(identity && { identity }), controller: new AbortController(), isDescribed: false, isKept: Promise.resolve(false) });
+    setUpload(message.id, { status: 'failed', sent: 0, total: message.attachments?.[0]?.size ?? 0, error: FILE_NEEDED });
+    options.onPrepared(message);
+    options.onFailed(message);
+    return message;
+  }
+
   return {
     send: (draft: FileMessageDraft, staged: StagedFile): ChatMessage => start(draftFileMessage(draft, staged), staged.file),
-    /** Takes up a file kept by a previous page: it shows again and uploads once online; undefined when this page is sending it already. */
-    resume: (kept: { message: ChatMessage; file: File }): ChatMessage | undefined => (pageFiles.has(kept.message.id) ? undefined : start(kept.message, kept.file, true)),
+    /**
+     * Takes up a file message a previous page left: with its bytes, it shows again and uploads once
+     * online; without them, it shows waiting for the same file to be picked again (`pickFile`).
+     * Undefined when this page is sending it already.
+     */
+    resume: (kept: KeptFile): ChatMessage | undefined => {
+      if (pageFiles.has(kept.message.id)) return undefined;
+      return kept.file ? start(kept.message, kept.file, true) : waitForFile(kept);
+    },
+    /**
+     * Gives a message waiting for its file (see `resume`) the file the user picked again: when it
+     * is the same file (size, and sha256 of its first MiB), its upload goes on (from where it
+     * stopped, with a resumable handler); else it fails as `different-file`, still waiting. Resolves
+     * whether the file was taken.
+     */
+    async pickFile(id: string, file: File): Promise<boolean> {
+      const job = jobs.get(id);
+      if (!job || job.file) return false;
+      // The check loads with the file code; without it (offline) the message keeps waiting for its file.
+      const code = await loadCode().catch(() => undefined);
+      const isSame = code && (job.identity ? await code.isSameFile(file, job.identity) : file.size === job.message.attachments?.[0]?.size);
+      if (isSame === undefined || jobs.get(id) !== job || job.file) return false;
+      if (!isSame) {
+        setUpload(id, { status: 'failed', sent: 0, total: job.identity?.size ?? file.size, error: DIFFERENT_FILE });
+        return false;
+      }
+      job.file = file;
+      unkept.add(id);
+      job.controller = new AbortController();
+      void transfer(job);
+      return true;
+    },
     /** Tries a failed file again (loading its code again, if that failed); false when the message has no upload to retry. */
     retry(id: string): boolean {
       const job = jobs.get(id);
       if (!job) return false;
-      if (options.$uploads.get()[id]?.status !== 'failed') return true;
+      if (options.$uploads.get()[id]?.status !== 'failed' || !job.file) return true;
       job.controller = new AbortController();
       void transfer(job);
       return true;

@@ -32,6 +32,15 @@ export interface UploadState {
 }
 
 /**
+ * Whether a failed upload waits for its file to be picked again: the page reloaded before it
+ * finished and the browser could not keep the bytes (`file-needed`), or the file picked was
+ * another one (`different-file`). Its Retry button picks a file instead (`ChatStore.pickFile`).
+ */
+export function isWaitingForFile(upload: UploadState | undefined): boolean {
+  return upload?.status === 'failed' && (upload.error?.code === 'file-needed' || upload.error?.code === 'different-file');
+}
+
+/**
  * Download of one attachment, keyed by `downloadKey(messageId, index)`: `downloading`, then
  * `done`, `failed` (trying again may help: network, 5xx, damaged bytes) or `unavailable` (the
  * server says the file is gone: 404, 410; trying again will not help).

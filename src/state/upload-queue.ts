@@ -5,6 +5,8 @@ import { describeFile, hashFile } from '../upload/describe-file.ts';
 import { TransferError, transferFailure, type UploadHandler, type UploadResult } from '../upload/handler.ts';
 import { createDefaultUpload, type DefaultUploadOptions } from './default-upload.ts';
 import { createTimeLeft } from './time-left.ts';
+
+export { isSameFile } from '../upload/file-identity.ts';
 import type { UploadState } from './types.ts';
 
 /** Options of `createUploadQueue`. */
@@ -85,7 +87,8 @@ async function runUpload(
       onRetry: ({ attempt, delayMs }) => {
         if (isSettled || signal.aborted) return;
         watchForStall(delayMs);
-        show({ status: 'uploading', sent: 0, total: file.size, retry: { attempt, delayMs } });
+        // The bytes sent stay as the handler last said: a handler that starts over says 0 first, a resumable one keeps what the server holds.
+        show({ status: 'uploading', sent: state.sent, total: file.size, retry: { attempt, delayMs } });
       },
     });
   } finally {

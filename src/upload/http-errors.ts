@@ -1,4 +1,5 @@
 import { codeOfStatus, TransferError, type TransferAction } from './handler.ts';
+import { isRetryableStatus, parseRetryAfter, type AttemptFailure } from './retry-policy.ts';
 
 /** What `httpError` knows besides the status. */
 export interface HttpErrorDetails {
@@ -18,4 +19,29 @@ export interface HttpErrorDetails {
 export function httpError(status: number, action: TransferAction, { reason, maxFileSize, isRetryable = false }: HttpErrorDetails = {}): TransferError {
   const message = reason ?? (status === 0 ? `The ${action} got no answer: the server could not be reached.` : `The server answered ${status} to the ${action}.`);
   return new TransferError(message, { code: codeOfStatus(status), ...(status !== 0 && { status }), isRetryable, ...(maxFileSize !== undefined && { maxFileSize }) });
+}
+
+/** Reads the server's own sentence and size limit from a JSON error body, when it has them. */
+export function serverAnswer(request: XMLHttpRequest | undefined): Pick<HttpErrorDetails, 'reason' | 'maxFileSize'> {
+  try {
+    const body = JSON.parse(request?.responseText ?? '') as { error?: unknown; maxFileSize?: unknown };
+    return {
+      ...(typeof body.error === 'string' && { reason: body.error }),
+      ...(Number.isSafeInteger(body.maxFileSize) && (body.maxFileSize as number) >= 0 && { maxFileSize: body.maxFileSize as number }),
+    };
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * What a failed upload request (`status` 0: no answer) tells the retry policy: its error, with the
+ * server's own sentence and limit, retryable when `isRetryable` says (default: no answer, 5xx and
+ * 429); and the server's `Retry-After` wait (readable cross-origin only when the server exposes the header).
+ */
+export function uploadFailure(status: number, request: XMLHttpRequest | undefined, isRetryable: (status: number) => boolean = isRetryableStatus): AttemptFailure {
+  const failure: AttemptFailure = { error: httpError(status, 'upload', { ...serverAnswer(request), isRetryable: isRetryable(status) }) };
+  const retryAfterMs = parseRetryAfter(request?.getResponseHeader('Retry-After'));
+  if (retryAfterMs !== undefined) failure.retryAfterMs = retryAfterMs;
+  return failure;
 }

@@ -2,15 +2,23 @@ import { loadOnce } from '../model/load-once.ts';
 import { TransferError } from './handler.ts';
 
 /**
- * The Uppy classes Chatdrop uses (`uppy-modules.ts`), loaded with the first upload. When they
+ * Code an upload needs, loaded with the first upload that needs it (`import()` in `load`). When it
  * cannot be loaded, the upload fails as `uploader-unavailable`, and the next upload (or Retry)
- * loads them again.
+ * loads it again.
  */
-export const importUppy = loadOnce(async (): Promise<typeof import('./uppy-modules.ts')> => {
-  try {
-    return await import('./uppy-modules.ts');
-  } catch (error) {
-    console.error('Chatdrop could not load its uploader:', error);
-    throw new TransferError('Uppy could not be loaded.', { code: 'uploader-unavailable' });
-  }
-});
+function uploaderCode<T>(load: () => Promise<T>): () => Promise<T> {
+  return loadOnce(async () => {
+    try {
+      return await load();
+    } catch (error) {
+      console.error('Chatdrop could not load its uploader:', error);
+      throw new TransferError('Uppy could not be loaded.', { code: 'uploader-unavailable' });
+    }
+  });
+}
+
+/** The Uppy classes of multipart and XMPP uploads (`uppy-modules.ts`), loaded with the first such upload. */
+export const importUppy = uploaderCode((): Promise<typeof import('./uppy-modules.ts')> => import('./uppy-modules.ts'));
+
+/** The Uppy classes of resumable uploads (`tus-modules.ts`: Uppy and its tus plugin), loaded with the first such upload. */
+export const importTus = uploaderCode((): Promise<typeof import('./tus-modules.ts')> => import('./tus-modules.ts'));

@@ -21,7 +21,7 @@ export interface UppyAttemptOptions<B extends Body, T> {
 /**
  * Runs one upload attempt of `file` through a prepared Uppy: cancel on `signal`, progress in
  * bytes, the answer turned into a result or an `AttemptFailure`, and Uppy destroyed after.
- * Shared by the default (multipart POST) and the XMPP (slot PUT) upload handlers.
+ * Shared by the default (multipart POST), the resumable (tus) and the XMPP (slot PUT) upload handlers.
  */
 export async function runUppyAttempt<B extends Body, T>({ uppy, file, name, signal, onProgress, onSuccess, toFailure }: UppyAttemptOptions<B, T>): Promise<T> {
   let onAbort = () => {};
@@ -45,7 +45,8 @@ export async function runUppyAttempt<B extends Body, T>({ uppy, file, name, sign
         resolve(outcome);
       });
       uppy.on('upload-error', (_file, error, response) => {
-        const request = (error as { request?: XMLHttpRequest }).request;
+        // XHR uploads carry the request on the error; tus uploads the last answer's in the response body.
+        const request = (error as { request?: XMLHttpRequest }).request ?? (response?.body as { xhr?: XMLHttpRequest } | undefined)?.xhr;
         reject(toFailure(response?.status ?? request?.status ?? 0, request));
       });
       uppy.addFile({ name, type: file.type || 'application/octet-stream', data: file, source: 'chatdrop' });

@@ -2,10 +2,10 @@ import type { Body, Meta } from '@uppy/core';
 import type { LocalUppyFile } from '@uppy/core/utils';
 import { loadOnce } from '../model/load-once.ts';
 import { TransferError, type UploadHandler, type UploadOptions, type UploadResult } from './handler.ts';
-import { httpError } from './http-errors.ts';
+import { uploadFailure } from './http-errors.ts';
 import { importUppy } from './load-uppy.ts';
 import { runUppyAttempt } from './uppy-attempt.ts';
-import { DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfter, withRetries, type AttemptFailure, type RetryPolicy } from './retry-policy.ts';
+import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry-policy.ts';
 
 /** Options of the default upload handler. */
 export interface UppyUploaderOptions {
@@ -33,19 +33,6 @@ export interface UppyUploaderOptions {
 interface UploadBody extends Body {
   url?: string;
   mime?: string;
-}
-
-/** Reads the server's own sentence and size limit from a JSON error body, when it has them. */
-function serverAnswer(xhr: XMLHttpRequest | undefined): { reason?: string; maxFileSize?: number } {
-  try {
-    const body = JSON.parse(xhr?.responseText ?? '') as { error?: unknown; maxFileSize?: unknown };
-    return {
-      ...(typeof body.error === 'string' && { reason: body.error }),
-      ...(Number.isSafeInteger(body.maxFileSize) && (body.maxFileSize as number) >= 0 && { maxFileSize: body.maxFileSize as number }),
-    };
-  } catch {
-    return {};
-  }
 }
 
 /** Uppy and its upload plugin as Chatdrop uses it, loaded on the first upload (so a page that only chats never downloads them). */
@@ -98,15 +85,7 @@ async function attemptUpload(file: File, options: UppyUploaderOptions, { id, sig
       const result: UploadResult = { url: new URL(url, new URL(options.endpoint, location.href)).href };
       return typeof response.body?.mime === 'string' ? { ...result, mime: response.body.mime } : result;
     },
-    toFailure: (status, xhr) => {
-      const failure: AttemptFailure = {
-        error: httpError(status, 'upload', { ...serverAnswer(xhr), isRetryable: isRetryableStatus(status) }),
-      };
-      // Readable cross-origin only when the server lists it in Access-Control-Expose-Headers.
-      const retryAfterMs = parseRetryAfter(xhr?.getResponseHeader('Retry-After'));
-      if (retryAfterMs !== undefined) failure.retryAfterMs = retryAfterMs;
-      return failure;
-    },
+    toFailure: uploadFailure,
   });
 }
 

@@ -24,7 +24,8 @@ interface Chunk {
 const chunk = (name: string): Chunk => ({ pattern: `*/dist/chunks/${name}-*.js` });
 const FILE_SEND_CHUNK = chunk('file-send');
 const FILE_VIEW_CHUNK = chunk('file-view');
-const UPPY_CHUNK = chunk('uppy-modules');
+/** The demo uploads by tus: Uppy's tus plugin and client, beside Uppy's core. */
+const UPPY_CHUNK = chunk('tus-modules');
 const LAUNCHER_CHUNK = chunk('launcher');
 
 /** A page holding the demo's widget, whose requests of one chunk can be made to fail. */
