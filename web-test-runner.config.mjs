@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { CHROME_ARGS, findChrome } from './scripts/find-chrome.mjs';
 import { commonjsToEsm } from './scripts/wtr-commonjs-plugin.mjs';
+import { fileHost } from './scripts/wtr-file-host-plugin.mjs';
 import { referenceServer } from './scripts/wtr-server-plugin.mjs';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 
@@ -16,7 +17,8 @@ try {
 
 export default {
   files: ['src/**/*.test.ts', 'test/browser/**/*.test.ts'],
-  nodeResolve: { exportConditions: ['browser', 'production'] },
+  // `browser`: a package's browser build where its package.json maps one (tus-js-client's).
+  nodeResolve: { browser: true, exportConditions: ['browser', 'production'] },
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   browserStartTimeout: 60000,
@@ -27,6 +29,7 @@ export default {
     commonjsToEsm(),
     esbuildPlugin({ ts: true, target: 'chrome130', tsconfig: 'tsconfig.json' }),
     referenceServer(),
+    fileHost(),
   ],
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html><head><script>window.process = { env: { NODE_ENV: 'production' } };</script></head>

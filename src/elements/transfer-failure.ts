@@ -31,6 +31,8 @@ export function failureSentence(t: ChatStrings, action: TransferAction, failure:
       return t.failedBadAnswer;
     case 'integrity':
       return t.failedIntegrity;
+    case 'not-an-image':
+      return t.failedNotAnImage;
     case 'unsupported-link':
       return t.failedUnsupportedLink;
     case 'not-configured':
@@ -39,6 +41,10 @@ export function failureSentence(t: ChatStrings, action: TransferAction, failure:
       return t.uploaderUnavailable;
     case 'file-code-unavailable':
       return t.fileCodeUnavailable;
+    case 'file-needed':
+      return t.failedFileNeeded;
+    case 'different-file':
+      return t.failedDifferentFile;
     case 'failed':
     case undefined:
       return action === 'upload' ? t.uploadFailedFallback : t.downloadFailedFallback;

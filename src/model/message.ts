@@ -12,8 +12,11 @@ export interface Attachment {
   url: string;
   /** The original file name, shown to people; never used as a path. */
   name: string;
-  /** Size in bytes. */
-  size: number;
+  /**
+   * Size in bytes; absent when the sender did not say (a file another XMPP client shared by URL
+   * alone): it is then learned from the server or the bytes, never shown as 0.
+   */
+  size?: number;
   /** Declared media type, `type/subtype` only. */
   mime: string;
   width?: number;

@@ -61,8 +61,8 @@ describe('parseMessage, field by field', () => {
     location: { lat: 1, lon: 2 },
   };
   const MISSING = Symbol('missing');
-  const requiredPaths = ['id', 'room', 'sender', 'sender.id', 'createdAt', 'attachments.0.url', 'attachments.0.name', 'attachments.0.size', 'attachments.0.mime', 'location.lat', 'location.lon'];
-  const optionalPaths = ['sender.name', 'sender.avatar', 'seq', 'text', 'attachments', 'group', 'location', ...['width', 'height', 'durationMs', 'thumbnail', 'placeholder', 'sha256', 'caption', 'alt'].map((key) => `attachments.0.${key}`)];
+  const requiredPaths = ['id', 'room', 'sender', 'sender.id', 'createdAt', 'attachments.0.url', 'attachments.0.name', 'attachments.0.mime', 'location.lat', 'location.lon'];
+  const optionalPaths = ['sender.name', 'sender.avatar', 'seq', 'text', 'attachments', 'group', 'location', ...['size', 'width', 'height', 'durationMs', 'thumbnail', 'placeholder', 'sha256', 'caption', 'alt'].map((key) => `attachments.0.${key}`)];
   const strings = ['id', 'room', 'sender.id', 'sender.name', 'sender.avatar', 'text', ...['url', 'name', 'mime', 'thumbnail', 'placeholder', 'sha256', 'caption', 'alt'].map((key) => `attachments.0.${key}`)];
   const counts = ['createdAt', 'seq', ...['size', 'width', 'height', 'durationMs'].map((key) => `attachments.0.${key}`)];
 

@@ -77,7 +77,7 @@ function object<T>(fields: { [K in keyof T]-?: Field<T[K]> }): Field<T> {
 const readAttachment = object<Attachment>({
   url: string(2048),
   name: string(MAX_NAME),
-  size: count,
+  size: optional(count),
   mime: mimeType,
   width: optional(count),
   height: optional(count),

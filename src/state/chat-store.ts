@@ -10,6 +10,7 @@ import { defaultOutboxStorage, type OutboxStorage } from './outbox-storage.ts';
 import { createFileOrder } from './file-order.ts';
 import { createFileSender } from './file-sender.ts';
 import type { FileKeeper, KeptFile } from './file-keeper.ts';
+import type { UploadProtocol } from './default-upload.ts';
 import { createLazyDownloads } from './lazy-downloads.ts';
 import { placeEntry, removeEntry } from './thread-order.ts';
 import type { DownloadState, StagedFile, ThreadEntry, UploadState } from './types.ts';
@@ -23,8 +24,14 @@ export interface ChatStoreOptions {
    * transport's own upload slots (XMPP); without either, sending files fails with a readable error.
    */
   upload?: UploadHandler;
-  /** Where the default upload posts files (`multipart/form-data`, answering JSON `{ url }`). */
+  /** Where the default upload sends files: see `uploadProtocol`. */
   uploadEndpoint?: string;
+  /**
+   * How the default upload sends files to `uploadEndpoint`: `multipart` (one `multipart/form-data`
+   * POST answering JSON `{ url }`, the default) or `tus` (resumable uploads: a cut upload goes on
+   * from where it stopped, see `createTusUploader`).
+   */
+  uploadProtocol?: UploadProtocol;
   /** Request headers of the default upload to `uploadEndpoint`, e.g. `Authorization: Bearer …`. */
   uploadHeaders?: Record<string, string>;
   /** Fetches an attachment's bytes; defaults to a `fetch` with progress, resume and hash check. */
@@ -87,6 +94,13 @@ export interface ChatStore {
   retry(messageId: string): void;
   /** Stops an upload and removes its message. */
   cancelUpload(messageId: string): void;
+  /**
+   * Gives a file message shown again after a reload without its bytes (its upload failed as
+   * `file-needed`, see `isWaitingForFile`) the file the user picked again. The same file (size, and
+   * sha256 of its first MiB) uploads, from where it stopped with a resumable upload handler;
+   * another one fails as `different-file` and the message keeps waiting. Resolves whether it was taken.
+   */
+  pickFile(messageId: string, file: File): Promise<boolean>;
   /** Downloads an attachment (progress in `$downloads`) and resolves with its bytes. */
   download(messageId: string, index?: number): Promise<Blob>;
   /** Stops a download. */
@@ -134,7 +148,7 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
   const fileOrder = createFileOrder((message) => outbox.enqueue(message));
   const sender = createFileSender({
     upload: options.upload,
-    defaultUpload: { transport, endpoint: options.uploadEndpoint, headers: options.uploadHeaders },
+    defaultUpload: { transport, endpoint: options.uploadEndpoint, protocol: options.uploadProtocol, headers: options.uploadHeaders },
     $uploads,
     maxConcurrentUploads: options.maxConcurrentUploads,
     stallTimeoutMs: options.stallTimeoutMs,
@@ -163,6 +177,11 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     download: options.download,
     attachmentOf: (messageId, index) => entryOf(messageId)?.message.attachments?.[index],
     autoDownloadImagesUpTo: options.autoDownloadImagesUpTo ?? 0,
+    // What the bytes say fills what the message left out (a file shared by URL alone): its size, a thumbnail.
+    onLearned: (messageId, learn) => {
+      const entry = entryOf(messageId);
+      if (entry) upsert({ ...entry, message: learn(entry.message) });
+    },
   });
 
   const receive = (input: unknown) => {
@@ -180,16 +199,19 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     downloads.offer(message);
   };
 
-  /** Shows a file message kept by a previous page and uploads it again, in its turn. */
+  /**
+   * Shows a file message kept by a previous page and uploads it again, in its turn; without its
+   * bytes it shows waiting for the same file to be picked (`pickFile`), and goes when that is done.
+   */
   const resumeFile = (kept: KeptFile) => {
-    if (!sender.resume(kept)) return;
+    if (!sender.resume(kept) || !kept.file) return;
     fileOrder.sent(kept.message.id);
     downloads.keep(kept.message.id, 0, kept.file);
   };
 
   const download = (messageId: string, index = 0) => {
     // The downloads' code refuses a file that is not in the thread.
-    return downloads.start(messageId, index, entryOf(messageId)?.message.attachments?.[index]?.size ?? 0);
+    return downloads.start(messageId, index, entryOf(messageId)?.message.attachments?.[index]?.size);
   };
 
   const onMessage = (event: CustomEvent<unknown>) => receive(event.detail);
@@ -276,6 +298,13 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       if (!sender.cancel(messageId)) return;
       remove(messageId);
       fileOrder.dropped(messageId);
+    },
+    async pickFile(messageId, file) {
+      const entry = entryOf(messageId);
+      if (!entry || !(await sender.pickFile(messageId, file))) return false;
+      upsert({ ...entry, delivery: 'sending' });
+      downloads.keep(messageId, 0, file);
+      return true;
     },
     download,
     cancelDownload: (messageId, index = 0) => downloads.cancel(messageId, index),

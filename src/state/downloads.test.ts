@@ -55,13 +55,23 @@ describe('auto-download of images', () => {
   });
 
   it('leaves documents, SVGs and images over the limit for a click', async () => {
-    const { store, receive } = await storeWith(100_000);
+    const small = await makePngFile('small.png', 64, 64);
+    const { store, receive } = await storeWith(small.size);
     receive('pdf', await attachmentOnServer(serverUrl, makeRandomFile('report.pdf', 10_000, 'application/pdf')));
     receive('svg', await attachmentOnServer(serverUrl, new File(['<svg xmlns="http://www.w3.org/2000/svg"/>'], 'a.svg', { type: 'image/svg+xml' })));
-    receive('big', await attachmentOnServer(serverUrl, makeRandomFile('big.png', 100_001, 'image/png')));
-    receive('small', await attachmentOnServer(serverUrl, makeRandomFile('small.png', 100_000, 'image/png')));
+    receive('big', await attachmentOnServer(serverUrl, makeRandomFile('big.png', small.size + 1, 'image/png')));
+    receive('small', await attachmentOnServer(serverUrl, small));
     await until(() => store.$downloads.get()['small/0']?.status === 'done', 5000, 'the image at the limit');
     expect(Object.keys(store.$downloads.get())).to.deep.equal(['small/0']);
+  });
+
+  it('never shows bytes that are no image under an image type, and leaves them for a click', async () => {
+    const { store, receive } = await storeWith(100_000);
+    receive('noise', await attachmentOnServer(serverUrl, makeRandomFile('noise.png', 20_000, 'image/png')));
+    const states: Array<string | undefined> = [];
+    store.$downloads.listen((downloads) => void states.push(downloads['noise/0']?.status));
+    await until(() => states.includes('downloading') && store.$downloads.get()['noise/0'] === undefined, 5000, 'the download to be let go');
+    expect(states).to.not.include('done');
   });
 
   it('downloads nothing by itself by default', async () => {

@@ -31,13 +31,13 @@ export function createLazyDownloads(
   );
   return {
     $downloads,
-    /** See `createDownloads().offer`: loads the code only for a message with an image the policy may fetch. */
+    /** See `createDownloads().offer`: loads the code only for a message with an image the policy may fetch (its size within the limit, or unknown). */
     offer(message: ChatMessage): void {
       const limit = options.autoDownloadImagesUpTo ?? 0;
-      if (message.attachments?.some(({ mime, size }) => mime.startsWith('image/') && size <= limit)) load().then((loaded) => loaded.offer(message), () => undefined);
+      if (message.attachments?.some(({ mime, size }) => mime.startsWith('image/') && (size ?? 0) <= limit)) load().then((loaded) => loaded.offer(message), () => undefined);
     },
-    /** See `createDownloads().start`; `size`, the attachment's, is shown when the code cannot load. */
-    start(messageId: string, index: number, size: number): Promise<Blob> {
+    /** See `createDownloads().start`; `size`, the attachment's (when known), is shown when the code cannot load. */
+    start(messageId: string, index: number, size: number | undefined): Promise<Blob> {
       return load().then(
         (loaded) => loaded.start(messageId, index),
         (error: unknown) => {

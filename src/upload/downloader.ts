@@ -1,6 +1,7 @@
 import type { Attachment } from '../model/message.ts';
 import { fileKind } from '../model/format.ts';
 import { safeUrl } from '../model/safe-url.ts';
+import { askBeforeFetching, checkForDisplay, contentLength, tooLargeToShow } from './display-checks.ts';
 import { createByteSink, type ByteSink } from './download-sink.ts';
 import { TransferError, type DownloadHandler } from './handler.ts';
 import { httpError } from './http-errors.ts';
@@ -54,9 +55,17 @@ function parseContentRange(header: string | null): { start: number; total?: numb
 /**
  * One request for the bytes not held yet (all of them, or `Range: bytes=N-` with `If-Range`),
  * read into the sink. Resolves when the file is whole; throws an `Interruption` when the
- * connection drops or the body ends short, a `TransferError` when the server refuses.
+ * connection drops or the body ends short, a `TransferError` when the server refuses, or, with
+ * `maxBytes` (bytes to be shown: see `forDisplay`), when the file is no image or passes it.
  */
-async function fetchRest(url: string, progress: Progress, options: FetchDownloadOptions, signal: AbortSignal, onProgress: (received: number, total: number | undefined) => void): Promise<void> {
+async function fetchRest(
+  url: string,
+  progress: Progress,
+  options: FetchDownloadOptions,
+  signal: AbortSignal,
+  onProgress: (received: number, total: number | undefined) => void,
+  maxBytes?: number,
+): Promise<void> {
   const { sink } = progress;
   const offset = sink.received;
   const isResume = offset > 0 && progress.etag !== undefined;
@@ -81,27 +90,40 @@ async function fetchRest(url: string, progress: Progress, options: FetchDownload
     if (range.total !== undefined) progress.total = range.total;
   } else if (response.ok) {
     if (sink.received > 0) sink.reset(); // the whole file again (it changed, or the server ignores ranges)
-    const length = Number(response.headers.get('Content-Length') ?? Number.NaN);
     const encoded = (response.headers.get('Content-Encoding') ?? 'identity') !== 'identity';
-    progress.total = Number.isSafeInteger(length) && length >= 0 && !encoded ? length : undefined;
+    progress.total = encoded ? undefined : contentLength(response);
   } else {
     const { status } = response;
     void response.body?.cancel().catch(() => undefined);
     throw httpError(status, 'download', { isRetryable: status === 429 || status >= 500 });
   }
+  if (maxBytes !== undefined) {
+    try {
+      checkForDisplay(response.headers.get('Content-Type'), progress.total, maxBytes);
+    } catch (error) {
+      void response.body?.cancel().catch(() => undefined);
+      throw error;
+    }
+  }
   const etag = response.headers.get('ETag');
   progress.etag = etag && !etag.startsWith('W/') ? etag : undefined;
   onProgress(sink.received, progress.total);
   const reader = response.body?.getReader();
-  try {
-    for (;;) {
-      const next = await reader?.read();
-      if (!next || next.done) break;
-      sink.push(next.value);
-      onProgress(sink.received, progress.total);
+  for (;;) {
+    let next: ReadableStreamReadResult<Uint8Array> | undefined;
+    try {
+      next = await reader?.read();
+    } catch {
+      throw new Interruption();
     }
-  } catch {
-    throw new Interruption();
+    if (!next || next.done) break;
+    // The limit holds whatever the server said: not a byte past it is taken.
+    if (maxBytes !== undefined && sink.received + next.value.byteLength > maxBytes) {
+      void reader!.cancel().catch(() => undefined);
+      throw tooLargeToShow(maxBytes);
+    }
+    sink.push(next.value);
+    onProgress(sink.received, progress.total);
   }
   if (progress.total !== undefined && sink.received > progress.total) progress.total = undefined;
   if (progress.total !== undefined && sink.received < progress.total) throw new Interruption(); // cut short
@@ -114,24 +136,29 @@ async function fetchRest(url: string, progress: Progress, options: FetchDownload
  * whose ETag changed is fetched whole again. A file cut short is never returned. When the
  * attachment carries `sha256`, the bytes are hashed as they arrive and a mismatch fails with
  * `integrity`. HTTP refusals are final: 404/410 `not-found` (the file is gone), 5xx and 429
- * marked retryable.
+ * marked retryable. With `forDisplay`, a file of unknown size is asked about first (HEAD), and
+ * every answer is held to `checkForDisplay` and the byte limit.
  */
 export function createFetchDownload(options: FetchDownloadOptions = {}): DownloadHandler {
   const delays = options.resumeDelaysMs ?? DEFAULT_RETRY_POLICY.delaysMs;
-  return async (attachment: Attachment, { signal, onProgress }) => {
+  return async (attachment: Attachment, { signal, onProgress, forDisplay }) => {
     const url = safeUrl(attachment.url);
     if (!url) throw new TransferError('This file has an unsupported link and cannot be downloaded.', { code: 'unsupported-link' });
+    const maxBytes = forDisplay?.maxBytes;
+    if (maxBytes !== undefined && attachment.size === undefined) {
+      await askBeforeFetching(url, { signal, headers: options.headers, credentials: options.credentials ?? 'same-origin', referrerPolicy: 'no-referrer' }, maxBytes);
+    }
     // A file that carries a hash is checked: a big one hashed as its bytes arrive, by the
     // incremental hasher (a lazy chunk); a small one, or where WebAssembly may not be compiled (a
     // page's CSP without 'wasm-unsafe-eval'), in one go at the end by crypto.subtle.
     const hashing = attachment.sha256 ? await import('./hash.ts') : undefined;
-    const hashAsBytesArrive = hashing && attachment.size > hashing.WHOLE_FILE_HASH_BYTES;
+    const hashAsBytesArrive = hashing && (attachment.size ?? Infinity) > hashing.WHOLE_FILE_HASH_BYTES;
     const hasher = hashAsBytesArrive ? await hashing.createSha256Hasher().catch(() => undefined) : undefined;
     const progress: Progress = { sink: createByteSink(hasher) };
     for (let interruptions = 0; ; ) {
       try {
         if (signal.aborted) throw cancelled();
-        await fetchRest(url, progress, options, signal, onProgress);
+        await fetchRest(url, progress, options, signal, onProgress, maxBytes);
         break;
       } catch (error) {
         if (signal.aborted) throw cancelled();

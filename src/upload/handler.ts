@@ -2,7 +2,11 @@ import type { Attachment } from '../model/message.ts';
 
 /** What an upload handler is given besides the file. */
 export interface UploadOptions {
-  /** A stable id for this upload (the message id). */
+  /**
+   * A stable id for this upload (the message id): the same for every call that uploads the same
+   * message's bytes (a retry, Retry, the page reloaded), so a resumable handler can find where the
+   * last call stopped.
+   */
   id: string;
   /** Aborted when the user cancels. */
   signal: AbortSignal;
@@ -10,7 +14,8 @@ export interface UploadOptions {
   onProgress(sent: number, total: number): void;
   /**
    * Called when a failed attempt will be tried again after `delayMs` (optional: a handler without
-   * retries never calls it). The caller resets its progress and stall watch on it.
+   * retries never calls it). The caller restarts its stall watch on it; the progress shown stays as
+   * the handler last said (one that starts over says 0 first, one that resumes keeps its bytes).
    */
   onRetry?(retry: { attempt: number; delayMs: number; error: TransferError }): void;
 }
@@ -22,7 +27,15 @@ export interface UploadResult {
   mime?: string;
 }
 
-/** Moves a picked file's bytes to storage. Replace it for signed URLs, auth headers or your own storage. */
+/**
+ * Moves a picked file's bytes to storage. Replace it for signed URLs, auth headers or your own storage.
+ *
+ * A handler may resume: called again with the same `options.id` (a retry, Retry, or after a page
+ * reload with the file the browser kept, or the one the user picked again), it may continue where
+ * the last call stopped instead of sending every byte again, as `createTusUploader` does from the
+ * offset its tus server holds. The bytes are then always the same file: the widget checks a file
+ * picked again by its size and the sha256 of its first MiB before handing it over.
+ */
 export type UploadHandler = (file: File, options: UploadOptions) => Promise<UploadResult>;
 
 /** What a download handler is given besides the attachment. */
@@ -30,6 +43,15 @@ export interface DownloadOptions {
   signal: AbortSignal;
   /** Called as bytes arrive; `total` is undefined when the server does not say. */
   onProgress(received: number, total: number | undefined): void;
+  /**
+   * Set when the bytes are fetched only to be shown as an image (the auto-download policy): the
+   * download then fails with `too-large` rather than take more than `maxBytes` (whether the server
+   * says a larger size, says none, or says a smaller one and sends more), and with `not-an-image`
+   * when the server labels the file as anything but a raster image (no label, or opaque bytes,
+   * leaves it to the first bytes). The default handler asks first (HEAD) when the attachment does
+   * not say its size.
+   */
+  forDisplay?: { maxBytes: number };
 }
 
 /** Fetches an attachment's bytes. Replace it to add auth headers or resolve signed URLs. */
@@ -52,10 +74,14 @@ export type TransferAction = 'upload' | 'download';
  * - `refused`: any other refusal (another 4xx, an XMPP upload slot refused).
  * - `bad-answer`: the server answered, but not with what an upload needs (where the file is).
  * - `integrity`: the bytes do not match the checksum the message carries.
+ * - `not-an-image`: bytes fetched to be shown as an image are not one (the server's type, or their first bytes, say so).
  * - `unsupported-link`: the attachment's URL is not one Chatdrop follows.
  * - `not-configured`: nothing is set up to upload to.
  * - `uploader-unavailable`: the uploader's code could not be loaded.
  * - `file-code-unavailable`: the code that sends and fetches files could not be loaded.
+ * - `file-needed`: the page reloaded before the upload finished and the browser could not keep the
+ *   file (too large to keep): the same file must be picked again to go on.
+ * - `different-file`: the file picked again is not the one sent (its size or its first bytes differ).
  * - `failed`: anything else, e.g. an error that is not a `TransferError`.
  */
 export type TransferErrorCode =
@@ -70,10 +96,13 @@ export type TransferErrorCode =
   | 'refused'
   | 'bad-answer'
   | 'integrity'
+  | 'not-an-image'
   | 'unsupported-link'
   | 'not-configured'
   | 'uploader-unavailable'
   | 'file-code-unavailable'
+  | 'file-needed'
+  | 'different-file'
   | 'failed';
 
 /** The code of an HTTP refusal (0 = no answer). */

@@ -11,7 +11,7 @@ import { xml } from '@xmpp/client';
 import { TransferError } from '../../src/upload/handler.ts';
 import { createXmppUploader } from '../../src/upload/xmpp-upload.ts';
 import { FileTooLargeError } from '../../src/transport/xmpp/upload-slot.ts';
-import { createXmppScene, eventually, freshRoom, sendPlain, startTestProsody } from './harness.ts';
+import { createXmppScene, eventually, freshRoom, sendPlain, startTestProsody, uploadPlain } from './harness.ts';
 import { skipWithoutProsody, UPLOAD_LIMIT, type TestProsody } from './prosody.ts';
 
 const PDF = fileURLToPath(new URL('../fixtures/report.pdf', import.meta.url));
@@ -29,21 +29,16 @@ describe('files over XMPP', { skip: skipWithoutProsody, timeout: 60_000 }, () =>
     const plain = await scene.startPlainClient('bob', room);
     const bytes = new Uint8Array(await readFile(PDF));
     // What Conversations, Dino or Gajim do: a slot, a PUT, then the GET URL as body and as OOB.
-    const slot = await plain.client.iqCaller.request(
-      xml('iq', { type: 'get', to: prosody.upload }, xml('request', { xmlns: 'urn:xmpp:http:upload:0', filename: 'report.pdf', size: String(bytes.length), 'content-type': 'application/pdf' })),
-    );
-    const put = slot.getChild('slot')!.getChild('put')!;
-    const getUrl = slot.getChild('slot')!.getChild('get')!.attrs.url!;
-    const headers = Object.fromEntries(put.getChildren('header').map((header) => [header.attrs.name!, header.text()]));
-    const stored = await fetch(put.attrs.url!, { method: 'PUT', body: bytes, headers: { ...headers, 'Content-Type': 'application/pdf' } });
-    assert.equal(stored.status, 201);
+    const getUrl = await uploadPlain(plain, prosody.upload, 'report.pdf', bytes, 'application/pdf');
     await sendPlain(plain, getUrl, xml('x', { xmlns: 'jabber:x:oob' }, xml('url', {}, getUrl)));
 
     const entry = await eventually('alice receiving the shared file', () => alice.store.$entries.get().find((item) => item.message.sender.id === 'bob'));
     assert.equal(entry.message.text, undefined, 'the body was only the URL: no text beside the file');
-    assert.deepEqual(entry.message.attachments, [{ url: getUrl, name: 'report.pdf', size: 0, mime: 'application/pdf' }]);
+    assert.deepEqual(entry.message.attachments, [{ url: getUrl, name: 'report.pdf', mime: 'application/pdf' }], 'no size: unknown until downloaded');
     const blob = await alice.store.download(entry.message.id);
     assert.equal(sha256(new Uint8Array(await blob.arrayBuffer())), sha256(bytes));
+    const learned = await eventually('the size learned from the bytes', () => alice.store.$entries.get().find((item) => item.message.id === entry.message.id)?.message.attachments?.[0]?.size);
+    assert.equal(learned, bytes.length);
   });
 
   test('the upload limit comes from service discovery, and a file over it fails with a sentence naming both sizes', async (t) => {

@@ -108,6 +108,18 @@ export function sendPlain(plain: PlainClient, body: string, ...children: Element
   return plain.client.send(xml('message', { type: 'groupchat', to: plain.roomJid, id: crypto.randomUUID() }, xml('body', {}, body), ...children));
 }
 
+/** Uploads `bytes` as a plain XMPP client does (a XEP-0363 slot from `service`, then a PUT to it) and returns its GET URL. */
+export async function uploadPlain(plain: PlainClient, service: string, filename: string, bytes: Uint8Array<ArrayBuffer>, type: string): Promise<string> {
+  const answer = await plain.client.iqCaller.request(
+    xml('iq', { type: 'get', to: service }, xml('request', { xmlns: 'urn:xmpp:http:upload:0', filename, size: String(bytes.length), 'content-type': type })),
+  );
+  const slot = answer.getChild('slot')!;
+  const headers = Object.fromEntries(slot.getChild('put')!.getChildren('header').map((header) => [header.attrs.name!, header.text()]));
+  const stored = await fetch(slot.getChild('put')!.attrs.url!, { method: 'PUT', body: bytes, headers: { ...headers, 'Content-Type': type } });
+  if (stored.status !== 201) throw new Error(`the upload service answered ${stored.status} to the PUT`);
+  return slot.getChild('get')!.attrs.url!;
+}
+
 /** Polls `check` every 20 ms until it returns a value, or throws `what` after `timeoutMs`. */
 export async function eventually<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

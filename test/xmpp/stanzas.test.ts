@@ -6,7 +6,7 @@ import type { ChatMessage } from '../../src/model/message.ts';
 import { parseMessage } from '../../src/model/schema.ts';
 import { buildMessageStanza, NS } from '../../src/transport/xmpp/build-stanza.ts';
 import { parseXmppAttribute } from '../../src/transport/xmpp/options.ts';
-import { readMessageStanza } from '../../src/transport/xmpp/read-stanza.ts';
+import { nameFromUrl, readMessageStanza } from '../../src/transport/xmpp/read-stanza.ts';
 
 const ROOM_JID = 'lobby@conference.example.org';
 const context = { room: 'lobby', seq: 7, receivedAt: 1_700_000_000_000 };
@@ -47,11 +47,37 @@ describe('XMPP stanzas', () => {
     assert.deepEqual(readMessageStanza(stanza, context)?.sender, { id: 'bob', name: 'Bob' });
   });
 
-  it("reads another client's OOB share as a file: name from the URL, size 0 (unknown), type from the extension", () => {
+  it("reads another client's OOB share as a file: name from the URL, no size (unknown, never 0), type from the extension", () => {
     const url = 'https://upload.example.org/file_share/xyz/Holiday%20plan.pdf';
     const stanza = xml('message', { type: 'groupchat', from: `${ROOM_JID}/carol`, id: 'x1' }, xml('body', {}, url), xml('x', { xmlns: NS.oob }, xml('url', {}, url)));
     const message = parseMessage(readMessageStanza(stanza, { ...context, stanzaId: 'sid-1' }));
-    assert.deepEqual(message, { id: 'sid-1', room: 'lobby', seq: 7, sender: { id: 'carol' }, createdAt: context.receivedAt, attachments: [{ url, name: 'Holiday plan.pdf', size: 0, mime: 'application/pdf' }] });
+    assert.deepEqual(message, { id: 'sid-1', room: 'lobby', seq: 7, sender: { id: 'carol' }, createdAt: context.receivedAt, attachments: [{ url, name: 'Holiday plan.pdf', mime: 'application/pdf' }] });
+    assert.equal('size' in message.attachments![0]!, false);
+  });
+
+  it('names a file shared by URL alone from its last path segment, decoded, without controls or separators, and never too long for the wire', () => {
+    assert.equal(nameFromUrl('https://h.example/share/a1/Caf%C3%A9%20menu.PNG?x=1#y'), 'Café menu.PNG');
+    assert.equal(nameFromUrl('https://h.example/share/..%2F..%2Fetc%2Fpasswd'), '.._.._etc_passwd');
+    assert.equal(nameFromUrl('https://h.example/a/evil%0D%0A%00name%E2%80%AEgnp.exe'), 'evilname\u202Egnp.exe', 'bidi controls stay for displayName to drop when shown');
+    assert.equal(nameFromUrl('https://h.example/a/%E0%A4%A'), 'file', 'a malformed escape');
+    assert.equal(nameFromUrl('https://h.example/'), 'file');
+    assert.equal(nameFromUrl('not a url'), 'file');
+    const long = nameFromUrl(`https://h.example/a/${'%F0%9F%98%80'.repeat(600)}.jpg`);
+    assert.equal(Array.from(long).length, 255);
+    assert.ok(long.endsWith('😀….jpg'), 'cut between whole characters, the extension kept');
+    const message = readMessageStanza(
+      xml('message', { type: 'groupchat', from: `${ROOM_JID}/carol`, id: 'x2' }, xml('x', { xmlns: NS.oob }, xml('url', {}, `https://h.example/a/${'n'.repeat(1800)}.png`))),
+      context,
+    );
+    assert.equal(parseMessage(message).attachments![0]!.name.length, 255, 'a long URL still makes a valid message');
+  });
+
+  it('sends no size for a file whose size is unknown, and reads XEP-0447 without one as unknown', () => {
+    const file = { url: 'https://h.example/a/b.png', name: 'b.png', mime: 'image/png' };
+    const sharing = reflected({ id: 'm3', room: 'lobby', sender: { id: 'alice' }, createdAt: 1, attachments: [file] }, 'alice').getChild('file-sharing', NS.sfs)!;
+    assert.equal(sharing.getChild('file', NS.fileMetadata)!.getChild('size'), undefined);
+    const another = xml('message', { type: 'groupchat', from: `${ROOM_JID}/dave`, id: 'x3' }, xml('body', {}, file.url), sharing);
+    assert.deepEqual(parseMessage(readMessageStanza(another, context)).attachments, [file]);
   });
 
   it("keeps another client's words beside a shared file, and reads its XEP-0447 metadata", () => {

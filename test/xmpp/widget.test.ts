@@ -1,7 +1,7 @@
 // Widgets on XMPP in real Chromium: Alice's <chat-widget> uploads a photo through XEP-0363 (Uppy
 // PUT to the slot), Bob's widget shows and downloads it byte for byte, and a plain XMPP client
 // in the same room sees body = GET URL, OOB and XEP-0447/0446 — and what it shares by OOB shows
-// in the widget as a file bubble.
+// in the widget as a file bubble, a picture in full without a click.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -17,12 +17,32 @@ import { bubblePart, savedFile, sentBubble, waitFor } from '../helpers/page.ts';
 import { serveFolder } from '../frameworks/static-server.ts';
 // @ts-expect-error: a plain JavaScript module shared with the build scripts
 import { thumbnailWorkerEntry, thumbnailWorkerUrl } from '../../scripts/esbuild-thumbnail-worker.mjs';
-import { eventually, freshRoom, PASSWORD, sendPlain, startPlainClient, startTestProsody, type PlainClient } from './harness.ts';
+import { eventually, freshRoom, PASSWORD, sendPlain, startPlainClient, startTestProsody, uploadPlain, type PlainClient } from './harness.ts';
 import { skipWithoutProsody, UPLOAD_LIMIT, type TestProsody } from './prosody.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const PHOTO = join(fixtures, 'photo.jpg');
+/** A real 256 × 256 PNG (the gallery's sticker). */
+const STICKER = fileURLToPath(new URL('../../stories/media/sticker.png', import.meta.url));
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+
+/** What the page shows of the file bubble whose attachment is named `name` (found by its data, not its markup): its picture and its words. */
+function shownFile(page: Page, name: string) {
+  return page.evaluate((fileName: string) => {
+    const thread = document.querySelector('chat-widget')?.shadowRoot?.querySelector('chat-thread');
+    const bubbles = [...(thread?.shadowRoot?.querySelectorAll('file-bubble') ?? [])] as Array<HTMLElement & { attachment?: { name: string; size?: number } }>;
+    const bubble = bubbles.find((item) => item.attachment?.name === fileName);
+    if (!bubble) return undefined;
+    const picture = bubble.shadowRoot!.querySelector<HTMLImageElement>('img[part~="thumbnail"]');
+    return {
+      picture: picture && { src: picture.src, isDecoded: picture.complete && picture.naturalWidth > 0, width: picture.naturalWidth, height: picture.naturalHeight },
+      sizeLabel: bubble.shadowRoot!.querySelector('[part="size"]')?.textContent ?? undefined,
+      text: bubble.shadowRoot!.textContent ?? '',
+      size: bubble.attachment!.size,
+    };
+  }, name);
+}
 
 
 
@@ -120,15 +140,29 @@ describe('widgets on XMPP, in Chromium', { skip: skipWithoutProsody, timeout: 12
 
   it('shows what a plain XMPP client shares by OOB as a file bubble in the widget', async () => {
     const bytes = new Uint8Array(await readFile(join(fixtures, 'report.pdf')));
-    const answer = await plain.client.iqCaller.request(
-      xml('iq', { type: 'get', to: prosody.upload }, xml('request', { xmlns: 'urn:xmpp:http:upload:0', filename: 'plain-report.pdf', size: String(bytes.length), 'content-type': 'application/pdf' })),
-    );
-    const slot = answer.getChild('slot')!;
-    const headers = Object.fromEntries(slot.getChild('put')!.getChildren('header').map((header) => [header.attrs.name!, header.text()]));
-    assert.equal((await fetch(slot.getChild('put')!.attrs.url!, { method: 'PUT', body: bytes, headers })).status, 201);
-    const url = slot.getChild('get')!.attrs.url!;
+    const url = await uploadPlain(plain, prosody.upload, 'plain-report.pdf', bytes, 'application/pdf');
     await sendPlain(plain, url, xml('x', { xmlns: 'jabber:x:oob' }, xml('url', {}, url)));
     await bubblePart(bob, 'plain-report.pdf', 'download', 15_000);
     await bubblePart(alice, 'plain-report.pdf', 'download', 15_000);
+    const shown = await shownFile(bob, 'plain-report.pdf');
+    assert.equal(shown?.sizeLabel, undefined, 'no size is said, and none is made up');
+    assert.doesNotMatch(shown?.text ?? '', /(^|\D)0 B/);
+  });
+
+  it('shows a picture a plain XMPP client shares by URL and OOB alone in full, without a click, and never as 0 B', async () => {
+    const bytes = new Uint8Array(await readFile(STICKER));
+    const url = await uploadPlain(plain, prosody.upload, 'sticker.png', bytes, 'image/png');
+    assert.notEqual(new URL(url).origin, new URL(pages.url).origin, 'the upload service is another origin than the page');
+    await sendPlain(plain, url, xml('x', { xmlns: 'jabber:x:oob' }, xml('url', {}, url)));
+    const shown = await eventually('Bob seeing the full picture', async () => {
+      const file = await shownFile(bob, 'sticker.png');
+      return file?.picture?.isDecoded && file.picture.src.startsWith('blob:') && file;
+    }, 15_000);
+    assert.deepEqual([shown.picture!.width, shown.picture!.height], [256, 256], 'the real image, at its natural size');
+    const learned = await eventually('the size and thumbnail learned from the bytes', async () => (await shownFile(bob, 'sticker.png'))?.size, 15_000);
+    assert.equal(learned, bytes.length);
+    const after = (await shownFile(bob, 'sticker.png'))!;
+    assert.notEqual(after.sizeLabel, '0 B');
+    assert.doesNotMatch(after.text, /(^|\D)0 B/);
   });
 });

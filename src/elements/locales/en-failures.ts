@@ -20,8 +20,11 @@ export const enFailures = {
   failedRefused: (action, status) => (status === undefined ? `The server refused the ${action}.` : `The ${action} failed (the server answered ${status}).`),
   failedBadAnswer: 'The server did not say where it stored the file. Try again.',
   failedIntegrity: 'The file is damaged: its checksum does not match.',
+  failedNotAnImage: 'This file is not an image.',
   failedUnsupportedLink: 'This file has an unsupported link and cannot be downloaded.',
   failedNotConfigured: 'Sending files is not set up here.',
   uploaderUnavailable: 'The uploader could not be loaded. Check the connection and try again.',
   fileCodeUnavailable: 'Files cannot be sent or fetched right now. Check the connection and try again.',
+  failedFileNeeded: 'The page reloaded before this file was sent, and the browser could not keep it.',
+  failedDifferentFile: 'That is not the same file (its size or its first bytes differ). Pick the file you sent.',
 } satisfies Partial<ChatStrings>;

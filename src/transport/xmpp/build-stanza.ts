@@ -46,7 +46,7 @@ function fileMetadata(attachment: Attachment, text: string | undefined): Element
     { xmlns: NS.fileMetadata },
     xml('media-type', {}, mime),
     xml('name', {}, name),
-    xml('size', {}, String(size)),
+    size !== undefined ? xml('size', {}, String(size)) : undefined,
     width !== undefined ? xml('width', {}, String(width)) : undefined,
     height !== undefined ? xml('height', {}, String(height)) : undefined,
     durationMs !== undefined ? xml('length', {}, String(durationMs)) : undefined,

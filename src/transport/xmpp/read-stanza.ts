@@ -37,14 +37,28 @@ export function base64ToHex(base64: string): string | undefined {
   }
 }
 
-/** The last path segment of a URL, decoded: the name a file shared by URL alone gets. */
+/** Longest name a file shared by URL alone gets, in code points (the wire allows 1000 characters). */
+const MAX_URL_NAME = 255;
+
+/**
+ * The name a file shared by URL alone gets: the URL's last path segment, decoded, without control
+ * characters or path separators (`%2F`), cut to `MAX_URL_NAME` keeping its extension; `file`
+ * when nothing is left. It is shown only as text (and through `displayName`).
+ */
 export function nameFromUrl(url: string): string {
+  let name: string;
   try {
     const segment = new URL(url).pathname.split('/').filter(Boolean).pop() ?? '';
-    return decodeURIComponent(segment) || 'file';
+    name = decodeURIComponent(segment).replace(/[\u0000-\u001F\u007F-\u009F]/g, '').replace(/[/\\]/g, '_').trim();
   } catch {
     return 'file';
   }
+  const chars = Array.from(name);
+  if (chars.length > MAX_URL_NAME) {
+    const extension = /\.[a-z0-9]{1,10}$/i.exec(name)?.[0] ?? '';
+    name = `${chars.slice(0, MAX_URL_NAME - extension.length - 1).join('')}…${extension}`;
+  }
+  return name || 'file';
 }
 
 /** A media type guessed from a name's extension; `application/octet-stream` when unknown. */
@@ -70,7 +84,7 @@ function sharedFile(sharing: Element): Record<string, unknown> | undefined {
   const attachment: Record<string, unknown> = {
     url,
     name,
-    size: number(file, 'size') ?? 0,
+    size: number(file, 'size'),
     mime: file.getChildText('media-type') || typeFromName(name),
     width: number(file, 'width'),
     height: number(file, 'height'),
@@ -95,8 +109,8 @@ function attachmentsOf(stanza: Element): Record<string, unknown>[] {
     if (!url || attachments.some((attachment) => attachment.url === url)) continue;
     const name = nameFromUrl(url);
     const caption = oob.getChildText('desc') || undefined;
-    // No size is said: 0 stands for "unknown".
-    attachments.push({ url, name, size: 0, mime: typeFromName(name), ...(caption ? { caption } : {}) });
+    // No size is said: it stays unknown until the server or the bytes say it (never 0).
+    attachments.push({ url, name, mime: typeFromName(name), ...(caption ? { caption } : {}) });
   }
   return attachments;
 }
