@@ -11,7 +11,7 @@ interface Measured {
 }
 interface Phases {
   phases: Record<'beforeFirstFile' | 'firstFileShown' | 'firstFileAttached' | 'firstUpload', number>;
-  addOns: { xmpp: number; other: number };
+  addOns: { tus: number; bigFileHash: number; xmpp: number; other: number };
 }
 
 execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'ignore' });
@@ -24,6 +24,8 @@ console.log(`before the first file (*)          ${kb(phases.beforeFirstFile).pad
 console.log(`+ when the first file shows        ${kb(phases.firstFileShown).padStart(9)}`);
 console.log(`+ when a file is first attached    ${kb(phases.firstFileAttached).padStart(9)}`);
 console.log(`+ with the first upload (Uppy)     ${kb(phases.firstUpload).padStart(9)}`);
+console.log(`  only for resumable uploads (tus) ${kb(addOns.tus).padStart(9)}`);
+console.log(`  only to hash a file over 64 MiB ${kb(addOns.bigFileHash).padStart(9)}`);
 console.log(`  only for an XMPP transport       ${kb(addOns.xmpp).padStart(9)}`);
 console.log(`  only for the launcher, other transports or languages ${kb(addOns.other)}`);
 console.log(`before the first file: ${kb(initial)} (budget ${kb(BUDGETS.initial)}, aim ${kb(INITIAL_AIM)}); everything: ${kb(total)} (budget ${kb(BUDGETS.total)})`);

@@ -1,6 +1,7 @@
 // Measures what the drop-in build makes a page download, brotli-compressed: what loads before
 // the first file (dist/chatdrop.js and the chunks it imports statically) and everything the
-// widget can ever load (every script in dist/ but the unbundled library in dist/lib).
+// widget can ever load (every script in dist/ but the unbundled library in dist/lib and the
+// server in dist/server).
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -15,12 +16,14 @@ export const BUDGETS = { initial: 22.5 * 1024, total: 80 * 1024 };
 export const INITIAL_AIM = 20 * 1024;
 
 /**
- * What the build may not grow past while it is over the budgets: the sizes measured when the
- * thread's avatars, times, links and albums, the composer's icons, the bubble's media players and
- * sending while offline landed (25.4 KB and 87.8 KB), rounded up. `npm test` holds the build to
- * these; lower them as it shrinks.
+ * What the build may not grow past while it is over the budgets: the sizes measured once the
+ * thread's avatars, times, links and albums, the composer's icons, the bubble's media players,
+ * sending while offline, pictures shared by URL alone, resumable uploads (tus, 15.8 KB, loaded
+ * only by pages that choose it) and hash-wasm (5.5 KB, loaded only to hash a file over 64 MiB)
+ * landed (25.9 KB and 112.5 KB), rounded up. `npm test` holds the build to these; lower them as
+ * it shrinks.
  */
-export const CEILINGS = { initial: 25.5 * 1024, total: 88 * 1024 };
+export const CEILINGS = { initial: 26 * 1024, total: 113 * 1024 };
 
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const STATIC_IMPORT = /(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.[^"']+)["']/g;
@@ -37,7 +40,7 @@ function staticClosure(entry, seen = new Set()) {
 export function measureBundle(dist = 'dist') {
   const scripts = readdirSync(dist, { recursive: true })
     .map(String)
-    .filter((file) => file.endsWith('.js') && !file.startsWith('lib'))
+    .filter((file) => file.endsWith('.js') && !file.startsWith('lib') && !file.startsWith('server'))
     .map((file) => join(dist, file));
   const sizes = Object.fromEntries(scripts.map((file) => [relative(dist, file), brotli(readFileSync(file))]));
   const initialFiles = [...staticClosure(join(dist, 'chatdrop.js'))].map((file) => relative(dist, file));
@@ -68,8 +71,10 @@ export function measurePhases(dist = 'dist') {
     firstFileAttached: step(/^chunks\/(file-send-|tray-|thumbnail-worker)/),
     firstUpload: step(/^chunks\/uppy-/),
   };
+  const tus = step(/^chunks\/tus-/);
+  const bigFileHash = step(/^chunks\/wasm-sha256-/);
   const xmpp = step(/^chunks\/(xmpp-|options-)/);
   const rest = Object.keys(sizes).filter((file) => !loaded.has(file)).reduce((sum, file) => sum + sizes[file], 0);
-  return { phases, addOns: { xmpp, other: rest } };
+  return { phases, addOns: { tus, bigFileHash, xmpp, other: rest } };
 }
 

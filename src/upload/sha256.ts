@@ -17,7 +17,7 @@ export interface Sha256Hasher {
  * compiled on first use, so only pages that hash big files fetch it).
  */
 export async function createSha256Hasher(): Promise<Sha256Hasher> {
-  const { createSHA256 } = await import('hash-wasm');
+  const { createSHA256 } = await import('./wasm-sha256.ts');
   const hasher = await createSHA256();
   hasher.init();
   return {
