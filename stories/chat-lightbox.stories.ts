@@ -2,20 +2,19 @@ import { html } from 'lit';
 import '../src/define.ts';
 import type { ChatLightbox } from '../src/elements/lightbox/chat-lightbox.ts';
 import { de } from '../src/elements/locales/de.ts';
-import { downloadsOf, gallery } from './media-samples.ts';
+import { argsOf, props } from './controls.ts';
+import { clip, downloadsOf, gallery } from './media-samples.ts';
 import type { Args, Meta, Story } from './story-helpers.ts';
-import { conversation, photo } from './story-helpers.ts';
 
 // No autodocs: every story is a modal dialog over the whole window.
 export default {
   title: 'Chatdrop/Lightbox',
   component: 'chat-lightbox',
-  args: { open: true, images: gallery, index: 1, downloads: {} },
+  args: argsOf('chat-lightbox', { open: true, images: gallery, index: 1 }),
 } satisfies Meta;
 
 /** The lightbox with every property from the story's controls. */
-const lightbox = (args: Args) => html`<chat-lightbox ?open=${args.open} .images=${args.images} .index=${args.index}
-  .downloads=${args.downloads} .strings=${args.strings}></chat-lightbox>`;
+const lightbox = (args: Args) => html`<chat-lightbox ${props(args)}></chat-lightbox>`;
 
 /** Gives the lightbox in `canvas` the full images, downloaded (by the auto-download policy). */
 async function downloadAll({ canvasElement }: { canvasElement: HTMLElement }) {
@@ -60,16 +59,14 @@ export const German: Story = {
   render: (args) => html`<div lang="de">${lightbox(args)}</div>`,
 };
 
-export const FromTheThread: Story = {
-  name: "Opened from a thread's image",
-  render: () => html`<chat-thread user-id="me" style="--chat-thread-height: 28rem"
-    .messages=${[...conversation, { id: 'c7', room: 'demo', sender: { id: 'alice', name: 'Alice' }, createdAt: Date.now(), attachments: [{ ...photo, name: 'second.jpg' }] }]}></chat-thread>`,
+export const Video: Story = {
+  name: 'A video, reached with the arrows: its poster and a play button (one the lightbox opens on plays at once)',
+  args: { images: [...gallery.slice(0, 2), { messageId: 'v1', index: 0, attachment: clip }] },
+  render: lightbox,
   play: async ({ canvasElement }) => {
-    const thread = canvasElement.querySelector('chat-thread')!;
-    await thread.updateComplete;
-    const bubble = thread.shadowRoot!.querySelector('file-bubble')!;
-    await bubble.updateComplete;
-    bubble.shadowRoot!.querySelector<HTMLButtonElement>('[part="open"]')!.click();
-    await thread.updateComplete;
+    const element = canvasElement.querySelector<ChatLightbox>('chat-lightbox')!;
+    await element.updateComplete;
+    element.go(1);
+    await element.updateComplete;
   },
 };

@@ -1,19 +1,20 @@
 import { html } from 'lit';
 import '../src/define.ts';
 import type { ChatMessage } from '../src/model/message.ts';
+import { argsOf, props } from './controls.ts';
+import { clip, voice } from './media-samples.ts';
 import type { Args, Meta, Story } from './story-helpers.ts';
-import { conversation, photo, report } from './story-helpers.ts';
+import { conversation, photo, pictureOf, report } from './story-helpers.ts';
 
 export default {
   title: 'Chatdrop/Chat thread',
   component: 'chat-thread',
   tags: ['autodocs'],
-  args: { userId: 'me', messages: conversation, uploads: {}, downloads: {} },
+  args: argsOf('chat-thread', { userId: 'me', messages: conversation }),
 } satisfies Meta;
 
-/** A thread with every property from the story's controls. */
-const thread = (args: Args) => html`<chat-thread user-id=${args.userId} style="--chat-thread-height: 28rem" .messages=${args.messages}
-  .uploads=${args.uploads} .downloads=${args.downloads} .strings=${args.strings}></chat-thread>`;
+/** A thread with every property from the story's controls, `height` high (a story's render passes only its args). */
+const thread = (args: Args, height = '28rem') => html`<chat-thread style=${`--chat-thread-height: ${height}`} ${props(args)}></chat-thread>`;
 
 const DAY = 24 * 60 * 60_000;
 const SENDERS = [{ id: 'me' }, { id: 'alice', name: 'Alice' }, { id: 'bob', name: 'Bob' }];
@@ -33,11 +34,11 @@ function history(count: number, prefix = 'h'): ChatMessage[] {
 
 export const Empty: Story = {
   args: { messages: [] },
-  render: thread,
+  render: (args) => thread(args),
 };
 
 export const MixedConversation: Story = {
-  render: thread,
+  render: (args) => thread(args),
 };
 
 export const WithTransfers: Story = {
@@ -47,31 +48,70 @@ export const WithTransfers: Story = {
     uploads: { c7: { status: 'uploading', sent: 3_000_000, total: report.size } },
     downloads: { 'c3/0': { status: 'downloading', received: 9_000, total: 18_071 } },
   },
-  render: thread,
+  render: (args) => thread(args),
+};
+
+/** Files sent together, with the text typed with them: two photos, a video and a voice note. */
+const album: ChatMessage[] = [
+  { id: 'a1', room: 'demo', sender: { id: 'alice', name: 'Alice' }, createdAt: Date.now() - 60_000, group: 'trip', text: 'Best of the trip!' },
+  { id: 'a2', room: 'demo', sender: { id: 'alice', name: 'Alice' }, createdAt: Date.now() - 60_000, group: 'trip', attachments: [pictureOf('harbour.jpg', 'Boats in the harbour at dusk')] },
+  { id: 'a3', room: 'demo', sender: { id: 'alice', name: 'Alice' }, createdAt: Date.now() - 60_000, group: 'trip', attachments: [pictureOf('dunes.jpg', 'Dunes under a pale sky')] },
+  { id: 'a4', room: 'demo', sender: { id: 'alice', name: 'Alice' }, createdAt: Date.now() - 60_000, group: 'trip', attachments: [{ ...clip, caption: undefined }] },
+  { id: 'a5', room: 'demo', sender: { id: 'alice', name: 'Alice' }, createdAt: Date.now() - 60_000, group: 'trip', attachments: [voice] },
+];
+
+export const Album: Story = {
+  name: 'Album: photos and a video as one grid, a voice note in the list',
+  args: { messages: [...conversation.slice(0, 2), ...album] },
+  render: (args) => thread(args),
+};
+
+export const Dark: Story = {
+  name: 'Dark, with an album',
+  args: { messages: [...conversation, ...album] },
+  render: (args) => html`<div style="--chat-color-scheme: dark; background: #0d1117; padding: 1rem">${thread(args)}</div>`,
+};
+
+export const LightboxFromAnImage: Story = {
+  name: "The lightbox, opened from a thread's image",
+  args: { messages: [...conversation, { id: 'c7', room: 'demo', sender: { id: 'alice', name: 'Alice' }, createdAt: Date.now(), attachments: [{ ...photo, name: 'second.jpg' }] }] },
+  render: (args) => thread(args),
+  play: async ({ canvasElement }) => {
+    const thread = canvasElement.querySelector('chat-thread')!;
+    await thread.updateComplete;
+    const bubble = thread.shadowRoot!.querySelector('file-bubble')!;
+    await bubble.updateComplete;
+    bubble.shadowRoot!.querySelector<HTMLButtonElement>('[part="open"]')!.click();
+    await thread.updateComplete;
+  },
 };
 
 export const LongHistory: Story = {
   name: '10,000 messages over three days (virtualized)',
-  render: () => html`<chat-thread user-id="me" style="--chat-thread-height: 32rem" .messages=${history(10_000)}></chat-thread>`,
+  // The story makes its 10,000 messages itself: in its args, the Controls panel would list every one.
+  args: { messages: undefined },
+  render: (args) => thread({ ...args, messages: args.messages ?? history(10_000) }, '32rem'),
 };
 
 export const LoadsOlderHistory: Story = {
   name: 'Loads older history at the top, keeping the reader in place',
-  render: () => {
+  args: { messages: history(60) },
+  render: (args) => {
     let loaded = 0;
     const onLoadOlder = (event: Event) => {
-      const thread = event.currentTarget as HTMLElement & { messages: ChatMessage[] };
+      const thread = event.target as HTMLElement & { messages: ChatMessage[] };
       if (loaded >= 5) return;
       loaded++;
       setTimeout(() => (thread.messages = [...history(50, `older${loaded}-`).map((message) => ({ ...message, createdAt: message.createdAt - loaded * 4 * DAY })), ...thread.messages]), 300);
     };
-    return html`<chat-thread user-id="me" style="--chat-thread-height: 28rem" .messages=${history(60)} @chat-load-older=${onLoadOlder}></chat-thread>`;
+    return html`<div @chat-load-older=${onLoadOlder}>${thread(args)}</div>`;
   },
 };
 
 export const NewMessagesWhileScrolledUp: Story = {
   name: 'New messages while scrolled up (the "N new messages" button)',
-  render: () => html`<chat-thread user-id="me" style="--chat-thread-height: 28rem" .messages=${history(200)}></chat-thread>`,
+  args: { messages: history(200) },
+  render: (args) => thread(args),
   play: async ({ canvasElement }) => {
     const thread = canvasElement.querySelector('chat-thread')!;
     await thread.updateComplete;

@@ -1,7 +1,8 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import '../src/define.ts';
-import type { ChatWidget } from '../src/elements/chat-widget/chat-widget.ts';
 import { MemoryHub, MemoryTransport } from '../src/transport/memory.ts';
+import type { ChatTransport } from '../src/transport/transport.ts';
+import { argsOf, props } from './controls.ts';
 import type { Args, Meta, Story } from './story-helpers.ts';
 import { conversation } from './story-helpers.ts';
 
@@ -9,7 +10,9 @@ export default {
   title: 'Chatdrop/Chat widget',
   component: 'chat-widget',
   tags: ['autodocs'],
-  args: { heading: 'Demo room', mode: 'inline', position: 'bottom-right', open: false, theme: undefined, locale: 'en', autoDownloadImagesUpTo: 10_000_000 },
+  // `transport` empty: the story's in-memory room; a string (`broadcast:NAME`, `ws://…`) connects there instead.
+  args: argsOf('chat-widget', { room: 'demo', user: 'me', heading: 'Demo room', transport: undefined }),
+  argTypes: { transport: { control: 'text' } },
 } satisfies Meta;
 
 /** A hub already holding a conversation, as a relay would on join. */
@@ -23,14 +26,9 @@ function hubWithConversation(): MemoryHub {
   return hub;
 }
 
-/** A widget joined to the demo conversation; `attributes` (a story's controls) set heading, mode, theme, locale… */
-const demoWidget = (attributes: Partial<Pick<ChatWidget, 'heading' | 'mode' | 'position' | 'theme' | 'locale' | 'open' | 'autoDownloadImagesUpTo'>> = {}) => html`<chat-widget
-  room="demo" user="me" heading=${attributes.heading ?? 'Demo room'} mode=${attributes.mode ?? 'inline'} position=${attributes.position ?? nothing}
-  theme=${attributes.theme ?? nothing} locale=${attributes.locale ?? 'en'} ?open=${attributes.open ?? false}
-  .autoDownloadImagesUpTo=${attributes.autoDownloadImagesUpTo ?? 10_000_000} .transport=${new MemoryTransport(hubWithConversation())}></chat-widget>`;
-
-/** The demo widget from a story's controls. */
-const widget = (args: Args) => demoWidget(args);
+/** A widget from a story's controls, joined to `transport` (by default a room holding the demo conversation). */
+const widget = (args: Args, transport: () => ChatTransport = () => new MemoryTransport(hubWithConversation())) =>
+  html`<chat-widget ${props(args)} .transport=${(args.transport as string | undefined) || transport()}></chat-widget>`;
 
 /** A box standing in for the page: its transform holds the launcher's fixed position inside it. */
 const page = (content: TemplateResult, style = '') =>
@@ -44,9 +42,10 @@ async function until(check: () => unknown): Promise<void> {
 /** Two widgets in one page talking over a BroadcastChannel: no server needed. */
 export const TwoPeople: Story = {
   name: 'Two people (BroadcastChannel)',
-  render: () => html`
+  args: { room: 'story', user: 'alice', heading: 'Alice', transport: 'broadcast:storybook' },
+  render: (args) => html`
     <div style="display: grid; grid-template-columns: 1fr 1fr; gap: 1rem">
-      <chat-widget room="story" user="alice" heading="Alice" transport="broadcast:storybook"></chat-widget>
+      ${widget(args)}
       <chat-widget room="story" user="bob" heading="Bob" transport="broadcast:storybook"></chat-widget>
     </div>
   `,
@@ -54,20 +53,23 @@ export const TwoPeople: Story = {
 
 export const WithHistory: Story = {
   name: 'Joined a room with history',
-  render: widget,
+  render: (args) => widget(args),
 };
 
 export const Offline: Story = {
-  render: () => {
-    const transport = new MemoryTransport(hubWithConversation());
-    transport.setReachable(false);
-    return html`<chat-widget room="demo" user="me" heading="Offline" .transport=${transport}></chat-widget>`;
-  },
+  args: { heading: 'Offline' },
+  render: (args) =>
+    widget(args, () => {
+      const transport = new MemoryTransport(hubWithConversation());
+      transport.setReachable(false);
+      return transport;
+    }),
 };
 
 export const LauncherClosed: Story = {
   name: 'Launcher, closed, with unread messages',
-  render: () => page(demoWidget({ mode: 'launcher' })),
+  args: { mode: 'launcher' },
+  render: (args) => page(widget(args)),
   play: async ({ canvasElement }) => {
     const widget = canvasElement.querySelector('chat-widget')!;
     await until(() => widget.store?.transport.status === 'online');
@@ -88,32 +90,34 @@ export const LauncherOpen: Story = {
 
 export const LauncherOpenDark: Story = {
   name: 'Launcher, open, dark',
-  render: () => page(demoWidget({ mode: 'launcher', open: true, theme: 'dark' }), 'background: #010409'),
+  args: { mode: 'launcher', open: true, theme: 'dark' },
+  render: (args) => page(widget(args), 'background: #010409'),
 };
 
 export const Dark: Story = {
   name: 'Dark (theme="dark")',
-  render: () => html`<div style="background: #010409; padding: 1rem">${demoWidget({ theme: 'dark' })}</div>`,
+  args: { theme: 'dark' },
+  render: (args) => html`<div style="background: #010409; padding: 1rem">${widget(args)}</div>`,
 };
 
 export const Light: Story = {
   name: 'Light (theme="light", whatever the system prefers)',
   args: { theme: 'light' },
-  render: widget,
+  render: (args) => widget(args),
 };
 
 export const RightToLeft: Story = {
   name: 'Right to left (dir="rtl")',
-  render: () => html`<div dir="rtl" lang="ar">${demoWidget()}</div>`,
+  render: (args) => html`<div dir="rtl" lang="ar">${widget(args)}</div>`,
 };
 
 export const German: Story = {
   name: 'German (locale="de")',
   args: { locale: 'de' },
-  render: widget,
+  render: (args) => widget(args),
 };
 
 export const PhoneWidth: Story = {
   name: 'Phone width (360px)',
-  render: () => html`<div style="width: 360px">${demoWidget()}</div>`,
+  render: (args) => html`<div style="width: 360px">${widget(args)}</div>`,
 };

@@ -2,6 +2,7 @@ import { html } from 'lit';
 import '../src/define.ts';
 import { de } from '../src/elements/locales/de.ts';
 import type { TransferFailure } from '../src/upload/handler.ts';
+import { argsOf, props } from './controls.ts';
 import { clip, placeholderPhoto, voice } from './media-samples.ts';
 import type { Args, Meta, Story } from './story-helpers.ts';
 import { photo, report } from './story-helpers.ts';
@@ -10,18 +11,30 @@ export default {
   title: 'Chatdrop/File bubble',
   component: 'file-bubble',
   tags: ['autodocs'],
-  args: { messageId: 'm1', index: 0, isMine: false, delivery: 'sent', attachment: photo, upload: undefined, download: undefined },
+  args: argsOf('file-bubble', { messageId: 'm1', attachment: photo }),
   argTypes: { delivery: { control: 'radio', options: ['sending', 'sent', 'failed'] } },
 } satisfies Meta;
 
-/** One bubble with every property from the story's controls. */
-const bubble = (args: Args) => html`<file-bubble message-id=${args.messageId} .index=${args.index} ?mine=${args.isMine} delivery=${args.delivery}
-  .attachment=${args.attachment} .upload=${args.upload} .download=${args.download} .strings=${args.strings}></file-bubble>`;
+/** One bubble with every property from the story's controls; in a story of several, the first. */
+const bubble = (args: Args) => html`<file-bubble ${props(args)}></file-bubble>`;
 
 /** A download whose bytes did not match the checksum its message carries. */
 const DAMAGED: TransferFailure = { code: 'integrity', message: 'sha256 mismatch' };
 
 export const ImageWithThumbnail: Story = {
+  name: 'Photo (the picture alone, Download over its corner)',
+  render: bubble,
+};
+
+export const PhotoWithCaption: Story = {
+  name: 'Photo with a caption',
+  args: { attachment: { ...photo, caption: 'Sunset on the last evening' } },
+  render: bubble,
+};
+
+export const PhotoDownloading: Story = {
+  name: 'Photo downloading (progress and Cancel under it)',
+  args: { attachment: photo, download: { status: 'downloading', received: 6_000, total: photo.size } },
   render: bubble,
 };
 
@@ -60,22 +73,24 @@ export const Video: Story = {
 
 export const VideoDownloaded: Story = {
   name: 'Video (downloaded: the player plays the bytes)',
-  render: () => html`<file-bubble message-id="m1" .attachment=${clip}
-    .download=${{ status: 'done', received: 1, blob: new Blob(['not a real video'], { type: 'video/mp4' }) }}></file-bubble>`,
+  args: { attachment: clip, download: { status: 'done', received: 1, blob: new Blob(['not a real video'], { type: 'video/mp4' }) } },
+  render: bubble,
 };
 
 export const Audio: Story = {
   name: 'Audio (play time; player once downloaded)',
-  render: () => html`
-    <file-bubble message-id="m1" .attachment=${voice}></file-bubble>
+  args: { attachment: voice },
+  render: (args) => html`
+    ${bubble(args)}
     <file-bubble message-id="m2" .attachment=${voice} .download=${{ status: 'done', received: 1, blob: new Blob(['ogg'], { type: 'audio/ogg' }) }}></file-bubble>
   `,
 };
 
 export const HostileName: Story = {
   name: 'Hostile names (markup, bidi override)',
-  render: () => html`
-    <file-bubble message-id="m1" .attachment=${{ ...report, name: '<img src=x onerror=alert(1)>.png', caption: '<script>alert(1)</script>' }}></file-bubble>
+  args: { attachment: { ...report, name: '<img src=x onerror=alert(1)>.png', caption: '<script>alert(1)</script>' } },
+  render: (args) => html`
+    ${bubble(args)}
     <file-bubble message-id="m2" .attachment=${{ ...report, name: 'invoice\u202Efdp.exe', mime: 'application/x-msdownload' }}></file-bubble>
   `,
 };
@@ -112,9 +127,8 @@ export const DamagedDownload: Story = {
   render: bubble,
 };
 
-/** One of each kind and state, for the theme and direction stories. */
+/** One of each kind and state besides a photo, for the theme and direction stories (under the bubble of their controls). */
 const sampler = () => html`
-  <file-bubble message-id="m1" .attachment=${photo}></file-bubble>
   <file-bubble message-id="m2" mine delivery="sending" .attachment=${{ ...report, url: '' }} .upload=${{ status: 'uploading', sent: 4_100_000, total: report.size }}></file-bubble>
   <file-bubble message-id="m3" .attachment=${voice} .download=${{ status: 'downloading', received: 100_000, total: voice.size }}></file-bubble>
   <file-bubble message-id="m4" mine .attachment=${clip}></file-bubble>
@@ -123,20 +137,23 @@ const sampler = () => html`
 
 export const RightToLeft: Story = {
   name: 'Right to left (progress fills from the right)',
-  render: () => html`<div dir="rtl" lang="ar" style="display: grid; gap: 0.5rem">
-    <file-bubble message-id="r1" .attachment=${{ ...report, name: 'تقرير الربع الثالث.pdf', caption: 'الأرقام لمجلس الإدارة' }}></file-bubble>
+  args: { attachment: { ...report, name: 'تقرير الربع الثالث.pdf', caption: 'الأرقام لمجلس الإدارة' } },
+  render: (args) => html`<div dir="rtl" lang="ar" style="display: grid; gap: 0.5rem">
+    ${bubble(args)}
+    <file-bubble message-id="r2" .attachment=${photo}></file-bubble>
     ${sampler()}
   </div>`,
 };
 
 export const Dark: Story = {
-  render: () => html`<div style="--chat-color-scheme: dark; background: #0d1117; padding: 1rem; display: grid; gap: 0.5rem">${sampler()}</div>`,
+  render: (args) => html`<div style="--chat-color-scheme: dark; background: #0d1117; padding: 1rem; display: grid; gap: 0.5rem">${bubble(args)}${sampler()}</div>`,
 };
 
 export const German: Story = {
   name: 'German (strings = de)',
-  render: () => html`<div lang="de" style="display: grid; gap: 0.5rem">
-    <file-bubble message-id="d1" .strings=${de} .attachment=${report} .download=${{ status: 'downloading', received: 3_000_000, total: report.size }}></file-bubble>
+  args: { strings: de, attachment: report, download: { status: 'downloading', received: 3_000_000, total: report.size } },
+  render: (args) => html`<div lang="de" style="display: grid; gap: 0.5rem">
+    ${bubble(args)}
     <file-bubble message-id="d2" .strings=${de} .attachment=${report} .download=${{ status: 'unavailable', received: 0 }}></file-bubble>
   </div>`,
 };

@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import '../src/define.ts';
 import { de } from '../src/elements/locales/de.ts';
+import { argsOf, props } from './controls.ts';
 import type { Args, Meta, Story } from './story-helpers.ts';
 import { samplePhoto } from './story-helpers.ts';
 
@@ -8,13 +9,12 @@ export default {
   title: 'Chatdrop/File composer',
   component: 'file-composer',
   tags: ['autodocs'],
-  args: { accept: '', maxFileSize: undefined, maxFiles: 10, capture: undefined, hidesDropZone: false, disabled: false },
+  args: argsOf('file-composer'),
   argTypes: { capture: { control: 'select', options: [undefined, 'user', 'environment'] } },
 } satisfies Meta;
 
 /** A composer with every property from the story's controls. */
-const composer = (args: Args) => html`<file-composer .accept=${args.accept} .maxFileSize=${args.maxFileSize} .maxFiles=${args.maxFiles}
-  .capture=${args.capture} .hidesDropZone=${args.hidesDropZone} .disabled=${args.disabled} .strings=${args.strings}></file-composer>`;
+const composer = (args: Args) => html`<file-composer ${props(args)}></file-composer>`;
 
 const composerIn = (canvas: HTMLElement) => canvas.querySelector('file-composer')!;
 
@@ -62,21 +62,21 @@ export const Disabled: Story = {
 };
 
 export const Dark: Story = {
-  render: () => html`<div style="--chat-color-scheme: dark; background: #010409; padding: 1rem">
-    <file-composer capture="user"></file-composer>
-  </div>`,
+  args: { capture: 'user' },
+  render: (args) => html`<div style="--chat-color-scheme: dark; background: #010409; padding: 1rem">${composer(args)}</div>`,
   play: async ({ canvasElement }) => stageThree(canvasElement),
 };
 
 export const RightToLeft: Story = {
   name: 'Right to left',
-  render: () => html`<div dir="rtl" lang="ar"><file-composer></file-composer></div>`,
+  render: (args) => html`<div dir="rtl" lang="ar">${composer(args)}</div>`,
   play: async ({ canvasElement }) => stageThree(canvasElement),
 };
 
 export const German: Story = {
   name: 'German (strings = de)',
-  render: () => html`<div lang="de"><file-composer .strings=${de} max-file-size="1000000" capture="environment"></file-composer></div>`,
+  args: { strings: de, maxFileSize: 1_000_000, capture: 'environment' },
+  render: (args) => html`<div lang="de">${composer(args)}</div>`,
   play: async ({ canvasElement }) => {
     composerIn(canvasElement).addFiles([await samplePhoto(), new File([new Uint8Array(1_500_000)], 'gross.bin')]);
   },
@@ -84,6 +84,7 @@ export const German: Story = {
 
 export const PhoneWidth: Story = {
   name: 'Phone width (360px)',
-  render: () => html`<div style="width: 360px"><file-composer capture="environment"></file-composer></div>`,
+  args: { capture: 'environment' },
+  render: (args) => html`<div style="width: 360px">${composer(args)}</div>`,
   play: async ({ canvasElement }) => stageThree(canvasElement),
 };

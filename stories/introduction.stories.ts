@@ -14,6 +14,7 @@ const ELEMENTS = [
   ['chat-widget', 'chatdrop-chat-widget--with-history', 'The whole chat: it connects to a room, keeps the messages and the outbox, and lays out a thread and a composer, inline or behind a launcher button.'],
   ['chat-thread', 'chatdrop-chat-thread--mixed-conversation', 'The messages of a room, virtualized for long histories, with day labels, scroll-back and a "new messages" button.'],
   ['file-bubble', 'chatdrop-file-bubble--image-with-thumbnail', 'One file: its preview (thumbnail, video poster, audio, document icon), its upload or download progress, Retry and Download.'],
+  ['file-album', 'chatdrop-file-album--photos-and-a-video', 'Images and videos sent together, as one grid: a tile opens its image large or plays its video.'],
   ['file-composer', 'chatdrop-file-composer--with-staged-files', 'Text and files to send: pick, drop or paste files, add a caption, and send. It never uploads by itself.'],
   ['text-bubble', 'chatdrop-text-bubble--theirs', 'One text message, shown as text (never HTML), with its delivery state.'],
   ['chat-lightbox', 'chatdrop-lightbox--open', "The thread's images, one at a time over the whole window: arrows, swipe, zoom, download."],

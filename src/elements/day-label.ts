@@ -12,14 +12,11 @@ export function dayIso(time: number): string {
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-/** One formatter per locale and shape: making an `Intl.DateTimeFormat` costs far more than using one. */
-function dateFormat(locale: string | undefined, withYear: boolean): Intl.DateTimeFormat {
-  const key = `${locale ?? ''}|${withYear}`;
+/** The formatter of dates in `locale` (the reader's when empty) with `options`, made once: making one costs far more than using one. */
+export function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = (locale ?? '') + JSON.stringify(options);
   let format = formats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: withYear ? 'numeric' : undefined });
-    formats.set(key, format);
-  }
+  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale || undefined, options)));
   return format;
 }
 
@@ -41,5 +38,5 @@ export function dayLabel(time: number, now: number = Date.now(), locale?: string
   yesterday.setDate(yesterday.getDate() - 1);
   if (day === dayKey(yesterday.getTime())) return words.yesterday;
   const isThisYear = new Date(time).getFullYear() === new Date(now).getFullYear();
-  return dateFormat(locale, !isThisYear).format(time);
+  return dateFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: isThisYear ? undefined : 'numeric' }).format(time);
 }

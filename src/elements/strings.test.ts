@@ -28,7 +28,9 @@ describe('the strings', () => {
     await loadLocale('de-AT');
     expect(chatLocales.de).to.equal(de);
     const german = resolveStrings('de-AT', { send: 'Los' });
-    expect([german.send, german.download, german.lang]).to.deep.equal(['Los', 'Herunterladen', 'de']);
+    expect([german.send, german.download, german.lang], 'the region stays, for times and dates').to.deep.equal(['Los', 'Herunterladen', 'de-AT']);
+    expect(resolveStrings('en-GB').lang).to.equal('en-GB');
+    expect(resolveStrings('fr').lang, 'English words are not French').to.equal('en');
   });
 
   it('puts English file words under the strings that lack them, never over a word they have', () => {

@@ -100,6 +100,8 @@ export interface ChatStrings {
   notKeptAfterReload: string;
   /** The button that removes a file waiting or failed from the thread. */
   removeFile: string;
+  /** The button of a file the browser could not keep over a reload: pick the same file, and its upload goes on. */
+  pickSameFile: string;
   cancel: string;
   download: string;
   downloadAgain: string;
@@ -155,6 +157,8 @@ export interface ChatStrings {
   failedBadAnswer: string;
   /** `integrity`: the bytes do not match the message's checksum. */
   failedIntegrity: string;
+  /** `not-an-image`: bytes fetched to be shown as an image are not one. */
+  failedNotAnImage: string;
   failedUnsupportedLink: string;
   /** `not-configured`: nothing to upload to. */
   failedNotConfigured: string;
@@ -162,6 +166,10 @@ export interface ChatStrings {
   uploaderUnavailable: string;
   /** `file-code-unavailable`: the code that sends and fetches files could not be loaded (offline). */
   fileCodeUnavailable: string;
+  /** `file-needed`: the page reloaded before the upload finished, and the browser could not keep the file (`pickSameFile` goes on). */
+  failedFileNeeded: string;
+  /** `different-file`: the file picked again is not the one sent (its size or first bytes differ). */
+  failedDifferentFile: string;
 
   // <chat-lightbox>
   /** The lightbox's name: `photo.jpg, 2 of 5`. */
@@ -218,9 +226,12 @@ export async function loadLocale(locale: string): Promise<void> {
  * The strings for `locale` (`de`, `de-AT` → `de`; unknown or not loaded yet → English) with
  * `overrides` on top, and below them the English words a page shows before any file
  * (`locales/en.ts`). The English words of files are added by the code that shows them (`withEnglish`).
+ * A regional `locale` of the words' language keeps its region in `lang` (`en-GB`), so times
+ * and dates are written as there.
  */
 export function resolveStrings(locale: string, overrides: Partial<ChatStrings> = {}): ChatStrings {
-  return { ...en, ...chatLocales[shippedTag(locale)], ...overrides } as ChatStrings;
+  const strings = { ...en, ...chatLocales[shippedTag(locale)], ...overrides } as ChatStrings;
+  return locale.startsWith(`${strings.lang}-`) ? { ...strings, lang: locale } : strings;
 }
 
 /** Carries a widget's resolved strings to the elements inside it. */

@@ -98,21 +98,24 @@ describe('two people chatting through the reference server', () => {
     assert.equal(await alice.evaluate(() => (window as unknown as { progressSeen: boolean }).progressSeen), true, 'a progress bar showed while uploading');
   });
 
-  it("shows Bob the photo in full without a click (auto-download), and the PDF's name, size and type before any download", async () => {
+  it("shows Bob the photo in full without a click (auto-download), alone and named by its name, and the PDF's name, size and type before any download", async () => {
     // Within `auto-download-images-up-to` (10 MB by default): the thumbnail, then the full image, never saved.
     await bob.waitForFunction(
       () => {
         const thread = document.querySelector('chat-widget')?.shadowRoot?.querySelector('chat-thread');
-        const bubble = [...(thread?.shadowRoot?.querySelectorAll('file-bubble') ?? [])].find((each) => each.shadowRoot?.querySelector('[part="name"]')?.getAttribute('title') === 'photo.jpg');
+        const bubble = [...(thread?.shadowRoot?.querySelectorAll('file-bubble') ?? [])].find((each) => each.shadowRoot?.querySelector('[part="bubble"]')?.getAttribute('aria-label') === 'photo.jpg');
         const img = bubble?.shadowRoot?.querySelector<HTMLImageElement>('img[part="thumbnail"]');
         return img?.src.startsWith('blob:') && img.complete && img.naturalWidth >= img.getBoundingClientRect().width * devicePixelRatio;
       },
       { timeout: 10_000, polling: 50 },
     );
-    const photoText = await (await bubblePart(bob, 'photo.jpg', 'bubble')).evaluate((bubble) => bubble.shadowRoot!.textContent ?? '');
-    assert.match(photoText, /photo\.jpg/);
-    assert.match(photoText, /22 KB/);
-    assert.match(photoText, /image\/jpeg/);
+    // As in WhatsApp and Slack, the picture alone: its name is its accessible name, no line of name, size and type.
+    const photo = await (await bubblePart(bob, 'photo.jpg', 'bubble')).evaluate((bubble) => ({
+      seen: bubble.shadowRoot!.querySelector<HTMLElement>('[part="bubble"]')!.innerText,
+      alt: bubble.shadowRoot!.querySelector<HTMLImageElement>('img[part="thumbnail"]')!.alt,
+    }));
+    assert.equal(photo.alt, 'photo.jpg');
+    assert.doesNotMatch(photo.seen, /photo\.jpg|22 KB|image\/jpeg/);
     const pdfText = await (await bubblePart(bob, 'report.pdf', 'bubble')).evaluate((bubble) => bubble.shadowRoot!.textContent ?? '');
     assert.match(pdfText, /application\/pdf/);
     await bubblePart(bob, 'report.pdf', 'icon');

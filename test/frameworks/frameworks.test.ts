@@ -175,7 +175,7 @@ describe('Chatdrop in a React 19 page and a Vue 3 page', () => {
     // The photo is within the auto-download limit: once it shows in full, Save hands those bytes over.
     await vue.waitForFunction(() => {
       const thread = document.querySelector('chat-widget')?.shadowRoot?.querySelector('chat-thread');
-      const bubble = [...(thread?.shadowRoot?.querySelectorAll('file-bubble') ?? [])].find((each) => each.shadowRoot?.querySelector('[part="name"]')?.getAttribute('title') === 'photo.jpg');
+      const bubble = [...(thread?.shadowRoot?.querySelectorAll('file-bubble') ?? [])].find((each) => each.shadowRoot?.querySelector('[part="bubble"]')?.getAttribute('aria-label') === 'photo.jpg');
       return bubble?.shadowRoot?.querySelector<HTMLImageElement>('img[part="thumbnail"]')?.src.startsWith('blob:');
     }, { timeout: 10_000, polling: 50 });
     await (await bubblePart(vue, 'photo.jpg', 'download')).click();

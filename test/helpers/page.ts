@@ -29,7 +29,7 @@ export async function bubblePart(page: Page, name: string, part: string, timeout
     (fileName: string, partName: string) => {
       const thread = document.querySelector('chat-widget')?.shadowRoot?.querySelector('chat-thread');
       for (const bubble of thread?.shadowRoot?.querySelectorAll('file-bubble') ?? []) {
-        if (bubble.shadowRoot?.querySelector('[part="name"]')?.getAttribute('title') !== fileName) continue;
+        if (bubble.shadowRoot?.querySelector('[part="bubble"]')?.getAttribute('aria-label') !== fileName) continue;
         const found = partName === 'bubble' ? bubble : bubble.shadowRoot.querySelector(`[part="${partName}"]`);
         if (found) return found;
       }
@@ -51,7 +51,7 @@ export async function sentBubble(page: Page, name: string, timeout = 10_000): Pr
     (fileName: string) => {
       const thread = document.querySelector('chat-widget')?.shadowRoot?.querySelector('chat-thread');
       return [...(thread?.shadowRoot?.querySelectorAll('file-bubble') ?? [])].some(
-        (bubble) => bubble.shadowRoot?.querySelector('[part="name"]')?.getAttribute('title') === fileName && bubble.shadowRoot.querySelector('[part="delivery"]')?.textContent === 'Sent',
+        (bubble) => bubble.shadowRoot?.querySelector('[part="bubble"]')?.getAttribute('aria-label') === fileName && bubble.shadowRoot.querySelector('[part="delivery"]')?.textContent === 'Sent',
       );
     },
     { timeout, polling: 50 },

@@ -1,15 +1,17 @@
 // Files sent together (one `group` from one sender) show as one album: images as one grid of up
 // to four tiles ("+N" for more) opening the lightbox at the tile, other files as one list, the
 // text typed with them once under them. Messages without a group are untouched.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { Attachment, ChatMessage } from '../../model/message.ts';
 import type { UploadState } from '../../state/types.ts';
 import type { ChatThread } from './chat-thread.ts';
 import { entries, fileMessage, settled, text } from './thread-test-helpers.ts';
 import { defineElements } from '../define-elements.ts';
-import { photo, report } from '../file-bubble/file-bubble.test-helpers.ts';
+import { clip, photo, report, voice } from '../file-bubble/file-bubble.test-helpers.ts';
+import { canRecordWebm, makeWebm } from '../../../test/helpers/media.ts';
 import type { FileAlbum } from '../file-album/file-album.ts';
+import type { FileBubble } from '../file-bubble/file-bubble.ts';
 import type { ChatLightbox } from '../lightbox/chat-lightbox.ts';
 
 defineElements();
@@ -76,6 +78,44 @@ describe('<chat-thread> albums', () => {
     await waitUntil(() => lightboxOf(element), 'the lightbox opens');
     await lightboxOf(element)!.updateComplete;
     expect(lightboxLabel(lightboxOf(element)!)).to.equal('2.png, 2 of 5');
+  });
+
+  it('shows two images and a video sent together as three tiles, the video with its poster, a play glyph and its play time; audio stays in the list', async () => {
+    const messages = grouped('mix', [fileMessage('alice', [image('1.png')]), fileMessage('alice', [image('2.png')]), fileMessage('alice', [clip]), fileMessage('alice', [voice])]);
+    const element = await threadOf(messages);
+    const [album] = albums(element);
+    expect(tiles(album!).map((tile) => tile.getAttribute('aria-label'))).to.deep.equal(['Open image: 1.png', 'Open image: 2.png', 'Play: clip.mp4']);
+    const videoTile = album!.shadowRoot!.querySelectorAll('[part="tile"]')[2]!;
+    expect(videoTile.querySelector<HTMLImageElement>('[part="thumbnail"]')!.getAttribute('src'), 'its poster').to.equal(clip.thumbnail);
+    expect(videoTile.querySelector('[part="play"]')!.getBoundingClientRect().width).to.be.above(0);
+    expect(videoTile.querySelector('[part="duration"]')!.textContent).to.equal('0:42');
+    expect([...element.shadowRoot!.querySelectorAll<FileBubble>('[part="documents"] file-bubble')].map((bubble) => bubble.attachment!.name)).to.deep.equal(['voice note.ogg']);
+    await expect(element).to.be.accessible();
+  });
+
+  it('plays a video of an album large on one click on its tile: the lightbox opens on it, asks for its bytes and plays them', async function () {
+    if (!canRecordWebm()) this.skip();
+    const file = await makeWebm(1500, 320, 180);
+    const video: Attachment = { ...clip, url: 'https://files.example/clip.webm', name: 'clip.webm', mime: 'video/webm', size: file.size };
+    const messages = grouped('mix', [fileMessage('alice', [image('1.png')]), fileMessage('alice', [image('2.png')]), fileMessage('alice', [video])]);
+    const element = await threadOf(messages);
+    const { x, y, width, height } = tiles(albums(element)[0]!)[2]!.getBoundingClientRect();
+    const asked = oneEvent(element, 'chat-play');
+    await sendMouse({ type: 'click', position: [Math.round(x + width / 2), Math.round(y + height / 2)] });
+    expect((await asked).detail, 'its bytes, to play (not to save)').to.deep.equal({ messageId: messages[2]!.id, index: 0 });
+    const lightbox = lightboxOf(element)!;
+    expect(lightboxLabel(lightbox)).to.equal('clip.webm, 3 of 3');
+    element.downloads = { [`${messages[2]!.id}/0`]: { status: 'done', received: file.size, total: file.size, blob: file } };
+    await waitUntil(() => {
+      const player = lightbox.shadowRoot!.querySelector<HTMLVideoElement>('[part="player"]');
+      return player && !player.paused && player.currentTime > 0.2;
+    }, 'the video plays', { timeout: 4000 });
+  });
+
+  it('keeps a lone video sent with a document as a bubble that plays in place', async () => {
+    const element = await threadOf(grouped('one', [fileMessage('me', [clip], 0), fileMessage('me', [pdf('notes.pdf')], 0)]));
+    expect(albums(element)).to.have.length(0);
+    expect([...element.shadowRoot!.querySelectorAll<FileBubble>('[part="documents"] file-bubble')].map((bubble) => bubble.attachment!.name)).to.deep.equal(['clip.mp4', 'notes.pdf']);
   });
 
   it('shows three PDFs sent together as one list, and the caption once', async () => {

@@ -46,11 +46,13 @@ const loadThreadFiles = loadOnce(() =>
  * oldest loaded and the newest, Enter on a file message downloads it (or saves it again).
  *
  * Files sent together (and the text typed with them), one `group` from one sender, show as one
- * album: the images as one `<file-album>` grid, the other files as one compact list, the text
+ * album: the images and videos as one `<file-album>` grid (a lone video with only documents
+ * stays a bubble that plays in place), audio and the other files as one compact list, the text
  * once under them. The album is one message for the keyboard.
  *
- * Activating an image opens a `<chat-lightbox>` over the window that steps through every image
- * of the loaded messages, in order; closing it returns focus to the image's bubble (or tile).
+ * Activating an image (or a video's tile) opens a `<chat-lightbox>` over the window that steps
+ * through every image and video of the loaded messages, in order, playing the video it opened
+ * on; closing it returns focus to the bubble (or tile) that opened it.
  *
  * Inside a `<chat-widget>` it renders the store the widget provides and calls its `loadOlder()`;
  * standalone it renders its `messages`, `uploads` and `downloads` properties (when `messages` is
@@ -69,8 +71,8 @@ const loadThreadFiles = loadOnce(() =>
  * @csspart entry - One message: its sender's avatar and name, its bubbles and time (`role="article"`, focusable).
  * @csspart avatar - The sender's picture, or initials on a colour from their id, once per group of messages from others.
  * @csspart sender - The sender's name, shown once per group of messages from others.
- * @csspart documents - The files other than images sent together, as one list of file bubbles.
- * @csspart time - The time of a message with no text (`hh:mm`; the full date in its tooltip). A text's time is `text-time`.
+ * @csspart documents - The files other than images and videos sent together (audio, documents), as one list of file bubbles.
+ * @csspart time - The time of a message with no text (hour and minute as its language writes them: "3:04 PM", "15:04"; the full date in its tooltip). A text's time is `text-time`.
  * @csspart day - A day separator: "Today", "Yesterday" or the date.
  * @csspart new-messages - The "N new messages" button shown while the reader is scrolled up.
  * @csspart empty - The "No messages yet" note.
@@ -117,6 +119,9 @@ export class ChatThread extends ChatElement {
   /**
    * What the host knows about users, by id: `{ u7: { name: 'Ada Lovelace', avatar: 'https://…' } }`.
    * Shown over what messages say; an avatar shows only if it is an http(s) URL that loads, else initials.
+   * Every reader's browser fetches each `avatar` URL itself, so whoever serves it sees each reader's
+   * address and when they read (tracking): serve avatars from your own origin; initials show when a
+   * user has no URL or it fails to load.
    */
   people: Record<string, Person> = {};
 
@@ -323,7 +328,7 @@ export class ChatThread extends ChatElement {
           </button>`
         : nothing}
       <div class="visually-hidden" aria-live="polite">${this.#announcement}</div>
-      ${this.#files?.renderLightbox(this.#context.downloads)}
+      ${this.#files?.renderLightbox(this.#context.downloads, this.streamOrigins)}
     `;
   }
 }

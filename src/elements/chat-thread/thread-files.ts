@@ -70,12 +70,12 @@ export class ThreadFiles {
     return true;
   }
 
-  /** The lightbox, while open, showing the images the thread has downloaded in full. */
-  renderLightbox(downloads: Record<string, DownloadState>) {
+  /** The lightbox, while open, showing the images the thread has downloaded in full, and playing its videos. */
+  renderLightbox(downloads: Record<string, DownloadState>, streamOrigins: readonly string[]) {
     const gallery = this.#gallery;
     return gallery
       ? html`<chat-lightbox open exportparts=${lightboxParts.exportparts} .images=${gallery.images} .index=${gallery.index}
-          .downloads=${downloads} @chat-lightbox-closed=${this.#onClosed}></chat-lightbox>`
+          .downloads=${downloads} .streamOrigins=${streamOrigins} @chat-lightbox-closed=${this.#onClosed}></chat-lightbox>`
       : nothing;
   }
 

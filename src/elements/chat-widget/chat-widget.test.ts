@@ -113,7 +113,7 @@ describe('<chat-widget>', () => {
     // Never fetched: a video from an origin not listed gets no player until downloaded.
     await bob.send(clip('other', 'http://127.0.0.1:9/other.mp4'));
     const bubbles = () => [...shadow(threadOf(widget)).querySelectorAll('file-bubble')];
-    await waitUntil(() => bubbles().length === 2 && bubbles().every((bubble) => bubble.shadowRoot?.querySelector('[part="name"]')), 'both bubbles');
+    await waitUntil(() => bubbles().length === 2 && bubbles().every((bubble) => bubble.shadowRoot?.querySelector('[part="bubble"]')), 'both bubbles');
     const players = bubbles().map((bubble) => bubble.shadowRoot!.querySelector('[part="player"]')?.getAttribute('src') ?? null);
     expect(players).to.deep.equal([`${streamed}/files/listed.mp4`, null]);
     bob.close();

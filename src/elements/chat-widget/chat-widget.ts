@@ -7,7 +7,8 @@ import { createChatStore, type ChatStore } from '../../state/chat-store.ts';
 import { chatStoreContext } from '../../state/context.ts';
 import { lazyFileKeeper } from '../../state/file-sender.ts';
 import { StoreController } from '../../state/store-controller.ts';
-import type { ThreadEntry } from '../../state/types.ts';
+import { isWaitingForFile, type ThreadEntry } from '../../state/types.ts';
+import type { UploadProtocol } from '../../state/default-upload.ts';
 import type { ConnectionStatus, ChatTransport } from '../../transport/transport.ts';
 import { transportFromAttribute } from '../../transport/from-attribute.ts';
 import type { DownloadHandler, UploadHandler } from '../../upload/handler.ts';
@@ -22,7 +23,7 @@ import type { Launcher } from './launcher.ts';
 import { chatWidgetStyles } from './chat-widget.styles.ts';
 
 /** Settings that, when changed, need a new store (and connection). */
-const STORE_SETTINGS = ['room', 'user', 'transport', 'token', 'xmppPassword', 'uploadEndpoint', 'uploadToken', 'uploadHandler', 'downloadHandler', 'autoDownloadImagesUpTo'] as const;
+const STORE_SETTINGS = ['room', 'user', 'transport', 'token', 'xmppPassword', 'uploadEndpoint', 'uploadProtocol', 'uploadToken', 'uploadHandler', 'downloadHandler', 'autoDownloadImagesUpTo'] as const;
 
 /** The launcher mode's code and styles, loaded by the first widget in launcher mode. */
 const loadLauncher = loadOnce(() => import('./launcher.ts'));
@@ -78,6 +79,7 @@ export class ChatWidget extends LitElement {
     transport: {},
     xmppPassword: { attribute: false },
     uploadEndpoint: { attribute: 'upload-endpoint' },
+    uploadProtocol: { attribute: 'upload-protocol' },
     token: {},
     refreshToken: { attribute: false },
     uploadToken: { attribute: 'upload-token' },
@@ -116,8 +118,18 @@ export class ChatWidget extends LitElement {
   /** The account password for a `transport="xmpp:…"` attribute (never put it in the attribute). */
   xmppPassword?: string;
 
-  /** The URL files are uploaded to (multipart, answering JSON `{ url }`). Without it, a transport that offers upload slots (XMPP) is used. */
+  /**
+   * The URL files are uploaded to, as `upload-protocol` says. Without it, a transport that offers
+   * upload slots (XMPP) is used.
+   */
   uploadEndpoint = '';
+
+  /**
+   * How files go to `upload-endpoint`: `multipart` (one `multipart/form-data` POST answering JSON
+   * `{ url }`) or `tus` (resumable uploads, tus 1.0, like the reference server's `/tus/`: a cut
+   * upload goes on from where it stopped, also after a reload).
+   */
+  uploadProtocol: UploadProtocol = 'multipart';
 
   /**
    * The signed token (a JWT from the host's backend) the reference relay checks on join; the
@@ -146,6 +158,8 @@ export class ChatWidget extends LitElement {
   /**
    * Images up to this many bytes are downloaded as soon as they arrive, so the full image (and a
    * GIF's animation) shows without a click; they are not saved. Default 10 MB (10 000 000); 0: only on click.
+   * An image whose message says no size (another XMPP client's, shared by URL alone) is asked
+   * about first and never read past the limit; bytes that are no raster image (HTML, SVG) are never shown.
    */
   autoDownloadImagesUpTo = 10_000_000;
 
@@ -223,7 +237,7 @@ export class ChatWidget extends LitElement {
       if (files.length > 0) this.store?.sendFiles(files, text);
       else if (text) this.store?.sendText(text);
     });
-    this.addEventListener('chat-retry', (event) => this.store?.retry(event.detail.messageId));
+    this.addEventListener('chat-retry', (event) => this.#retry(event.detail.messageId));
     this.addEventListener('chat-cancel-upload', (event) => this.store?.cancelUpload(event.detail.messageId));
     this.addEventListener('chat-download', (event) => void this.#save(event.detail));
     this.addEventListener('chat-cancel-download', (event) => this.store?.cancelDownload(event.detail.messageId, event.detail.index));
@@ -303,6 +317,7 @@ export class ChatWidget extends LitElement {
       user: { id, name: id },
       upload: this.uploadHandler,
       uploadEndpoint: this.uploadEndpoint,
+      uploadProtocol: this.uploadProtocol,
       uploadHeaders: this.#uploadHeaders,
       token: this.token || undefined,
       refreshToken: () => this.#renewToken(),
@@ -344,7 +359,26 @@ export class ChatWidget extends LitElement {
     };
   }
 
-  /** Saves an attachment the user asked for (the store downloads it first), and says so. */
+  /**
+   * Retries a failed upload or send; a file message waiting for its file (the page reloaded and the
+   * browser could not keep it) opens the file picker instead, and the file picked goes to the store
+   * (which takes only the same file).
+   */
+  #retry(messageId: string): void {
+    if (!isWaitingForFile(this.store?.$uploads.get()[messageId])) {
+      this.store?.retry(messageId);
+      return;
+    }
+    const store = this.store!;
+    const picker = document.createElement('input');
+    picker.type = 'file';
+    picker.addEventListener('change', () => {
+      const file = picker.files?.[0];
+      if (file) void store.pickFile(messageId, file);
+    });
+    picker.click();
+  }
+
   /**
    * A fresh token after the server refused one as expired: the one a `chat-token-expired`
    * listener set, else `refreshToken`'s. The store keeps running (no reconnect from scratch).
@@ -360,6 +394,7 @@ export class ChatWidget extends LitElement {
     return fresh;
   }
 
+  /** Saves an attachment the user asked for (the store downloads it first), and says so. */
   async #save({ messageId, index }: AttachmentRef): Promise<void> {
     try {
       const blob = await this.store?.save(messageId, index);

@@ -88,6 +88,31 @@ describe('<chat-widget> theme, direction and words', () => {
     await expect(widget).to.be.accessible();
   });
 
+  it('writes times and days in its locale: "3:04 PM" and "Sunday, March 3, 2024" in English, "15:04" and "Sonntag, 3. März 2024" in German, "15:04" in British English', async () => {
+    const at = new Date(2024, 2, 3, 15, 4).getTime();
+    const hub = new MemoryHub();
+    const file = { url: 'https://files.example/report.pdf', name: 'report.pdf', size: 1234, mime: 'application/pdf' };
+    hub.room('r').messages.push(
+      { id: 'a', room: 'r', sender: { id: 'ada', name: 'Ada' }, createdAt: at, text: 'Hello', seq: 1 },
+      { id: 'b', room: 'r', sender: { id: 'ada', name: 'Ada' }, createdAt: at + 60_000, attachments: [file], seq: 2 },
+    );
+    const widget = await onlineWidget(html`<chat-widget room="r" user="me" .transport=${new MemoryTransport(hub)}></chat-widget>`);
+    const thread = shadow(inWidget(widget, 'chat-thread'));
+    const spaced = (text: string | null | undefined) => text?.trim().replace(/\s/g, ' '); // Intl puts a narrow no-break space before "PM"
+    const shown = () => ({
+      day: spaced(thread.querySelector('[part="day"]')?.textContent),
+      times: [thread.querySelector('text-bubble')?.shadowRoot!.querySelector('time'), thread.querySelector('[part="entry"] > .meta time')].map((time) => spaced(time?.textContent)),
+    });
+    await waitUntil(() => shown().times.every(Boolean), 'both times');
+    expect(shown()).to.deep.equal({ day: 'Sunday, March 3, 2024', times: ['3:04 PM', '3:05 PM'] });
+    widget.locale = 'de';
+    await waitUntil(() => shown().times[0] === '15:04', 'German times');
+    expect(shown()).to.deep.equal({ day: 'Sonntag, 3. März 2024', times: ['15:04', '15:05'] });
+    widget.locale = 'en-GB';
+    await waitUntil(() => shown().times[0] === '15:04' && shown().day?.startsWith('Sunday'), 'British times');
+    expect(shown()).to.deep.equal({ day: 'Sunday, 3 March 2024', times: ['15:04', '15:05'] });
+  });
+
   it('speaks German with locale="de": its own words, its parts’ words and its lang', async () => {
     const widget = await onlineWidget();
     const status = inWidget(widget, '[part="status"]');

@@ -9,5 +9,5 @@ export const tagName = 'file-album';
 
 /** Every part the element renders. */
 export const parts: readonly string[] = [
-  'grid', 'tile', 'open', 'thumbnail', 'placeholder', 'icon', 'more', 'status', 'progress', 'cancel', 'retry', 'error',
+  'grid', 'tile', 'open', 'thumbnail', 'placeholder', 'icon', 'play', 'duration', 'more', 'status', 'progress', 'cancel', 'retry', 'error',
 ];

@@ -83,6 +83,38 @@ export const styles = [
       height: auto;
     }
 
+    /* A video's play glyph and play time, over its poster; clicks go through to the tile's button. */
+    .play,
+    .duration {
+      grid-area: 1 / 1;
+      position: relative;
+      z-index: 1;
+      pointer-events: none;
+      color: #fff;
+      background: rgb(0 0 0 / 0.6);
+    }
+
+    .play {
+      place-self: center;
+      display: grid;
+      place-items: center;
+      width: 2.75rem;
+      height: 2.75rem;
+      padding-inline-start: 0.15rem;
+      box-sizing: border-box;
+      border-radius: 50%;
+    }
+
+    .duration {
+      align-self: start;
+      justify-self: end;
+      margin: 0.3rem;
+      padding: 0.05em 0.45em;
+      border-radius: 999px;
+      font-size: 0.75em;
+      font-variant-numeric: tabular-nums;
+    }
+
     /* Over the tile, not in its button (whose name says how many more): clicks go through to the button. */
     .more {
       grid-area: 1 / 1;

@@ -2,15 +2,16 @@ import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'l
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Attachment, DeliveryState } from '../../model/message.ts';
 import { displayName } from '../../model/display-name.ts';
+import { fileKind } from '../../model/format.ts';
 import { safeThumbnail } from '../../model/safe-url.ts';
-import type { DownloadState, UploadState } from '../../state/types.ts';
+import { isWaitingForFile, type DownloadState, type UploadState } from '../../state/types.ts';
 import { ChatElement } from '../chat-element.ts';
 import { cssProperty } from '../css-property.ts';
 import { emit, type AttachmentRef } from '../events.ts';
 import { fileIcon } from '../file-display.ts';
 import { percentOf } from '../file-bubble/file-status.ts';
-import { ObjectUrl, placeholderImage } from '../file-bubble/media.ts';
-import { crossShape, icon } from '../icons.ts';
+import { formatDuration, ObjectUrl, placeholderImage } from '../file-bubble/media.ts';
+import { crossShape, icon, playShape } from '../icons.ts';
 import { enFailures } from '../locales/en-failures.ts';
 import { enFileView } from '../locales/en-file-view.ts';
 import { failureSentence } from '../transfer-failure.ts';
@@ -19,7 +20,7 @@ import { styles } from './file-album.styles.ts';
 /** Tiles shown at most; the last of them says how many more there are. */
 export const MAX_TILES = 4;
 
-/** One image of an album, with how its transfer is going. */
+/** One image (or video) of an album, with how its transfer is going. */
 export interface AlbumImage extends AttachmentRef {
   attachment: Attachment;
   upload?: UploadState;
@@ -35,24 +36,27 @@ const isUploading = (upload: UploadState | undefined) => upload !== undefined &&
 const hasFailed = (image: AlbumImage) => image.upload?.status === 'failed' || image.delivery === 'failed';
 
 /**
- * Images sent together, shown as one grid: two to four tiles filling a square (the first spans
- * the top when there are three), the last saying "+N" when there are more. Each tile opens its
- * image large; an upload shows its progress and Cancel over its tile, a failure its reason, Retry
- * and Cancel. A tile shows the best picture it has: the full image (the sender's own file, or
- * bytes downloaded), the thumbnail, the thumbhash placeholder, else an icon. The images the grid
- * cannot show (past the fourth) still show their uploads and failures, under it.
+ * Images and videos sent together, shown as one grid: two to four tiles filling a square (the
+ * first spans the top when there are three), the last saying "+N" when there are more. Each tile
+ * opens its image large, or its video, which plays there; an upload shows its progress and Cancel
+ * over its tile, a failure its reason, Retry and Cancel. A tile shows the best picture it has: the
+ * full image (the sender's own file, or bytes downloaded), the thumbnail (a video's poster, with a
+ * play glyph and its play time over it), the thumbhash placeholder, else an icon. The files the
+ * grid cannot show (past the fourth) still show their uploads and failures, under it.
  *
  * @csspart grid - The grid of tiles.
  * @csspart tile - One tile (its picture and, while it uploads or failed, its status).
  * @csspart open - The button filling a tile that opens its image large.
  * @csspart thumbnail - A tile's picture: the thumbnail, or the full image once there.
  * @csspart placeholder - The blurred thumbhash picture shown until a tile's picture is decoded.
- * @csspart icon - The image icon of a tile with no picture to show.
+ * @csspart icon - The image (or video) icon of a tile with no picture to show.
+ * @csspart play - The play glyph over a video's tile.
+ * @csspart duration - A video's play time (`m:ss`), over its tile.
  * @csspart more - The "+N" over the last tile when the album holds more images.
  * @csspart status - An upload's progress or failure, over its tile (or under the grid for an image past the fourth).
  * @csspart progress - An upload's progress bar (`role="progressbar"`).
  * @csspart cancel - The button that stops an upload (or drops a failed one).
- * @csspart retry - The button that retries a failed upload or send.
+ * @csspart retry - The button that retries a failed upload or send ("Pick the same file to resume" when the page reloaded and the browser could not keep the file).
  * @csspart error - A sentence saying why an image was not sent.
  *
  * @cssprop --chat-album-width - Width of the grid (default `280px`, at most the row).
@@ -62,9 +66,9 @@ const hasFailed = (image: AlbumImage) => image.upload?.status === 'failed' || im
  * @cssprop --chat-progress-color - Fill of the progress bar (default: the accent).
  * @cssprop --chat-accent - Colour of the focus ring.
  *
- * @fires chat-open-image - A tile was activated: show its image large. `detail: { messageId, index }`.
+ * @fires chat-open-image - A tile was activated: show its image (or play its video) large. `detail: { messageId, index }`.
  * @fires chat-cancel-upload - Stop our upload (its message is dropped). `detail: { messageId }`.
- * @fires chat-retry - Retry our failed upload or send. `detail: { messageId }`.
+ * @fires chat-retry - Retry our failed upload or send (or pick its file again, when it waits for it: `<chat-widget>` opens the file picker). `detail: { messageId }`.
  */
 export class FileAlbum extends ChatElement {
   static override styles = styles;
@@ -76,7 +80,7 @@ export class FileAlbum extends ChatElement {
     broken: { state: true },
   };
 
-  /** The images, in the order they were sent. Names, captions and URLs are data from the wire, shown only as text. */
+  /** The images and videos, in the order they were sent. Names, captions and URLs are data from the wire, shown only as text. */
   images: AlbumImage[] = [];
 
   /** Whether the images are ours. Reflected as `mine`. */
@@ -121,17 +125,20 @@ export class FileAlbum extends ChatElement {
     `;
   }
 
-  /** One tile: a button showing the picture (and "+N" over the last), then its upload's status over it. */
+  /** One tile: a button showing the picture (a video's poster with a play glyph; "+N" over the last), then its upload's status over it. */
   #tile(image: AlbumImage, at: number, more: number): TemplateResult {
     const t = this.t;
     const { attachment } = image;
     const name = displayName(attachment.name);
     const alt = attachment.alt?.trim() || name;
-    const bytes = image.download?.status === 'done' ? image.download.blob : undefined;
+    const isVideo = fileKind(attachment.mime) === 'video';
+    const bytes = !isVideo && image.download?.status === 'done' ? image.download.blob : undefined;
     const full = (this.#bytes[at] ??= new ObjectUrl(this)).for(bytes, attachment.mime);
     const src = [full, safeThumbnail(attachment.thumbnail)].find((candidate) => candidate !== undefined && !this.broken.has(candidate));
     const placeholder = src ? undefined : placeholderImage(attachment.placeholder);
-    const label = more > 0 ? `${t.openImage(alt)} (${t.moreImages(more)})` : t.openImage(alt);
+    const open = isVideo ? t.play(alt) : t.openImage(alt);
+    const label = more > 0 ? `${open} (${t.moreImages(more)})` : open;
+    const duration = isVideo ? formatDuration(attachment.durationMs) : undefined;
     return html`
       <div part="tile" class="tile">
         <button part="open" class="open" type="button" aria-label=${label} title=${name}
@@ -141,8 +148,10 @@ export class FileAlbum extends ChatElement {
                 height=${ifDefined(attachment.height || undefined)} @error=${this.#onError} />`
             : placeholder
               ? html`<img part="placeholder" class="picture" src=${placeholder} alt="" />`
-              : html`<span part="icon" class="icon">${fileIcon('image')}</span>`}
+              : html`<span part="icon" class="icon">${fileIcon(isVideo ? 'video' : 'image')}</span>`}
         </button>
+        ${isVideo && more === 0 ? html`<span part="play" class="play" aria-hidden="true">${icon(playShape, 24)}</span>` : nothing}
+        ${duration && more === 0 ? html`<span part="duration" class="duration" aria-hidden="true">${duration}</span>` : nothing}
         ${more > 0 ? html`<span part="more" class="more" aria-hidden="true">+${more}</span>` : nothing}
         ${isUploading(image.upload) || hasFailed(image) ? this.#status(image, false) : nothing}
       </div>
@@ -163,9 +172,10 @@ export class FileAlbum extends ChatElement {
       const error = isNamed || reason === t.notSent
         ? html`<span part="error" class="error">${reason}</span>`
         : html`<span part="error" class="error" title=${reason}>${t.notSent}<span class="visually-hidden">: ${reason}</span></span>`;
+      const retry = isWaitingForFile(upload) ? t.pickSameFile : t.retry;
       return html`<div part="status" class="status failed">
         ${named}${error}
-        <button part="retry" type="button" aria-label=${`${t.retry}: ${name}`} @click=${() => emit(this, 'chat-retry', { messageId: image.messageId })}>${t.retry}</button>
+        <button part="retry" type="button" aria-label=${`${retry}: ${name}`} @click=${() => emit(this, 'chat-retry', { messageId: image.messageId })}>${retry}</button>
         ${upload ? cancel : nothing}
       </div>`;
     }

@@ -86,7 +86,7 @@ describe('<file-bubble> with hostile fields from the wire (M1–M6)', () => {
     const caption = `**bold** _it_ [link](javascript:${payload}) <img src=x onerror="${payload}"><b>b</b>`;
     const element = await bubble({ attachment: { ...photo, name: `<b onmouseover="${payload}">x</b>.png`, caption } });
     expect(part(element, 'caption')!.textContent).to.equal(caption);
-    expect(part(element, 'name')!.title).to.equal(`<b onmouseover="${payload}">x</b>.png`);
+    expect(part(element, 'open')!.title, 'a picture is titled by its name').to.equal(`<b onmouseover="${payload}">x</b>.png`);
     expect(element.shadowRoot!.querySelectorAll('b, a, img[src="x"], [onerror], [onmouseover]').length).to.equal(0);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(flag()).to.equal(undefined);

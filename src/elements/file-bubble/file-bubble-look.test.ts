@@ -70,7 +70,8 @@ describe('<file-bubble> accessibility, theme, direction and words', () => {
   });
 
   it('isolates each value of the size and type line, so a right-to-left page keeps them whole', async () => {
-    const page = await fixture<HTMLElement>(html`<div dir="rtl" lang="ar"><file-bubble .attachment=${clip}></file-bubble></div>`);
+    // A video with no poster shows as a file: name, size, type and play time.
+    const page = await fixture<HTMLElement>(html`<div dir="rtl" lang="ar"><file-bubble .attachment=${{ ...clip, thumbnail: undefined }}></file-bubble></div>`);
     const element = page.querySelector('file-bubble')!;
     await element.updateComplete;
     for (const name of ['size', 'type', 'duration']) {
@@ -92,10 +93,11 @@ describe('<file-bubble> accessibility, theme, direction and words', () => {
   });
 
   it('speaks German with the German strings', async () => {
-    const element = await bubble({ attachment: { ...photo, alt: 'Wellen' }, strings: de });
-    expect(part(element, 'download')!.textContent).to.equal('Herunterladen');
-    expect(part(element, 'size')!.textContent).to.equal('1,5 MB');
-    expect(part(element, 'open')!.getAttribute('aria-label')).to.equal('Bild öffnen: Wellen');
+    const picture = await bubble({ attachment: { ...photo, alt: 'Wellen' }, strings: de });
+    expect(part(picture, 'open')!.getAttribute('aria-label')).to.equal('Bild öffnen: Wellen');
+    expect(part(picture, 'download')!.textContent).to.equal('Herunterladen');
+    const element = await bubble({ attachment: report, strings: de });
+    expect(part(element, 'size')!.textContent).to.equal('12 MB');
     element.download = { status: 'unavailable', received: 0 };
     await element.updateComplete;
     expect(part(element, 'unavailable')!.textContent).to.equal('Nicht verfügbar');

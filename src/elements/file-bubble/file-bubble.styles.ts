@@ -31,6 +31,70 @@ export const styles = [
       background: ${token('bubble-mine-background')};
     }
 
+    /* A picture fills its bubble but for a thin frame; its caption and status sit under it. */
+    .picture-bubble {
+      padding: 0.2rem;
+      gap: 0.25em;
+    }
+
+    .frame {
+      grid-column: 1 / -1;
+      justify-self: start;
+      display: grid;
+      max-width: 100%;
+    }
+
+    .frame > * {
+      grid-area: 1 / 1;
+    }
+
+    .picture-bubble .media {
+      border-radius: calc(${token('bubble-radius')} - 0.2rem);
+    }
+
+    /* The caption and status wrap at the picture's width: they never widen the bubble past it. */
+    .picture-bubble .details {
+      grid-column: 1 / -1;
+      contain: inline-size;
+      padding: 0 0.55em 0.3em;
+    }
+
+    .picture-bubble .details:not(:has(.caption, .status)) {
+      display: none;
+    }
+
+    /* The one action of a picture at rest (Download, Save), over its top corner. */
+    .action {
+      z-index: 3;
+      align-self: start;
+      justify-self: end;
+      margin: 0.35rem;
+    }
+
+    .action .icon-button {
+      border-radius: 50%;
+      color: #fff;
+      background: rgb(0 0 0 / 0.55);
+    }
+
+    .action .icon-button:hover {
+      background: rgb(0 0 0 / 0.75);
+    }
+
+    /* "Sent", over the bottom corner of our picture. */
+    .sent {
+      z-index: 3;
+      align-self: end;
+      justify-self: end;
+      margin: 0.4rem;
+      padding: 0.1em 0.5em;
+      border-radius: 999px;
+      font-size: 0.75em;
+      color: #fff;
+      background: rgb(0 0 0 / 0.6);
+      pointer-events: none;
+    }
+
     /*
      * The image box keeps the ratio the message declares (width × height) whatever the
      * placeholder's, the thumbnail's rounded or the full image's, so the bubble never changes

@@ -13,7 +13,7 @@ import { fileIcon, shortName } from '../file-display.ts';
 import { icon, playShape } from '../icons.ts';
 import { enFailures } from '../locales/en-failures.ts';
 import { enFileView } from '../locales/en-file-view.ts';
-import { renderStatus } from './file-status.ts';
+import { isAtRest, renderStatus, restAction, type StatusView } from './file-status.ts';
 import { durationIso, formatDuration, ObjectUrl, placeholderImage, shownCaption, streamUrl } from './media.ts';
 import { styles } from './file-bubble.styles.ts';
 
@@ -31,10 +31,14 @@ const shownKind = (mime: string) => (HEIF.test(mime) ? 'image' : fileKind(mime))
  * leaves a clean file bubble, never a broken image. A video shows its poster at image size with a
  * play button and its play time over it, and plays in place on one click (asking for its bytes
  * with `chat-play` first when it has none); audio shows its play time and a play button, then a
- * player; any other file a typed icon. Then its name (shortened in the middle, keeping the
- * extension), size, type, caption, and what can be done with it now: follow an upload, retry it,
- * download, follow the download (or learn the file is gone), save a file already shown. Viewing
- * never saves: saving is its own button.
+ * player; any other file a typed icon. A picture (and a video's poster) shows alone, as in
+ * WhatsApp and Slack: no name, size or type under it (its name labels the bubble and titles the
+ * picture, and the lightbox shows it), its caption under it, and, once at rest, its one action
+ * (Download, Save) as a small button over a corner, and "Sent" over another for ours. Any other
+ * file shows its name (shortened in the middle, keeping the extension), size, type and caption.
+ * Under either, what happens to it now and what can be done: follow an upload, retry it, follow
+ * the download (or learn the file is gone), download or save a file already shown. Viewing never
+ * saves: saving is its own button.
  *
  * The file's URL never becomes a link. A player's `src` is the downloaded bytes' object URL or,
  * only for an origin listed in `stream-origins`, the file's own http(s) URL; never anything else.
@@ -46,19 +50,19 @@ const shownKind = (mime: string) => (HEIF.test(mime) ? 'image' : fileKind(mime))
  * @csspart player - The `<video>` or `<audio>` player, once there is something it may play.
  * @csspart play - The play button over a video's poster, or beside an audio's play time.
  * @csspart icon - The typed icon shown when there is no picture.
- * @csspart name - The file name, shortened in the middle when long (the full name is its `title`).
- * @csspart size - The file size.
- * @csspart type - The declared media type.
+ * @csspart name - The file name, shortened in the middle when long (the full name is its `title`); not shown under a picture.
+ * @csspart size - The file size (not shown under a picture, nor when the message does not say it).
+ * @csspart type - The declared media type (not shown under a picture).
  * @csspart duration - A video's or audio's play time (`m:ss`).
  * @csspart caption - The sender's caption.
- * @csspart delivery - "Sending…" or "Sent" (our files only).
+ * @csspart delivery - "Sending…" or "Sent" (our files only; "Sent" over the corner of a picture).
  * @csspart progress - An upload or download progress bar (`role="progressbar"`).
  * @csspart cancel - The button that stops an upload or download.
- * @csspart retry - The button that retries a failed upload or send.
+ * @csspart retry - The button that retries a failed upload or send ("Pick the same file to resume" when the page reloaded and the browser could not keep the file).
  * @csspart remove - The icon button that removes our file waiting for the connection or failed (raises `chat-cancel-upload`).
  * @csspart waiting - The sentence saying our file waits for the connection.
  * @csspart not-kept - The sentence saying the browser could not keep our file for after a reload.
- * @csspart download - The button that downloads (or saves again).
+ * @csspart download - The button that downloads (or saves again); over a picture's corner while the picture is at rest.
  * @csspart error - A sentence saying what went wrong ("Unsupported link" for a URL that is not http(s)).
  * @csspart unavailable - Says the server no longer has the file (404/410): nothing to retry, no Download button.
  * @csspart stalled - The sentence saying an upload has made no progress for a while (it can still be cancelled).
@@ -77,7 +81,7 @@ const shownKind = (mime: string) => (HEIF.test(mime) ? 'image' : fileKind(mime))
  *
  * @fires chat-open-image - An image's preview was activated: show it large. `detail: { messageId, index }`.
  * @fires chat-cancel-upload - Stop our upload (its message is dropped). `detail: { messageId }`.
- * @fires chat-retry - Retry our failed upload or send. `detail: { messageId }`.
+ * @fires chat-retry - Retry our failed upload or send (or pick its file again, when it waits for it: `<chat-widget>` opens the file picker). `detail: { messageId }`.
  * @fires chat-download - Download the file and save it, or save it again. `detail: { messageId, index }`.
  * @fires chat-play - Fetch a video's or audio's bytes to play them in place (not saved). `detail: { messageId, index }`.
  * @fires chat-cancel-download - Stop the download. `detail: { messageId, index }`.
@@ -191,36 +195,49 @@ export class FileBubble extends ChatElement {
   override render() {
     const attachment = this.attachment;
     if (!attachment) return nothing;
-    const t = this.t;
     const name = displayName(attachment.name);
     const kind = shownKind(attachment.mime);
     const media = kind === 'image' ? this.#image(attachment, name) : kind === 'video' ? this.#video(attachment, name) : kind === 'audio' ? this.#audio(attachment, name) : undefined;
-    const duration = kind === 'video' || kind === 'audio' ? formatDuration(attachment.durationMs) : undefined;
     const caption = shownCaption(attachment.caption);
+    const status: StatusView = {
+      t: this.t, attachment, isMine: this.isMine, delivery: this.delivery, upload: this.upload, download: this.download,
+      onCancelUpload: () => emit(this, 'chat-cancel-upload', { messageId: this.messageId }),
+      onRetry: () => emit(this, 'chat-retry', { messageId: this.messageId }),
+      onDownload: () => emit(this, 'chat-download', this.#ref()),
+      onCancelDownload: () => emit(this, 'chat-cancel-download', this.#ref()),
+    };
+    // A picture or a video's poster shows alone (its name labels it); at rest, its one action and (ours) "Sent" over it.
+    const isPicture = media !== undefined && kind !== 'audio';
+    const showsStatus = !isPicture || !isAtRest(status);
     return html`
-      <figure part="bubble" class="bubble" aria-label=${name}>
-        ${media ?? html`<span part="icon" class="icon">${fileIcon(kind)}</span>`}
+      <figure part="bubble" class=${classMap({ bubble: true, 'picture-bubble': isPicture })} aria-label=${name}>
+        ${isPicture
+          ? html`<div class="frame">${media}${showsStatus
+              ? nothing
+              : html`<div class="action">${restAction(status)}</div>
+                  ${this.isMine ? html`<span part="delivery" class="sent">${this.t.sent}</span>` : nothing}`}</div>`
+          : (media ?? html`<span part="icon" class="icon">${fileIcon(kind)}</span>`)}
         <div class="details">
-          <span part="name" class="name" title=${name}>${shortName(name)}</span>
+          ${isPicture ? nothing : this.#nameAndSize(attachment, name, kind, media !== undefined)}
           <span id="full-name" hidden>${name}</span>
-          <span class="meta muted">
-            <span part="size" class="value" dir="auto">${t.fileSize(attachment.size)}</span> · <span part="type" class="value" dir="auto">${attachment.mime}</span>
-            ${duration && !media ? html` · ${this.#duration(attachment.durationMs!, duration)}` : nothing}
-          </span>
           ${caption.text
             ? html`<figcaption part="caption" class="caption" tabindex=${ifDefined(caption.mayScroll ? 0 : undefined)}>${caption.text}</figcaption>`
             : nothing}
-          <div class="status">
-            ${renderStatus({
-              t, attachment, isMine: this.isMine, delivery: this.delivery, upload: this.upload, download: this.download,
-              onCancelUpload: () => emit(this, 'chat-cancel-upload', { messageId: this.messageId }),
-              onRetry: () => emit(this, 'chat-retry', { messageId: this.messageId }),
-              onDownload: () => emit(this, 'chat-download', this.#ref()),
-              onCancelDownload: () => emit(this, 'chat-cancel-download', this.#ref()),
-            })}
-          </div>
+          ${showsStatus ? html`<div class="status">${renderStatus(status)}</div>` : nothing}
         </div>
       </figure>
+    `;
+  }
+
+  /** The name (shortened in the middle), size and type of a file shown as a file, with an audio's play time when it has no player row. */
+  #nameAndSize(attachment: Attachment, name: string, kind: string, hasMedia: boolean) {
+    const duration = kind === 'video' || kind === 'audio' ? formatDuration(attachment.durationMs) : undefined;
+    return html`
+      <span part="name" class="name" title=${name}>${shortName(name)}</span>
+      <span class="meta muted">
+        ${attachment.size === undefined ? nothing : html`<span part="size" class="value" dir="auto">${this.t.fileSize(attachment.size)}</span> · `}<span part="type" class="value" dir="auto">${attachment.mime}</span>
+        ${duration && !hasMedia ? html` · ${this.#duration(attachment.durationMs!, duration)}` : nothing}
+      </span>
     `;
   }
 
@@ -233,7 +250,7 @@ export class FileBubble extends ChatElement {
     const alt = attachment.alt?.trim() || name;
     const pictures = this.#pictures(attachment, [safeThumbnail(attachment.thumbnail), this.#bytesUrl], alt);
     return pictures && html`<button part="open" class=${classMap({ media: true, shown: this.decoded.size > 0 })} type="button"
-      aria-label=${this.t.openImage(alt)} @click=${this.#onOpen}>${pictures}</button>`;
+      aria-label=${this.t.openImage(alt)} title=${name} @click=${this.#onOpen}>${pictures}</button>`;
   }
 
   /**

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Attachment, DeliveryState } from '../../model/message.ts';
 import { safeUrl } from '../../model/safe-url.ts';
-import type { DownloadState, UploadState } from '../../state/types.ts';
+import { isWaitingForFile, type DownloadState, type UploadState } from '../../state/types.ts';
 import { cssProperty } from '../css-property.ts';
 import type { ChatStrings } from '../strings.ts';
 import { failureSentence } from '../transfer-failure.ts';
@@ -33,13 +33,15 @@ export function percentOf(part: number, whole: number | undefined): number {
  * an unsupported link, a download (progress and Cancel; failure and Download again; unavailable)
  * or the file ready (Download, Save, Save again).
  */
-export function renderStatus(view: StatusView): TemplateResult {
+export function renderStatus(view: StatusView): TemplateResult | typeof nothing {
   const { t, attachment, upload, download } = view;
   if (upload?.status === 'queued') return html`<span class="muted">${t.waiting}</span> ${button('cancel', t.cancel, view.onCancelUpload)}`;
   if (upload?.status === 'preparing') return progress(t, t.preparingLabel, 0, view.onCancelUpload);
   if (upload?.status === 'uploading') return uploading(view, upload);
   if (upload?.status === 'offline') return html`<span part="waiting" class="muted">${t.waitingForConnection}</span> ${pendingFile(view, upload)}`;
-  if (upload?.status === 'failed') return html`${failure(failureSentence(t, 'upload', upload.error), 'retry', t.retry, view.onRetry)} ${pendingFile(view, upload)}`;
+  if (upload?.status === 'failed') {
+    return html`${failure(failureSentence(t, 'upload', upload.error), 'retry', isWaitingForFile(upload) ? t.pickSameFile : t.retry, view.onRetry)} ${pendingFile(view, upload)}`;
+  }
   if (view.isMine && view.delivery === 'failed') return failure(t.notSent, 'retry', t.retry, view.onRetry);
   if (!safeUrl(attachment.url)) return html`<span part="error" class="error">${t.unsupportedLink}</span>`;
   if (view.isMine && view.delivery === 'sending') return html`<span part="delivery" class="muted">${t.sending}</span>`;
@@ -53,12 +55,29 @@ export function renderStatus(view: StatusView): TemplateResult {
         <span class="muted">${download.error ? failureSentence(t, 'download', download.error) : t.fileUnavailable}</span>`;
     case 'done':
       if (download.isLocal) return view.isMine ? html`<span part="delivery" class="muted">${t.sent}</span>` : html``;
-      if (!download.isSaved) return iconButton(t.save, view.onDownload); // fetched to be shown or played: viewing never saves
-      return html`<span class="muted">${t.downloaded}</span> ${iconButton(t.saveAgain, view.onDownload)}`;
+      if (!download.isSaved) return restAction(view); // fetched to be shown or played: viewing never saves
+      return html`<span class="muted">${t.downloaded}</span> ${restAction(view)}`;
     default:
-      return html`${view.isMine ? html`<span part="delivery" class="muted">${t.sent}</span>` : nothing}
-        ${iconButton(t.download, view.onDownload)}`;
+      return html`${view.isMine ? html`<span part="delivery" class="muted">${t.sent}</span>` : nothing} ${restAction(view)}`;
   }
+}
+
+/**
+ * Whether the file is at rest: nothing uploading, sending, downloading or wrong, so all there is
+ * to do is save it (what a picture offers as one small button over it, with no status line).
+ */
+export function isAtRest({ attachment, isMine, delivery, upload, download }: StatusView): boolean {
+  if (upload && upload.status !== 'done') return false;
+  if (isMine && delivery !== 'sent') return false;
+  return safeUrl(attachment.url) !== undefined && (download === undefined || download.status === 'done');
+}
+
+/** The one action on a file at rest, as an icon button: Download, Save (shown but not saved) or Save again; nothing for our file shown from the picked bytes. */
+export function restAction(view: StatusView): TemplateResult | typeof nothing {
+  const { t, download } = view;
+  if (download?.status !== 'done') return iconButton(t.download, view.onDownload);
+  if (download.isLocal) return nothing;
+  return iconButton(download.isSaved ? t.saveAgain : t.save, view.onDownload);
 }
 
 /** Progress in percent and bytes; or that it stalled (still cancellable); or when the next attempt starts. */

@@ -9,6 +9,6 @@ export const tagName = 'chat-lightbox';
 
 /** Every part the element renders. */
 export const parts: readonly string[] = [
-  'dialog', 'title', 'position', 'stage', 'image', 'icon', 'caption', 'previous', 'next', 'zoom-in', 'zoom-out', 'zoom',
+  'dialog', 'title', 'position', 'stage', 'image', 'player', 'play', 'icon', 'caption', 'previous', 'next', 'zoom-in', 'zoom-out', 'zoom',
   'download', 'progress', 'close',
 ];

@@ -132,6 +132,27 @@ export const styles = [
       touch-action: auto;
     }
 
+    .stage > * {
+      grid-area: 1 / 1;
+    }
+
+    /* Over a video's poster, in its middle. */
+    .play {
+      display: grid;
+      place-items: center;
+      width: 4.5rem;
+      height: 4.5rem;
+      padding: 0 0 0 0.25rem;
+      border: none;
+      border-radius: 50%;
+      color: #fff;
+      background: rgb(0 0 0 / 0.6);
+    }
+
+    .play:hover {
+      background: rgb(0 0 0 / 0.8);
+    }
+
     .image {
       width: calc(var(--zoom, 1) * 100%);
       height: calc(var(--zoom, 1) * 100%);

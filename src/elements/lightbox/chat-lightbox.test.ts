@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { DownloadState } from '../../state/types.ts';
 import { defineElements } from '../define-elements.ts';
-import { photo, pixelBlob, thumbhashOf } from '../file-bubble/file-bubble.test-helpers.ts';
+import { clip, photo, pixelBlob, thumbhashOf } from '../file-bubble/file-bubble.test-helpers.ts';
 import { de } from '../locales/de.ts';
 import type { ChatLightbox } from './chat-lightbox.ts';
 import type { LightboxImage } from './gallery.ts';
@@ -209,7 +209,9 @@ describe('<chat-lightbox>', () => {
   it('shows the full image once downloaded, else the thumbnail or the placeholder, and asks for the download', async () => {
     const element = await lightbox(1, { 'b/0': { status: 'done', received: 1, blob: pixelBlob() } });
     expect(part<HTMLImageElement>(element, 'image').getAttribute('src')).to.match(/^blob:/);
-    expect(element.shadowRoot!.querySelector('[part="download"]')).to.equal(null);
+    expect(part(element, 'download').getAttribute('aria-label'), 'shown, not saved: saving is one click').to.equal('Save');
+    setTimeout(() => part(element, 'download').click());
+    expect((await oneEvent(element, 'chat-download')).detail).to.deep.equal({ messageId: 'b', index: 0 });
 
     element.index = 2;
     await element.updateComplete;
@@ -224,6 +226,40 @@ describe('<chat-lightbox>', () => {
     await element.updateComplete;
     expect(element.shadowRoot!.querySelector('img')).to.equal(null);
     expect(part(element, 'icon')).to.not.equal(null);
+  });
+
+  it('plays a video it opens on: asks for its bytes once, then plays them in a player with controls', async () => {
+    const video = { messageId: 'v', index: 0, attachment: clip };
+    const asked: unknown[] = [];
+    const element = await fixture<ChatLightbox>(html`<chat-lightbox .images=${[images[0]!, video]} .index=${1} @chat-play=${(event: CustomEvent) => asked.push(event.detail)}></chat-lightbox>`);
+    element.open = true;
+    await element.updateComplete;
+    expect(label(element)).to.equal('clip.mp4, 2 of 2');
+    expect(part<HTMLImageElement>(element, 'image').getAttribute('src'), 'its poster meanwhile').to.equal(clip.thumbnail);
+    expect(element.shadowRoot!.querySelector('[part="play"]'), 'already playing: no play button').to.equal(null);
+    element.downloads = { 'v/0': { status: 'downloading', received: 1, total: 4 } };
+    await element.updateComplete;
+    expect(asked).to.deep.equal([{ messageId: 'v', index: 0 }]);
+    expect(part(element, 'progress').textContent).to.equal('Downloading… 25%');
+    element.downloads = { 'v/0': { status: 'done', received: 4, total: 4, blob: new Blob(['not really a video'], { type: 'video/mp4' }) } };
+    await element.updateComplete;
+    const player = part<HTMLVideoElement>(element, 'player');
+    expect([player.tagName, player.controls, player.getAttribute('src')!.startsWith('blob:'), player.getAttribute('poster')]).to.deep.equal(['VIDEO', true, true, clip.thumbnail]);
+    expect(asked, 'asked once').to.have.length(1);
+    await expect(element).to.be.accessible();
+  });
+
+  it('shows a video reached with the arrows as its poster with a play button, streaming only from a listed origin', async () => {
+    const video = { messageId: 'v', index: 0, attachment: clip };
+    const element = await fixture<ChatLightbox>(html`<chat-lightbox open stream-origins="https://media.example" .images=${[images[0]!, video]}></chat-lightbox>`);
+    await element.updateComplete;
+    element.go(1);
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('video'), 'nothing plays before a click').to.equal(null);
+    expect(part(element, 'play').getAttribute('aria-label')).to.equal('Play: clip.mp4');
+    part(element, 'play').click();
+    await element.updateComplete;
+    expect(part(element, 'player').getAttribute('src'), 'streamed from the listed origin').to.equal(clip.url);
   });
 
   it('never downloads from nor shows an unsafe link', async () => {

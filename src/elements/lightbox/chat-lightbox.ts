@@ -1,15 +1,18 @@
 import { html, nothing, svg, type PropertyDeclarations, type PropertyValues, type SVGTemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { displayName } from '../../model/display-name.ts';
+import { fileKind } from '../../model/format.ts';
 import { safeThumbnail, safeUrl } from '../../model/safe-url.ts';
 import { downloadKey, type DownloadState } from '../../state/types.ts';
 import { ChatElement } from '../chat-element.ts';
+import { spaceSeparated } from '../converters.ts';
 import { cssProperty } from '../css-property.ts';
 import { emit } from '../events.ts';
 import { fileIcon, shortName } from '../file-display.ts';
+import { icon as glyph, playShape } from '../icons.ts';
 import { enFileView } from '../locales/en-file-view.ts';
 import { percentOf } from '../file-bubble/file-status.ts';
-import { ObjectUrl, placeholderImage, shownCaption } from '../file-bubble/media.ts';
+import { ObjectUrl, placeholderImage, shownCaption, streamUrl } from '../file-bubble/media.ts';
 import type { LightboxImage } from './gallery.ts';
 import { styles } from './chat-lightbox.styles.ts';
 
@@ -32,10 +35,14 @@ const ICONS = {
 };
 
 /**
- * The thread's images, one at a time, over the whole window on an opaque dark backdrop: the full
- * image once downloaded, else its thumbnail (or placeholder) with a Download button that raises
- * `chat-download`. A modal dialog named by the image and its place ("photo.jpg, 2 of 5"); focus
- * stays inside, also when a control it was on goes away (Download becoming progress).
+ * The thread's images and videos, one at a time, over the whole window on an opaque dark
+ * backdrop: the full image once downloaded, else its thumbnail (or placeholder) with a Download
+ * button that raises `chat-download` (Save once it is shown but not saved). A video shows its
+ * poster with a play button and plays in a player with its controls: at once when the lightbox
+ * opens on it, else on one click; it asks for the bytes with `chat-play` when it has none (or
+ * streams from an origin listed in `stream-origins`). A modal dialog named by the file and its
+ * place ("photo.jpg, 2 of 5"); focus stays inside, also when a control it was on goes away
+ * (Download becoming progress).
  *
  * Keyboard: Left and Right show the previous and next image (mirrored right to left), `+` and
  * `-` zoom (as do Ctrl+wheel and the zoom buttons), `0` fits the image again, Escape closes.
@@ -45,7 +52,9 @@ const ICONS = {
  * @csspart title - The image's name and its place among the images.
  * @csspart position - "2 of 5".
  * @csspart stage - The area showing the image; it scrolls when zoomed in.
- * @csspart image - The image shown.
+ * @csspart image - The image shown (or a video's poster).
+ * @csspart player - A video's player, once it plays.
+ * @csspart play - The play button over a video's poster.
  * @csspart icon - Shown instead of an image that has no picture yet.
  * @csspart caption - The sender's caption.
  * @csspart previous - The button showing the previous image.
@@ -53,7 +62,7 @@ const ICONS = {
  * @csspart zoom-in - The button zooming in.
  * @csspart zoom-out - The button zooming out.
  * @csspart zoom - The zoom level, as a percentage.
- * @csspart download - The button asking for the full image.
+ * @csspart download - The button asking for the full file, or saving it once shown.
  * @csspart progress - The download's progress.
  * @csspart close - The button closing the lightbox.
  *
@@ -61,7 +70,8 @@ const ICONS = {
  * @cssprop --chat-lightbox-color - Colour of its words and icons (default near-white).
  * @cssprop --chat-accent - Colour of the focus ring (the dark theme's accent by default).
  *
- * @fires chat-download - Download the image shown. `detail: { messageId, index }`.
+ * @fires chat-download - Download the file shown and save it. `detail: { messageId, index }`.
+ * @fires chat-play - Fetch the video's bytes to play them (not saved). `detail: { messageId, index }`.
  * @fires chat-lightbox-closed - The user closed the lightbox. `detail: { messageId, index }` of the image shown last.
  */
 export class ChatLightbox extends ChatElement {
@@ -73,7 +83,9 @@ export class ChatLightbox extends ChatElement {
     index: { type: Number },
     downloads: { attribute: false },
     open: { type: Boolean, reflect: true },
+    streamOrigins: { attribute: 'stream-origins', converter: spaceSeparated },
     zoom: { state: true },
+    isPlaying: { state: true },
   };
 
   /** The images to step through, in order. */
@@ -88,8 +100,17 @@ export class ChatLightbox extends ChatElement {
   /** Whether the lightbox shows (as a modal dialog). Reflected as `open`. */
   open = false;
 
+  /**
+   * Origins (`https://media.example`, space-separated) a video may stream from before it is
+   * downloaded. Empty (the default): a video plays only downloaded bytes.
+   */
+  streamOrigins: string[] = [];
+
   /** The zoom level, 1 = fitted to the window. */
   private zoom = 1;
+
+  /** Whether the video shown was asked to play (it plays as soon as it has a source). */
+  private isPlaying = false;
 
   /** The modal `dialog` this element renders. */
   get #dialog(): HTMLDialogElement {
@@ -97,7 +118,13 @@ export class ChatLightbox extends ChatElement {
   }
 
   #bytes = new ObjectUrl(this);
+  /** The picture shown: the full image, else the thumbnail (a video's poster) or the placeholder. */
   #src?: string;
+  /** What the video shown may play: its bytes, or a stream from a listed origin. */
+  #playable?: string;
+  /** The video whose bytes were asked for (once per opening), and the source its player last started on. */
+  #asked?: string;
+  #started?: string;
 
   /** Where a touch that may become a swipe went down. */
   #swipeStart?: { pointerId: number; x: number; y: number };
@@ -121,9 +148,16 @@ export class ChatLightbox extends ChatElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('open') && this.open) this.zoom = 1;
     const attachment = this.images[this.index]?.attachment;
+    const isVideo = this.#isVideo();
+    // A video the lightbox opens on plays at once; one reached with the arrows waits for a click.
+    if (changed.has('open') || changed.has('index')) this.isPlaying = this.open && isVideo && changed.has('open');
+    if (changed.has('open') && !this.open) this.#asked = undefined;
     const download = this.#download();
     const blob = download?.status === 'done' ? download.blob : undefined;
-    this.#src = this.#bytes.for(blob, attachment?.mime ?? '') ?? safeThumbnail(attachment?.thumbnail) ?? placeholderImage(attachment?.placeholder);
+    const bytes = this.#bytes.for(blob, attachment?.mime ?? '');
+    const picture = safeThumbnail(attachment?.thumbnail) ?? placeholderImage(attachment?.placeholder);
+    this.#src = isVideo ? picture : (bytes ?? picture);
+    this.#playable = isVideo ? (bytes ?? streamUrl(attachment!.url, this.streamOrigins)) : undefined;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -136,6 +170,29 @@ export class ChatLightbox extends ChatElement {
       // The focused control went away (Download became progress): focus stays in the dialog, where the keys work.
       this.#dialog.focus();
     }
+    this.#play();
+  }
+
+  /** Asked to play: asks for the video's bytes when it has nothing to play, or starts its player once per source. */
+  #play(): void {
+    const image = this.images[this.index];
+    if (!this.isPlaying || !image) return;
+    const key = downloadKey(image.messageId, image.index);
+    const download = this.#download();
+    if (!this.#playable && (!download || download.status === 'failed') && this.#asked !== key) {
+      this.#asked = key;
+      emit(this, 'chat-play', { messageId: image.messageId, index: image.index });
+    }
+    const player = this.renderRoot.querySelector<HTMLVideoElement>('video');
+    if (player?.paused && this.#started !== player.src) {
+      this.#started = player.src;
+      player.play().catch(() => undefined); // refused (no user activation left): its controls stay
+    }
+  }
+
+  #isVideo(): boolean {
+    const attachment = this.images[this.index]?.attachment;
+    return attachment !== undefined && fileKind(attachment.mime) === 'video';
   }
 
   #download(): DownloadState | undefined {
@@ -149,6 +206,8 @@ export class ChatLightbox extends ChatElement {
   }
 
   #onKeyDown = (event: KeyboardEvent) => {
+    // A player's own keys (arrows seek, space plays) stay the player's.
+    if (event.target instanceof HTMLVideoElement && event.key !== 'Escape' && event.key !== 'Tab') return;
     const isRtl = getComputedStyle(this).direction === 'rtl';
     switch (event.key) {
       case 'Escape':
@@ -247,9 +306,7 @@ export class ChatLightbox extends ChatElement {
         </div>
         <div part="stage" class="stage" ${cssProperty('--zoom', String(this.zoom))} tabindex=${ifDefined(this.zoom > 1 ? 0 : undefined)}
           @wheel=${this.#onWheel} @pointerdown=${this.#onPointerDown} @pointerup=${this.#onPointerUp} @pointercancel=${this.#onPointerCancel}>
-          ${this.#src && image
-            ? html`<img part="image" class="image" src=${this.#src} alt=${image.attachment.alt?.trim() || name} />`
-            : html`<span part="icon" class="icon">${fileIcon('image')}</span>`}
+          ${image && this.#isVideo() ? this.#video(image, name) : this.#picture(image, name)}
         </div>
         ${caption.text
           ? html`<p part="caption" class="caption" tabindex=${ifDefined(caption.mayScroll ? 0 : undefined)}>${caption.text}</p>`
@@ -258,6 +315,26 @@ export class ChatLightbox extends ChatElement {
         ${this.#button('next', t.nextImage, ICONS.next, isLast, () => this.go(1), 'nav next')}
       </dialog>
     `;
+  }
+
+  /** The picture shown (a video's poster), or an icon when there is none. */
+  #picture(image: LightboxImage | undefined, name: string) {
+    return this.#src && image
+      ? html`<img part="image" class="image" src=${this.#src} alt=${image.attachment.alt?.trim() || name} />`
+      : html`<span part="icon" class="icon">${fileIcon(image && this.#isVideo() ? 'video' : 'image')}</span>`;
+  }
+
+  /** A video: its player once it plays and has a source, else its poster with a play button (gone once asked). */
+  #video(image: LightboxImage, name: string) {
+    if (this.isPlaying && this.#playable) {
+      return html`<video part="player" class="image" src=${this.#playable} poster=${ifDefined(this.#src)} controls playsinline aria-label=${name}></video>`;
+    }
+    const play = () => {
+      this.#asked = undefined; // a click asks again, also after a failed download
+      this.isPlaying = true;
+    };
+    return html`${this.#picture(image, name)}
+      ${this.isPlaying ? nothing : html`<button part="play" class="play" type="button" aria-label=${this.t.play(name)} title=${this.t.play(name)} @click=${play}>${glyph(playShape, 32)}</button>`}`;
   }
 
   /** What can be done to see the full image: download it, follow its download, or learn it cannot be. */
@@ -269,7 +346,8 @@ export class ChatLightbox extends ChatElement {
     if (!safeUrl(image.attachment.url)) return html`<span class="state error">${t.unsupportedLink}</span>`;
     switch (download?.status) {
       case 'done':
-        return nothing;
+        if (download.isLocal) return nothing; // ours, from the picked file
+        return this.#button('download', download.isSaved ? t.saveAgain : t.save, ICONS.download, false, ask);
       case 'downloading':
         return html`<span part="progress" class="state muted" role="status">${t.progress(t.downloadingLabel, percentOf(download.received, download.total ?? image.attachment.size))}</span>`;
       case 'unavailable':

@@ -2,17 +2,20 @@ import { fileKind } from '../../model/format.ts';
 import type { Attachment, ChatMessage } from '../../model/message.ts';
 import type { AttachmentRef } from '../events.ts';
 
-/** One image the lightbox can show: which attachment of which message, and the attachment. */
+/** One image or video the lightbox can show: which attachment of which message, and the attachment. */
 export interface LightboxImage extends AttachmentRef {
   attachment: Attachment;
 }
 
-/** Every image attachment of `messages`, in order: what the lightbox steps through. */
+/** Whether a file of type `mime` shows in the lightbox (and as a tile of an album): an image or a video. */
+export const isViewable = (mime: string) => ['image', 'video'].includes(fileKind(mime));
+
+/** Every image and video attachment of `messages`, in order: what the lightbox steps through. */
 export function imagesIn(messages: Iterable<ChatMessage>): LightboxImage[] {
   const images: LightboxImage[] = [];
   for (const message of messages) {
     message.attachments?.forEach((attachment, index) => {
-      if (fileKind(attachment.mime) === 'image') images.push({ messageId: message.id, index, attachment });
+      if (isViewable(attachment.mime)) images.push({ messageId: message.id, index, attachment });
     });
   }
   return images;

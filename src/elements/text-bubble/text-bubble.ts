@@ -27,7 +27,7 @@ const onResize = new WeakMap<Element, () => void>();
  * @csspart text - The message text.
  * @csspart link - A web address in the text, as a link.
  * @csspart meta - The line with the time and the delivery.
- * @csspart time - The time it was written (`hh:mm`; the full date in its tooltip).
+ * @csspart time - The time it was written (hour and minute as its language writes them: "3:04 PM", "15:04"; the full date in its tooltip).
  * @csspart delivery - "Sending…", "Sent" or "Not sent" (our messages only).
  * @csspart retry - The Retry button of a message that was not sent.
  *
