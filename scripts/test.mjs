@@ -10,9 +10,14 @@ const work = mkdtempSync(join(tmpdir(), 'chatdrop-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let stepsFailed = 0;
 
+/** How long each step took, printed at the end, so a slow step is seen. */
+const stepTimes = [];
+
 function run(title, command, args, env = {}) {
   console.log(`\n▶ ${title}`);
+  const started = performance.now();
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  stepTimes.push(`${title}: ${((performance.now() - started) / 1000).toFixed(0)} s`);
   if (result.status !== 0) {
     console.log(`✖ ${title} failed (exit ${result.status ?? result.signal})`);
     stepsFailed++;
@@ -67,5 +72,6 @@ addCounts(nodeSummary);
 
 rmSync(work, { recursive: true, force: true });
 if (!typesOk || !built || !galleryBuilt || !docsCurrent) totals.failed++;
+console.log(`\n${stepTimes.join('\n')}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed > 0 || stepsFailed > 0 ? 1 : 0);

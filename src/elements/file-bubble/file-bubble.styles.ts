@@ -1,6 +1,7 @@
 import { css } from 'lit';
 import { bubbleHostStyles } from '../bubble-host.styles.ts';
 import { controlStyles } from '../control.styles.ts';
+import { playButtonStyles } from '../play-button.styles.ts';
 import { progressStyles } from '../progress.styles.ts';
 import { themeStyles, token } from '../theme.styles.ts';
 
@@ -10,6 +11,7 @@ export const styles = [
   themeStyles,
   controlStyles,
   progressStyles,
+  playButtonStyles,
   bubbleHostStyles,
   css`
     /* A picture or player spans the bubble; an icon sits at the start of the details. */
@@ -161,19 +163,6 @@ export const styles = [
       grid-area: 1 / 1;
       z-index: 2;
       place-self: center;
-      display: grid;
-      place-items: center;
-      width: 3.5rem;
-      height: 3.5rem;
-      padding: 0 0 0 0.2rem;
-      border: none;
-      border-radius: 50%;
-      color: #fff;
-      background: rgb(0 0 0 / 0.6);
-    }
-
-    .play:hover {
-      background: rgb(0 0 0 / 0.75);
     }
 
     .badge {

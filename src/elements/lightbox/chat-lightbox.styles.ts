@@ -1,10 +1,12 @@
 import { css } from 'lit';
 import { controlStyles } from '../control.styles.ts';
+import { playButtonStyles } from '../play-button.styles.ts';
 import { themeStyles, token } from '../theme.styles.ts';
 
 export const styles = [
   themeStyles,
   controlStyles,
+  playButtonStyles,
   css`
     :host {
       display: contents;
@@ -138,19 +140,7 @@ export const styles = [
 
     /* Over a video's poster, in its middle. */
     .play {
-      display: grid;
-      place-items: center;
-      width: 4.5rem;
-      height: 4.5rem;
-      padding: 0 0 0 0.25rem;
-      border: none;
-      border-radius: 50%;
-      color: #fff;
-      background: rgb(0 0 0 / 0.6);
-    }
-
-    .play:hover {
-      background: rgb(0 0 0 / 0.8);
+      --play-size: 4.5rem;
     }
 
     .image {
