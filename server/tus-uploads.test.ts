@@ -11,7 +11,7 @@ import * as tus from 'tus-js-client';
 import { startHttpFaultProxy } from '../test/cases/http-fault-proxy.ts';
 import { makeTempDir, startTestServer } from './test-helpers.ts';
 import { signToken } from './tokens.ts';
-import { FILE_TYPE_HEADER, FILE_URL_HEADER } from './tus-uploads.ts';
+import { FILE_SHA256_HEADER, FILE_TYPE_HEADER, FILE_URL_HEADER } from './tus-uploads.ts';
 // @ts-expect-error: a plain JavaScript module shared with the test scripts
 import { startServerProcess } from '../scripts/server-process.mjs';
 
@@ -208,6 +208,7 @@ describe('resumable uploads (tus)', { timeout: 60_000 }, () => {
     const whole = await tusRequest(location, 'PATCH', { 'Upload-Offset': '4', 'Content-Type': 'application/offset+octet-stream' }, '!');
     assert.equal(whole.status, 204);
     assert.equal(whole.headers.get(FILE_TYPE_HEADER), 'text/html');
+    assert.equal(whole.headers.get(FILE_SHA256_HEADER), createHash('sha256').update('<b>x!').digest('hex'), 'the sha256 of the bytes written, across both PATCHes');
     const file = await fetch(new URL(whole.headers.get(FILE_URL_HEADER)!, `${server.url}/tus/`));
     assert.equal(file.headers.get('content-type'), 'text/html');
     assert.match(file.headers.get('content-disposition')!, /^attachment; filename="invoicetxt.exe"/);
@@ -233,7 +234,7 @@ describe('resumable uploads (tus)', { timeout: 60_000 }, () => {
     const finished = await tusRequest(location, 'PATCH', { Origin: origin, 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' }, 'abc');
     assert.equal(finished.headers.get('access-control-allow-origin'), origin);
     const exposed = finished.headers.get('access-control-expose-headers')!;
-    for (const header of ['Upload-Offset', 'Location', FILE_URL_HEADER, FILE_TYPE_HEADER]) assert.ok(exposed.includes(header), `${header} is exposed: ${exposed}`);
+    for (const header of ['Upload-Offset', 'Location', FILE_URL_HEADER, FILE_TYPE_HEADER, FILE_SHA256_HEADER]) assert.ok(exposed.includes(header), `${header} is exposed: ${exposed}`);
     const stranger = await create(server.url, 3, { Origin: 'https://elsewhere.example' });
     assert.equal(stranger.headers.get('access-control-allow-origin'), null, 'another origin is not let in');
   });

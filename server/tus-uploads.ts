@@ -30,8 +30,11 @@ export const FILE_URL_HEADER = 'Chatdrop-File-Url';
 /** The answer header saying the media type the server stored for a finished upload. */
 export const FILE_TYPE_HEADER = 'Chatdrop-File-Type';
 
+/** The answer header with the hex sha256 of a finished upload's bytes, made as they were written: the page need not hash the file itself. */
+export const FILE_SHA256_HEADER = 'Chatdrop-File-Sha256';
+
 /** Headers a cross-origin tus client must read besides `Retry-After`: the protocol's own, and where the file went. */
-export const TUS_EXPOSED_HEADERS = [...TUS_HEADERS.split(', '), FILE_URL_HEADER, FILE_TYPE_HEADER];
+export const TUS_EXPOSED_HEADERS = [...TUS_HEADERS.split(', '), FILE_URL_HEADER, FILE_TYPE_HEADER, FILE_SHA256_HEADER];
 
 /** The methods of the tus protocol the endpoint answers (never `GET`: files are fetched from `/files/<id>`). */
 export const TUS_METHODS = ['POST', 'HEAD', 'PATCH', 'DELETE'];
@@ -92,7 +95,7 @@ export async function tusUploadRoutes(app: FastifyInstance, options: TusUploadOp
     relativeLocation: true,
     disableTerminationForFinishedUploads: true,
     allowedOrigins: (origin) => origins.includes('*') || origins.includes(origin),
-    exposedHeaders: [FILE_URL_HEADER, FILE_TYPE_HEADER, 'Retry-After'],
+    exposedHeaders: [FILE_URL_HEADER, FILE_TYPE_HEADER, FILE_SHA256_HEADER, 'Retry-After'],
     namingFunction: (request) => admissionOf(request)?.id ?? createFileId(),
     onUploadCreate: async (request, upload) => ({ metadata: { ...upload.metadata, [UPLOADER_KEY]: admissionOf(request)?.uploader ?? null } }),
     onUploadFinish: async (_request, upload) => {
@@ -200,7 +203,7 @@ function idOf(url: string): string | undefined {
   return isFileId(id) ? id : undefined;
 }
 
-/** Where a finished upload's file is, and its stored type. */
+/** Where a finished upload's file is, its stored type and the sha256 of its bytes. */
 function fileHeaders(id: string, stored: FileMetadata): Record<string, string> {
-  return { [FILE_URL_HEADER]: `/files/${id}`, [FILE_TYPE_HEADER]: stored.mime };
+  return { [FILE_URL_HEADER]: `/files/${id}`, [FILE_TYPE_HEADER]: stored.mime, ...(stored.sha256 && { [FILE_SHA256_HEADER]: stored.sha256 }) };
 }

@@ -64,6 +64,39 @@ describe('createUploadQueue', () => {
     expect(message.attachments![0]!.sha256).to.equal(await sha256(file));
   });
 
+  it("once the server has given the sha256, later big files are not hashed in the page and their messages carry the server's", async function () {
+    this.timeout(20000);
+    const hashed: string[] = [];
+    const { queue } = countingQueue({ hash: (file) => (hashed.push(file.name), hashFile(file)) });
+    const first = makeRandomFile('first.bin', HASH_FIRST_BYTES + 1000);
+    expect((await send(queue, first)).attachments![0]!.sha256).to.equal(await sha256(first));
+    expect(hashed, 'the first file is hashed beside its upload: nothing says yet that the server gives hashes').to.deep.equal(['first.bin']);
+    const second = makeRandomFile('second.bin', HASH_FIRST_BYTES + 2000);
+    expect((await send(queue, second)).attachments![0]!.sha256, "the server's hash of the second").to.equal(await sha256(second));
+    expect(hashed, 'the second is not hashed in the page').to.deep.equal(['first.bin']);
+  });
+
+  it('hashes in the page again where the server stops giving the sha256', async function () {
+    this.timeout(20000);
+    let withHash = true;
+    const upload: UploadHandler = async (file, given) => {
+      const { sha256: _stored, ...rest } = await realUpload(file, given);
+      return withHash ? { ...rest, sha256: _stored } : rest;
+    };
+    const queue = createUploadQueue({ upload, maxConcurrent: 5, stallTimeoutMs: 30_000 });
+    await send(queue, makeRandomFile('a.bin', HASH_FIRST_BYTES + 10));
+    withHash = false;
+    const file = makeRandomFile('b.bin', HASH_FIRST_BYTES + 20);
+    expect((await send(queue, file)).attachments![0]!.sha256, 'hashed in the page after the upload').to.equal(await sha256(file));
+  });
+
+  it("fails an upload as damaged when the page's hash of the file is not the server's hash of what it stored", async () => {
+    const { queue } = countingQueue({ hash: async () => 'f'.repeat(64) });
+    const error = await send(queue, makeRandomFile('x.bin', 1000)).catch((caught: unknown) => caught);
+    expect((error as { code?: string }).code).to.equal('integrity');
+    expect((error as { isRetryable?: boolean }).isRetryable).to.equal(true);
+  });
+
   it('sends the sha256 of the bytes in the message, made in the worker beside the upload', async function () {
     this.timeout(20000);
     // Over the bound of files hashed first: the upload does not wait for the hash.

@@ -118,6 +118,12 @@ export function createUploadQueue({ upload, defaultUpload, maxConcurrent, stallT
   const sent = new Map<string, Promise<SentBytes>>();
   /** Each file's hash, made once however often it is sent or retried. */
   const hashes = new WeakMap<File, Promise<string | undefined>>();
+  /**
+   * Whether the handler's last result carried the server's sha256: then the next uploads are not
+   * hashed beside (the hash, reading every byte, competes with the upload for the CPU) and the
+   * message takes the server's. Until one has, and whenever one does not, files are hashed beside.
+   */
+  let serverHashes = false;
 
   const hashOf = (file: File) => {
     let sha256 = hashes.get(file);
@@ -169,11 +175,25 @@ export function createUploadQueue({ upload, defaultUpload, maxConcurrent, stallT
     sending.catch(() => sent.get(key) === sending && sent.delete(key));
   };
 
-  /** Uploads `file` and hashes it side by side, remembered by identity at once and by content once hashed. */
+  /**
+   * Uploads `file` and hashes it side by side (unless the server has been giving the hash),
+   * remembered by identity at once and by content once hashed. A hash made here that differs from
+   * the server's means the server stored other bytes: the upload fails as damaged, to be retried.
+   */
   function uploadAndHash(message: ChatMessage, file: File, signal: AbortSignal, onState: (state: UploadState) => void): Promise<SentBytes> {
-    const sending = Promise.all([uploadInSlot(message, file, signal, onState), hashOf(file)]).then(([result, sha256]) => ({ result, sha256 }));
+    const ownHash = serverHashes && file.size > HASH_FIRST_BYTES ? undefined : hashOf(file);
+    const sending = Promise.all([uploadInSlot(message, file, signal, onState), ownHash]).then(async ([result, own]) => {
+      serverHashes = result.sha256 !== undefined;
+      if (own && result.sha256 && own !== result.sha256) {
+        throw new TransferError('The server stored other bytes than the file: send it again.', { code: 'integrity', isRetryable: true });
+      }
+      const sha256 = result.sha256 ?? own ?? (await hashOf(file));
+      if (sha256 && !hashes.has(file)) hashes.set(file, Promise.resolve(sha256));
+      return { result, sha256 };
+    });
     remember(identityOf(file), sending);
-    void hashOf(file).then((sha256) => sha256 && remember(`${sha256}:${file.size}`, sending));
+    // Found by content as soon as its hash is known: a hash made here, before the upload ends.
+    void (ownHash ?? sending.then(({ sha256 }) => sha256)).then((sha256) => sha256 && remember(`${sha256}:${file.size}`, sending), () => undefined);
     return sending;
   }
 

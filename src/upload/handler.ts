@@ -20,11 +20,23 @@ export interface UploadOptions {
   onRetry?(retry: { attempt: number; delayMs: number; error: TransferError }): void;
 }
 
+/** A hex sha256 as a server may give it: 64 hex digits, lower-cased; anything else is no hash. */
+export function hexSha256(value: unknown): string | undefined {
+  return typeof value === 'string' && /^[0-9a-f]{64}$/i.test(value) ? value.toLowerCase() : undefined;
+}
+
 /** Where the uploaded bytes can be fetched, and anything the server decided about them. */
 export interface UploadResult {
   url: string;
   /** The media type the server stored, when it differs from the declared one. */
   mime?: string;
+  /**
+   * The hex sha256 of the bytes the server stored, when it says (the reference server does:
+   * `sha256` in the multipart answer, `Chatdrop-File-Sha256` on tus). Once a handler has given one,
+   * the page stops hashing files beside their uploads (on a machine with few cores that costs the
+   * upload up to 40 %, `npm run bench -- send`): the message carries the server's hash.
+   */
+  sha256?: string;
 }
 
 /**
