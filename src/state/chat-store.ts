@@ -34,6 +34,12 @@ export interface ChatStoreOptions {
   uploadProtocol?: UploadProtocol;
   /** Request headers of the default upload to `uploadEndpoint`, e.g. `Authorization: Bearer …`. */
   uploadHeaders?: Record<string, string>;
+  /**
+   * Gives a fresh bearer token for `uploadHeaders.Authorization` when `uploadEndpoint` refused an
+   * upload's as expired (401 with `code: 'token-expired'`); the upload goes on with it by itself.
+   * Without it, or when it gives none, the upload fails as `forbidden`.
+   */
+  refreshUploadToken?(): Promise<string | undefined>;
   /** Fetches an attachment's bytes; defaults to a `fetch` with progress, resume and hash check. */
   download?: DownloadHandler;
   /**
@@ -148,7 +154,7 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
   const fileOrder = createFileOrder((message) => outbox.enqueue(message));
   const sender = createFileSender({
     upload: options.upload,
-    defaultUpload: { transport, endpoint: options.uploadEndpoint, protocol: options.uploadProtocol, headers: options.uploadHeaders },
+    defaultUpload: { transport, endpoint: options.uploadEndpoint, protocol: options.uploadProtocol, headers: options.uploadHeaders, renewToken: options.refreshUploadToken },
     $uploads,
     maxConcurrentUploads: options.maxConcurrentUploads,
     stallTimeoutMs: options.stallTimeoutMs,

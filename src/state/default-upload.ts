@@ -20,6 +20,8 @@ export interface DefaultUploadOptions {
   protocol?: UploadProtocol;
   /** Request headers of the posts to `endpoint`, e.g. `Authorization: Bearer …`. */
   headers?: Record<string, string>;
+  /** Gives a fresh bearer token for `headers.Authorization` when `endpoint` refused an upload's as expired; the upload then goes on by itself. */
+  renewToken?(): Promise<string | undefined>;
 }
 
 /**
@@ -29,8 +31,8 @@ export interface DefaultUploadOptions {
  * (sending a file then fails as `not-configured`). Made with the sender's code, on the first file
  * sent; Uppy, and the XMPP upload, load on the first upload.
  */
-export function createDefaultUpload({ transport, endpoint, protocol = 'multipart', headers = {} }: DefaultUploadOptions): UploadHandler | undefined {
-  if (endpoint) return protocol === 'tus' ? createTusUploader({ endpoint, headers }) : createUppyUploader({ endpoint, headers });
+export function createDefaultUpload({ transport, endpoint, protocol = 'multipart', headers = {}, renewToken }: DefaultUploadOptions): UploadHandler | undefined {
+  if (endpoint) return protocol === 'tus' ? createTusUploader({ endpoint, headers, renewToken }) : createUppyUploader({ endpoint, headers, renewToken });
   if (!('requestUpload' in transport)) return undefined;
   const slots = transport as ChatTransport & UploadSlotSource;
   return lazyUploadHandler(async () => (await import('../upload/xmpp-upload.ts')).createXmppUploader(slots));

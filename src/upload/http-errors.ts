@@ -35,13 +35,31 @@ export function serverAnswer(request: XMLHttpRequest | undefined): Pick<HttpErro
 }
 
 /**
+ * Whether a 401 says the bearer token expired: the reference server's JSON `code: 'token-expired'`,
+ * or `WWW-Authenticate: Bearer error="invalid_token", error_description="expired"` (readable
+ * cross-origin only when the server exposes it).
+ */
+export function isTokenExpiredAnswer(status: number, request: XMLHttpRequest | undefined): boolean {
+  if (status !== 401) return false;
+  // All the headers, not `getResponseHeader`, which logs an error for a header not exposed cross-origin.
+  if (/^www-authenticate:.*error_description="expired"/im.test(request?.getAllResponseHeaders() ?? '')) return true;
+  try {
+    return (JSON.parse(request?.responseText ?? '') as { code?: unknown }).code === 'token-expired';
+  } catch {
+    return false;
+  }
+}
+
+/**
  * What a failed upload request (`status` 0: no answer) tells the retry policy: its error, with the
  * server's own sentence and limit, retryable when `isRetryable` says (default: no answer, 5xx and
- * 429); and the server's `Retry-After` wait (readable cross-origin only when the server exposes the header).
+ * 429); the server's `Retry-After` wait (readable cross-origin only when the server exposes the
+ * header); and whether the bearer token expired.
  */
 export function uploadFailure(status: number, request: XMLHttpRequest | undefined, isRetryable: (status: number) => boolean = isRetryableStatus): AttemptFailure {
   const failure: AttemptFailure = { error: httpError(status, 'upload', { ...serverAnswer(request), isRetryable: isRetryable(status) }) };
   const retryAfterMs = parseRetryAfter(request?.getResponseHeader('Retry-After'));
   if (retryAfterMs !== undefined) failure.retryAfterMs = retryAfterMs;
+  if (isTokenExpiredAnswer(status, request)) failure.isTokenExpired = true;
   return failure;
 }

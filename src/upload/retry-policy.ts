@@ -43,6 +43,8 @@ export interface AttemptFailure {
   error: TransferError;
   /** The server's `Retry-After` wait in ms, when it sent one (and it was readable). */
   retryAfterMs?: number;
+  /** Whether the server refused the bearer token as expired (`renewingToken` then asks for a fresh one). */
+  isTokenExpired?: boolean;
 }
 
 /**
@@ -111,6 +113,30 @@ export async function withRetries<T>(attempt: (index: number) => Promise<T>, opt
       await sleep(delayMs, options.signal);
     }
   }
+}
+
+/**
+ * `attempt`, tried once more at once when the server refused its bearer token as expired: with the
+ * token another upload renewed meanwhile, else with a fresh one from `renewToken`, put in
+ * `headers.Authorization` (the same object, so later uploads carry it too). Without a fresh token
+ * the failure stands. Without `renewToken`, `attempt` as is.
+ */
+export function renewingToken<T>(attempt: () => Promise<T>, headers: Record<string, string>, renewToken: (() => Promise<string | undefined>) | undefined): () => Promise<T> {
+  if (!renewToken) return attempt;
+  return async () => {
+    const sent = headers.Authorization;
+    try {
+      return await attempt();
+    } catch (caught) {
+      if (!toFailure(caught).isTokenExpired) throw caught;
+      if (headers.Authorization === sent) {
+        const fresh = await renewToken().catch(() => undefined);
+        if (!fresh) throw caught;
+        headers.Authorization = `Bearer ${fresh}`;
+      }
+      return attempt();
+    }
+  };
 }
 
 function toFailure(caught: unknown): AttemptFailure {

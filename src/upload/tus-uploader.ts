@@ -1,17 +1,20 @@
 import type { Meta } from '@uppy/core';
 import type { TusBody } from '@uppy/tus';
-import { TransferError, type UploadHandler, type UploadOptions, type UploadResult } from './handler.ts';
+import { hexSha256, TransferError, type UploadHandler, type UploadOptions, type UploadResult } from './handler.ts';
 import { uploadFailure } from './http-errors.ts';
 import { importTus } from './load-uppy.ts';
 import { createResumePoints, type ResumePoints } from './resume-points.ts';
 import { runUppyAttempt } from './uppy-attempt.ts';
-import { isRetryableStatus, withRetries, type RetryPolicy } from './retry-policy.ts';
+import { isRetryableStatus, renewingToken, withRetries, type RetryPolicy } from './retry-policy.ts';
 
 /** The answer header in which the reference server says where a finished upload's file is (relative to the endpoint). */
 export const FILE_URL_HEADER = 'Chatdrop-File-Url';
 
 /** The answer header in which the reference server says the media type it stored. */
 export const FILE_TYPE_HEADER = 'Chatdrop-File-Type';
+
+/** The answer header in which the reference server gives the sha256 of the bytes it stored. */
+export const FILE_SHA256_HEADER = 'Chatdrop-File-Sha256';
 
 /** Options of the resumable upload handler. */
 export interface TusUploaderOptions {
@@ -24,6 +27,13 @@ export interface TusUploaderOptions {
   endpoint: string;
   /** Extra request headers, e.g. `Authorization: Bearer <token>`. Read at each attempt, so a renewed token reaches the next one. */
   headers?: Record<string, string>;
+  /**
+   * Gives a fresh bearer token when the server refused a request of the upload (`POST`, `HEAD` or
+   * `PATCH`) as expired (401 with `code: 'token-expired'`): it goes into `headers.Authorization`
+   * and the upload goes on at once from the server's offset. Without it, or when it gives none, the
+   * upload fails as `forbidden`.
+   */
+  renewToken?(): Promise<string | undefined>;
   /**
    * Largest request body in bytes: the file goes in `PATCH`es of at most this much. Default: the
    * rest of the file in one request (a cut loses only what was in flight; the server keeps every
@@ -89,7 +99,8 @@ async function attemptUpload(file: File, options: TusUploaderOptions, points: Re
       const url = answer?.getResponseHeader(FILE_URL_HEADER);
       if (!url) return new TransferError(`The server stored the file but did not say where (no ${FILE_URL_HEADER} header it exposes).`, { code: 'bad-answer' });
       const mime = answer?.getResponseHeader(FILE_TYPE_HEADER);
-      return { url: new URL(url, endpoint).href, ...(mime && { mime }) };
+      const sha256 = hexSha256(answer?.getResponseHeader(FILE_SHA256_HEADER));
+      return { url: new URL(url, endpoint).href, ...(mime && { mime }), ...(sha256 && { sha256 }) };
     },
     toFailure: (status, request) => uploadFailure(status, request, isRetryableTusStatus),
   });
@@ -105,9 +116,10 @@ async function attemptUpload(file: File, options: TusUploaderOptions, points: Re
 export function createTusUploader(options: TusUploaderOptions): UploadHandler {
   const policy: RetryPolicy = { ...TUS_RETRY_POLICY, ...options.retry };
   const points = options.resumePoints ?? createResumePoints();
+  const settings = { ...options, headers: options.headers ?? {} };
   return async (file, uploadOptions) => {
     try {
-      const result = await withRetries(() => attemptUpload(file, options, points, uploadOptions), {
+      const result = await withRetries(renewingToken(() => attemptUpload(file, settings, points, uploadOptions), settings.headers, options.renewToken), {
         policy,
         signal: uploadOptions.signal,
         onRetry: (notice) => uploadOptions.onRetry?.(notice),

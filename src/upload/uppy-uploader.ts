@@ -1,11 +1,11 @@
 import type { Body, Meta } from '@uppy/core';
 import type { LocalUppyFile } from '@uppy/core/utils';
 import { loadOnce } from '../model/load-once.ts';
-import { TransferError, type UploadHandler, type UploadOptions, type UploadResult } from './handler.ts';
+import { hexSha256, TransferError, type UploadHandler, type UploadOptions, type UploadResult } from './handler.ts';
 import { uploadFailure } from './http-errors.ts';
 import { importUppy } from './load-uppy.ts';
 import { runUppyAttempt } from './uppy-attempt.ts';
-import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry-policy.ts';
+import { DEFAULT_RETRY_POLICY, renewingToken, withRetries, type RetryPolicy } from './retry-policy.ts';
 
 /** Options of the default upload handler. */
 export interface UppyUploaderOptions {
@@ -13,8 +13,14 @@ export interface UppyUploaderOptions {
   endpoint: string;
   /** The form field that carries the file. Default `file`. */
   fieldName?: string;
-  /** Extra request headers, e.g. `Authorization: Bearer <token>` for a server with `UPLOAD_TOKEN`. */
+  /** Extra request headers, e.g. `Authorization: Bearer <token>` for a server with `UPLOAD_TOKEN`. Read at each attempt, so a renewed token reaches the next one. */
   headers?: Record<string, string>;
+  /**
+   * Gives a fresh bearer token when the server refused the upload's as expired (401 with
+   * `code: 'token-expired'`): it goes into `headers.Authorization` and the upload is sent again at
+   * once. Without it, or when it gives none, the upload fails as `forbidden`.
+   */
+  renewToken?(): Promise<string | undefined>;
   /**
    * Whether each upload carries `Idempotency-Key: <message id>`, so a retry of an upload the
    * server finished (the answer was lost) gets the first answer instead of storing the file twice.
@@ -83,7 +89,8 @@ async function attemptUpload(file: File, options: UppyUploaderOptions, { id, sig
       const url = response.body?.url;
       if (typeof url !== 'string') return new TransferError('The server stored the file but did not say where.', { code: 'bad-answer' });
       const result: UploadResult = { url: new URL(url, new URL(options.endpoint, location.href)).href };
-      return typeof response.body?.mime === 'string' ? { ...result, mime: response.body.mime } : result;
+      const sha256 = hexSha256(response.body?.sha256);
+      return { ...result, ...(typeof response.body?.mime === 'string' && { mime: response.body.mime }), ...(sha256 && { sha256 }) };
     },
     toFailure: uploadFailure,
   });
@@ -96,8 +103,9 @@ async function attemptUpload(file: File, options: UppyUploaderOptions, { id, sig
  */
 export function createUppyUploader(options: UppyUploaderOptions): UploadHandler {
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const settings = { ...options, headers: options.headers ?? {} };
   return (file, uploadOptions) =>
-    withRetries(() => attemptUpload(file, options, uploadOptions), {
+    withRetries(renewingToken(() => attemptUpload(file, settings, uploadOptions), settings.headers, options.renewToken), {
       policy,
       signal: uploadOptions.signal,
       onRetry: (notice) => {

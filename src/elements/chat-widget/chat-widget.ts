@@ -67,8 +67,9 @@ const KEPT_ANNOUNCEMENTS = 3;
  *
  * @fires chat-invalid-message - A message from the wire was invalid and was dropped.
  * @fires chat-download-done - A downloaded file was handed to the browser to save.
- * @fires chat-token-expired - The server refused `token` as expired; the widget asks `refreshToken`
- *   for a new one (or takes the `token` a listener sets at once) and joins again, messages kept.
+ * @fires chat-token-expired - The relay or the upload endpoint refused `token` as expired; the widget
+ *   asks `refreshToken` for a new one (or takes the `token` a listener sets at once), joins again
+ *   and goes on with the upload, messages kept. Refusals at once share one renewal.
  */
 export class ChatWidget extends LitElement {
   static override styles = chatWidgetStyles;
@@ -222,6 +223,8 @@ export class ChatWidget extends LitElement {
   #settingsInUse: unknown[] = [];
   /** The default upload's headers: one object, so a renewed token reaches the next upload. */
   #uploadHeaders: Record<string, string> = {};
+  /** The renewal under way: the relay and uploads refused at once share it (the host is asked once). */
+  #renewal?: Promise<string | undefined>;
   #guestId = `guest-${Math.random().toString(36).slice(2, 8)}`;
   #nextAnnouncement = 0;
   /** The launcher, once its code loaded (`mode="launcher"`). */
@@ -321,6 +324,7 @@ export class ChatWidget extends LitElement {
       uploadHeaders: this.#uploadHeaders,
       token: this.token || undefined,
       refreshToken: () => this.#renewToken(),
+      refreshUploadToken: this.uploadToken ? undefined : () => this.#renewToken(),
       download: this.downloadHandler,
       autoDownloadImagesUpTo: this.autoDownloadImagesUpTo,
       fileKeeper: lazyFileKeeper,
@@ -380,10 +384,16 @@ export class ChatWidget extends LitElement {
   }
 
   /**
-   * A fresh token after the server refused one as expired: the one a `chat-token-expired`
-   * listener set, else `refreshToken`'s. The store keeps running (no reconnect from scratch).
+   * A fresh token after the server (the relay, or an upload endpoint) refused one as expired: the
+   * one a `chat-token-expired` listener set, else `refreshToken`'s. Refusals while one is under way
+   * share it. The store keeps running (no reconnect from scratch, the outbox kept).
    */
-  async #renewToken(): Promise<string | undefined> {
+  #renewToken(): Promise<string | undefined> {
+    this.#renewal ??= this.#askForToken().finally(() => (this.#renewal = undefined));
+    return this.#renewal;
+  }
+
+  async #askForToken(): Promise<string | undefined> {
     const expired = this.token;
     emit(this, 'chat-token-expired', { token: expired });
     const fresh = this.token !== expired ? this.token : await this.refreshToken?.();
