@@ -19,11 +19,11 @@ export const INITIAL_AIM = 20 * 1024;
  * What the build may not grow past while it is over the budgets: the sizes measured once the
  * thread's avatars, times, links and albums, the composer's icons, the bubble's media players,
  * sending while offline, pictures shared by URL alone, resumable uploads (tus, 15.8 KB, loaded
- * only by pages that choose it) and hash-wasm (5.5 KB, loaded only to hash a file over 64 MiB)
- * landed (25.9 KB and 112.5 KB), rounded up. `npm test` holds the build to these; lower them as
- * it shrinks.
+ * only by pages that choose it), hash-wasm (5.5 KB, loaded only to hash a file over 64 MiB) and
+ * uploads that renew an expired token landed (25.9 KB and 113.1 KB), rounded up. `npm test`
+ * holds the build to these; lower them as it shrinks.
  */
-export const CEILINGS = { initial: 26 * 1024, total: 113 * 1024 };
+export const CEILINGS = { initial: 26 * 1024, total: 114 * 1024 };
 
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const STATIC_IMPORT = /(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.[^"']+)["']/g;
