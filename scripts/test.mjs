@@ -49,8 +49,9 @@ try {
 }
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-const typesOk = run('type-check (tsc)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+// The build first: it writes custom-elements.json, which the gallery's controls import (and tsc checks).
 const built = run('build (manifest and dist/chatdrop.js)', npx === 'npx' ? 'npm' : 'npm.cmd', ['run', '--silent', 'build']);
+const typesOk = run('type-check (tsc)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 const docsCurrent = built && run('README element reference matches the manifest', process.execPath, ['scripts/docs.mjs', '--check']);
 const galleryBuilt = run('gallery build (Storybook)', npx, ['storybook', 'build', '-o', join(work, 'storybook'), '--quiet'], { STORYBOOK_DISABLE_TELEMETRY: '1' });
 
