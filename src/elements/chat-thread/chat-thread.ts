@@ -20,6 +20,7 @@ import { personOf, type Person } from './avatar.ts';
 import { albumEnd, albumStart, describeArrival, itemKey, messageOf, type ThreadItem } from './thread-items.ts';
 import { entryOf, renderRow, type RowContext } from './thread-row.ts';
 import { VirtualLog } from './virtual-log.ts';
+import { prepareTimeFormat } from '../message-time.ts';
 import { styles } from './chat-thread.styles.ts';
 
 /** More arrivals than this at once are announced as a count. */
@@ -156,6 +157,11 @@ export class ChatThread extends ChatElement {
   constructor() {
     super();
     new ContextConsumer(this, { context: chatStoreContext, subscribe: true, callback: (store) => (this.store = store) });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    prepareTimeFormat(() => this.t.lang);
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
