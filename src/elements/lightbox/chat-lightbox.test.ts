@@ -237,6 +237,7 @@ describe('<chat-lightbox>', () => {
     expect(label(element)).to.equal('clip.mp4, 2 of 2');
     expect(part<HTMLImageElement>(element, 'image').getAttribute('src'), 'its poster meanwhile').to.equal(clip.thumbnail);
     expect(element.shadowRoot!.querySelector('[part="play"]'), 'already playing: no play button').to.equal(null);
+    expect(element.shadowRoot!.querySelector('[part~="zoom-in"], [part~="zoom-out"], [part="zoom"]'), 'a video has no zoom controls').to.equal(null);
     element.downloads = { 'v/0': { status: 'downloading', received: 1, total: 4 } };
     await element.updateComplete;
     expect(asked).to.deep.equal([{ messageId: 'v', index: 0 }]);

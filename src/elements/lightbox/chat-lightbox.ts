@@ -200,7 +200,18 @@ export class ChatLightbox extends ChatElement {
     return image && this.downloads[downloadKey(image.messageId, image.index)];
   }
 
+  /** Zoom out, the zoom level and zoom in: for images only (a video plays fitted to the window). */
+  #zoomControls() {
+    const t = this.t;
+    return html`
+      ${this.#button('zoom-out', t.zoomOut, ICONS.zoomOut, this.zoom <= ZOOMS[0]!, () => this.#zoomBy(-1))}
+      <span part="zoom" class="zoom muted">${new Intl.NumberFormat(t.lang, { style: 'percent' }).format(this.zoom)}</span>
+      ${this.#button('zoom-in', t.zoomIn, ICONS.zoomIn, this.zoom >= ZOOMS.at(-1)!, () => this.#zoomBy(1))}
+    `;
+  }
+
   #zoomBy(steps: number): void {
+    if (this.#isVideo()) return;
     const at = ZOOMS.findIndex((zoom) => zoom >= this.zoom);
     this.zoom = ZOOMS[Math.min(ZOOMS.length - 1, Math.max(0, at + steps))]!;
   }
@@ -299,9 +310,7 @@ export class ChatLightbox extends ChatElement {
             <span part="position" class="position muted">${image ? t.imagePosition(position, total) : ''}</span>
           </h2>
           ${image ? this.#transfer(image) : nothing}
-          ${this.#button('zoom-out', t.zoomOut, ICONS.zoomOut, this.zoom <= ZOOMS[0]!, () => this.#zoomBy(-1))}
-          <span part="zoom" class="zoom muted">${new Intl.NumberFormat(t.lang, { style: 'percent' }).format(this.zoom)}</span>
-          ${this.#button('zoom-in', t.zoomIn, ICONS.zoomIn, this.zoom >= ZOOMS.at(-1)!, () => this.#zoomBy(1))}
+          ${this.#isVideo() ? nothing : this.#zoomControls()}
           ${this.#button('close', t.closeLightbox, ICONS.close, false, () => this.close())}
         </div>
         <div part="stage" class="stage" ${cssProperty('--zoom', String(this.zoom))} tabindex=${ifDefined(this.zoom > 1 ? 0 : undefined)}
