@@ -3,7 +3,17 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, test } from 'node:test';
 import { createTokenBucket } from './rate-limit.ts';
-import { connect, joinRoom, startTestServer, textMessage } from './test-helpers.ts';
+import type { ServerFrame } from '../src/transport/protocol.ts';
+import { connect, joinRoom, startTestServer, textMessage, type TestClient } from './test-helpers.ts';
+
+/** The ack or the refusal of message `id`, taken from the client's queue (waits up to 5 s). */
+async function answerTo(client: TestClient, id: string): Promise<ServerFrame> {
+  for (const started = Date.now(); Date.now() - started < 5000; await new Promise((resolve) => setTimeout(resolve, 5))) {
+    const at = client.pending.findIndex((frame) => (frame.type === 'ack' || frame.type === 'error') && frame.id === id);
+    if (at >= 0) return client.pending.splice(at, 1)[0]!;
+  }
+  throw new Error(`no answer to ${id} within 5 s`);
+}
 
 describe('relay limits and heartbeat', { timeout: 30_000 }, () => {
   test('answers ping with pong, before and after joining', async (t) => {
@@ -60,6 +70,29 @@ describe('relay limits and heartbeat', { timeout: 30_000 }, () => {
     for (let index = 0; index < 4; index++) relayed.push((await bob.client.take('message')).message.seq);
     assert.deepEqual(relayed, [1, 2, 3, 4]);
     assert.equal(bob.client.pending.length, 0);
+  });
+
+  test('a message refused for the rate is not overtaken by the ones sent after it: they wait until it comes again', async (t) => {
+    // 10 a second: a refusal's wait (a few ms) ends before the next message, 5 ms later, arrives.
+    const server = await startTestServer(t, { rateLimit: { perSecond: 100, burst: 3 } });
+    const alice = await joinRoom(t, server, 'room', 'alice');
+    const bob = await joinRoom(t, server, 'room', 'bob');
+    const sent = Array.from({ length: 10 }, (_, index) => textMessage('room', 'alice', `m${index}`));
+    let toSend = sent;
+    for (let round = 0; round < 20 && toSend.length > 0; round++) {
+      // As the outbox does: everything not yet stored goes again, in order, after the wait asked for.
+      for (const message of toSend) {
+        alice.client.send({ type: 'send', message });
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      const answers = await Promise.all(toSend.map((message) => answerTo(alice.client, message.id)));
+      toSend = toSend.filter((_, index) => answers[index]!.type === 'error');
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    }
+    assert.deepEqual(toSend, [], 'everything was stored in the end');
+    const relayed = [];
+    for (let index = 0; index < sent.length; index++) relayed.push((await bob.client.take('message')).message.text);
+    assert.deepEqual(relayed, sent.map((message) => message.text), 'in the order sent');
   });
 
   test('limits each connection on its own', async (t) => {

@@ -56,6 +56,14 @@ const MAX_PAGES_IN_FLIGHT = 2;
 const REFUSALS_BEFORE_CLOSE = 100;
 /** How long after its first refusal a socket's frames are not counted against it (they were sent before it could know). */
 const REFUSAL_GRACE_MS = 1000;
+/**
+ * How long a socket's later messages wait for the ones refused for a rate to come again (in the
+ * order refused) before they may go first: a client that never sends one again stops holding
+ * the others after this long.
+ */
+const RESEND_ORDER_MS = 10_000;
+/** Refused messages a socket must send again before others, at most (older ones are not waited for). */
+const MAX_RESENDS_AWAITED = 1000;
 /** Close code for a socket that went on sending far past its rate limit (policy violation). */
 export const CLOSE_TOO_MANY_FRAMES = 1008;
 /** How long sockets get to close politely when the server stops. */
@@ -82,6 +90,14 @@ interface Peer {
   heldSince: number;
   /** History pages asked for and not sent yet. */
   pagesInFlight: number;
+  /**
+   * The ids of messages refused for a rate, in the order refused, not yet sent again: a message
+   * sent while any waits is refused too unless it is the first of them, so messages in flight when
+   * the first was refused cannot overtake it (a wait of a few ms ends before they arrive).
+   */
+  resendsAwaited: string[];
+  /** When the socket last had a message refused or awaited one accepted (performance.now ms). */
+  resendsAwaitedSince: number;
   /** Set by the `join` frame; resolves to the session once `joined` is sent (or `undefined` if the join failed). */
   joined?: Promise<Session | undefined>;
   room?: string;
@@ -147,7 +163,7 @@ export async function relayRoutes(app: FastifyInstance, options: RelayOptions): 
   };
 
   app.get('/ws', { websocket: true, preValidation }, (socket, request) => {
-    const peer: Peer = { socket, alive: true, bucket: createTokenBucket(rateLimit), address: request.ip, refused: 0, heldUntil: 0, heldSince: 0, pagesInFlight: 0 };
+    const peer: Peer = { socket, alive: true, bucket: createTokenBucket(rateLimit), address: request.ip, refused: 0, heldUntil: 0, heldSince: 0, pagesInFlight: 0, resendsAwaited: [], resendsAwaitedSince: 0 };
     peers.add(peer);
     output.track(socket);
     socket.on('pong', () => {
@@ -207,6 +223,11 @@ export async function relayRoutes(app: FastifyInstance, options: RelayOptions): 
     }
     const read = readFrame(bytes.toString('utf8'));
     if (retryAfterMs > 0) {
+      // Noted in turn with the sends before it, which are relayed once the join has resolved.
+      if ('frame' in read && read.frame.type === 'send') {
+        const id = messageId(read.frame.message);
+        void peer.joined?.then(() => awaitResend(peer, id));
+      }
       const about = 'frame' in read ? echo(read.frame) : { ...(read.problem.requestId !== undefined && { requestId: read.problem.requestId }) };
       return reply(peer, { type: 'error', ...about, reason: 'Too many frames; slow down and send again later.', retryAfterMs });
     }
@@ -273,13 +294,33 @@ export async function relayRoutes(app: FastifyInstance, options: RelayOptions): 
     );
   }
 
+  /** Notes a message refused for a rate: it must come again before the socket's later ones. */
+  function awaitResend(peer: Peer, id: string | undefined): void {
+    if (id === undefined || peer.resendsAwaited.includes(id) || peer.resendsAwaited.length >= MAX_RESENDS_AWAITED) return;
+    if (peer.resendsAwaited.length === 0) peer.resendsAwaitedSince = performance.now();
+    peer.resendsAwaited.push(id);
+  }
+
   function relay(peer: Peer, session: Session, raw: unknown): void {
     const id = messageId(raw);
+    const awaited = peer.resendsAwaited[0];
+    if (awaited !== undefined && id !== awaited) {
+      if (performance.now() - peer.resendsAwaitedSince <= RESEND_ORDER_MS) {
+        awaitResend(peer, id);
+        return reply(peer, { type: 'error', ...(id !== undefined && { id }), reason: 'A message sent before this one must be sent again first.', retryAfterMs: 50 });
+      }
+      peer.resendsAwaited = [];
+    }
     // Before any other work: a flooded room costs the server as little as possible.
     const roomWait = roomRates.take(session.room);
     if (roomWait > 0) {
       const retryAfterMs = hold(peer, performance.now(), roomWait);
+      awaitResend(peer, id);
       return reply(peer, { type: 'error', ...(id !== undefined && { id }), reason: 'This room is busy; the message will be sent again shortly.', retryAfterMs });
+    }
+    if (awaited !== undefined) {
+      peer.resendsAwaited.shift();
+      peer.resendsAwaitedSince = performance.now();
     }
     accepted(peer);
     let message;
