@@ -95,7 +95,11 @@ interface Peer {
    * sent while any waits is refused too unless it is the first of them, so messages in flight when
    * the first was refused cannot overtake it (a wait of a few ms ends before they arrive).
    */
-  resendsAwaited: string[];
+  resendsAwaited: Array<{ id: string; frame: number }>;
+  /** The ids in `resendsAwaited`. */
+  awaitedIds: Set<string>;
+  /** Frames received so far: each frame's number orders its refusal among the sends still being relayed. */
+  framesIn: number;
   /** When the socket last had a message refused or awaited one accepted (performance.now ms). */
   resendsAwaitedSince: number;
   /** Set by the `join` frame; resolves to the session once `joined` is sent (or `undefined` if the join failed). */
@@ -163,7 +167,7 @@ export async function relayRoutes(app: FastifyInstance, options: RelayOptions): 
   };
 
   app.get('/ws', { websocket: true, preValidation }, (socket, request) => {
-    const peer: Peer = { socket, alive: true, bucket: createTokenBucket(rateLimit), address: request.ip, refused: 0, heldUntil: 0, heldSince: 0, pagesInFlight: 0, resendsAwaited: [], resendsAwaitedSince: 0 };
+    const peer: Peer = { socket, alive: true, bucket: createTokenBucket(rateLimit), address: request.ip, refused: 0, heldUntil: 0, heldSince: 0, pagesInFlight: 0, resendsAwaited: [], awaitedIds: new Set(), resendsAwaitedSince: 0, framesIn: 0 };
     peers.add(peer);
     output.track(socket);
     socket.on('pong', () => {
@@ -215,6 +219,7 @@ export async function relayRoutes(app: FastifyInstance, options: RelayOptions): 
   }
 
   function onData(peer: Peer, data: RawData, isBinary: boolean): void {
+    const frameNumber = ++peer.framesIn;
     const retryAfterMs = admit(peer);
     if (isBinary) return reply(peer, { type: 'error', reason: 'Frames must be JSON text.' });
     const bytes = Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? Buffer.from(data) : data;
@@ -223,11 +228,7 @@ export async function relayRoutes(app: FastifyInstance, options: RelayOptions): 
     }
     const read = readFrame(bytes.toString('utf8'));
     if (retryAfterMs > 0) {
-      // Noted in turn with the sends before it, which are relayed once the join has resolved.
-      if ('frame' in read && read.frame.type === 'send') {
-        const id = messageId(read.frame.message);
-        void peer.joined?.then(() => awaitResend(peer, id));
-      }
+      if ('frame' in read && read.frame.type === 'send') awaitResend(peer, messageId(read.frame.message), frameNumber);
       const about = 'frame' in read ? echo(read.frame) : { ...(read.problem.requestId !== undefined && { requestId: read.problem.requestId }) };
       return reply(peer, { type: 'error', ...about, reason: 'Too many frames; slow down and send again later.', retryAfterMs });
     }
@@ -240,7 +241,7 @@ export async function relayRoutes(app: FastifyInstance, options: RelayOptions): 
     if (joined === undefined) return reply(peer, { type: 'error', ...echo(frame), reason: 'Join a room first.' });
     void joined.then((session) => {
       if (session === undefined) reply(peer, { type: 'error', ...echo(frame), reason: 'Join a room first.' });
-      else if (frame.type === 'send') relay(peer, session, frame.message);
+      else if (frame.type === 'send') relay(peer, session, frame.message, frameNumber);
       else history(peer, session, frame);
     });
   }
@@ -295,31 +296,43 @@ export async function relayRoutes(app: FastifyInstance, options: RelayOptions): 
   }
 
   /** Notes a message refused for a rate: it must come again before the socket's later ones. */
-  function awaitResend(peer: Peer, id: string | undefined): void {
-    if (id === undefined || peer.resendsAwaited.includes(id) || peer.resendsAwaited.length >= MAX_RESENDS_AWAITED) return;
-    if (peer.resendsAwaited.length === 0) peer.resendsAwaitedSince = performance.now();
-    peer.resendsAwaited.push(id);
+  /**
+   * Notes a message refused for a rate, in the place of the frame that carried it (a rate
+   * refusal is answered at once, while sends before it may still be relayed after).
+   */
+  function awaitResend(peer: Peer, id: string | undefined, frame: number): void {
+    const awaited = peer.resendsAwaited;
+    if (id === undefined || peer.awaitedIds.has(id) || awaited.length >= MAX_RESENDS_AWAITED) return;
+    if (awaited.length === 0) peer.resendsAwaitedSince = performance.now();
+    let at = awaited.length;
+    while (at > 0 && awaited[at - 1]!.frame > frame) at--;
+    awaited.splice(at, 0, { id, frame });
+    peer.awaitedIds.add(id);
   }
 
-  function relay(peer: Peer, session: Session, raw: unknown): void {
+  function relay(peer: Peer, session: Session, raw: unknown, frame: number): void {
     const id = messageId(raw);
     const awaited = peer.resendsAwaited[0];
-    if (awaited !== undefined && id !== awaited) {
+    // Only a refusal of a frame that came before this one holds it back.
+    const isHeldBack = awaited !== undefined && awaited.frame < frame && id !== awaited.id;
+    if (isHeldBack) {
       if (performance.now() - peer.resendsAwaitedSince <= RESEND_ORDER_MS) {
-        awaitResend(peer, id);
+        awaitResend(peer, id, frame);
         return reply(peer, { type: 'error', ...(id !== undefined && { id }), reason: 'A message sent before this one must be sent again first.', retryAfterMs: 50 });
       }
       peer.resendsAwaited = [];
+      peer.awaitedIds.clear();
     }
     // Before any other work: a flooded room costs the server as little as possible.
     const roomWait = roomRates.take(session.room);
     if (roomWait > 0) {
       const retryAfterMs = hold(peer, performance.now(), roomWait);
-      awaitResend(peer, id);
+      awaitResend(peer, id, frame);
       return reply(peer, { type: 'error', ...(id !== undefined && { id }), reason: 'This room is busy; the message will be sent again shortly.', retryAfterMs });
     }
-    if (awaited !== undefined) {
+    if (id !== undefined && id === peer.resendsAwaited[0]?.id) {
       peer.resendsAwaited.shift();
+      peer.awaitedIds.delete(id);
       peer.resendsAwaitedSince = performance.now();
     }
     accepted(peer);
