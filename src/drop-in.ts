@@ -21,8 +21,12 @@ import * as textBubble from './elements/text-bubble/text-bubble.names.ts';
 import { deferElement, needElement, watchDocumentForDeferredElements } from './elements/lazy-elements.ts';
 import { prefetchFileSendCode } from './state/file-sender.ts';
 
-/** How long after the page has loaded the file chunks are fetched (when idle): the page's own first work comes first. */
-const PREFETCH_AFTER_MS = 5000;
+/**
+ * How long after the page has loaded the file chunks are fetched (then when idle): the page's own
+ * first work (history, avatars) comes first, and a connection lost soon after load finds the code
+ * already there.
+ */
+const PREFETCH_AFTER_MS = 1500;
 
 /** Fetches the file chunks (the same loaders that load them on first need) once the page is loaded, idle and online. */
 function prefetchFileCode(): void {
