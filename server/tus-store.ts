@@ -20,7 +20,7 @@ import { filePath, isFileId, readMetadata, writeMetadata, type FileMetadata } fr
 /** The metadata key under which the server notes who created an upload (the token's user, or `open:<address>`). */
 export const UPLOADER_KEY = 'chatdrop-uploader';
 
-/** An upload not finished yet, as found on disk. */
+/** An upload not handed over to the files folder yet, as found on disk (perhaps whole: a crash came before the hand-over). */
 export interface PendingUpload {
   id: string;
   size: number;
@@ -45,6 +45,8 @@ export interface FinishingFileStoreOptions {
   filesDir: string;
   /** An upload not finished this long after its creation is gone (410, then removed by `removeExpired`); `0`: never. */
   expiryMs: number;
+  /** Told once an upload's bytes have moved into the files folder, whichever request finished it. */
+  onHandedOver?(id: string, stored: FileMetadata): void;
 }
 
 /**
@@ -53,6 +55,7 @@ export interface FinishingFileStoreOptions {
  */
 export class FinishingFileStore extends FileStore {
   readonly filesDir: string;
+  readonly #onHandedOver: ((id: string, stored: FileMetadata) => void) | undefined;
   /** Hand-overs in progress, so two requests finishing one upload do it once. */
   readonly #finishing = new Map<string, Promise<FileMetadata>>();
   /**
@@ -61,9 +64,10 @@ export class FinishingFileStore extends FileStore {
    */
   readonly #hashes = new Map<string, { offset: number; hash: Hash }>();
 
-  constructor({ directory, filesDir, expiryMs }: FinishingFileStoreOptions) {
+  constructor({ directory, filesDir, expiryMs, onHandedOver }: FinishingFileStoreOptions) {
     super({ directory, expirationPeriodInMilliseconds: expiryMs });
     this.filesDir = filesDir;
+    this.#onHandedOver = onHandedOver;
   }
 
   /** The upload, or, once handed over to the files folder, the upload as complete (it never expires then). */
@@ -152,6 +156,7 @@ export class FinishingFileStore extends FileStore {
     };
     await rename(source, filePath(this.filesDir, id));
     await writeMetadata(this.filesDir, id, stored);
+    this.#onHandedOver?.(id, stored);
     return stored;
   }
 
@@ -166,12 +171,12 @@ export class FinishingFileStore extends FileStore {
     return upload && upload.size !== undefined && upload.offset === upload.size ? this.finish(upload) : undefined;
   }
 
-  /** The uploads not finished yet, with their bytes so far. */
+  /** The uploads not handed over yet, with their bytes so far: those still coming, and any whole one a crash left behind. */
   async pending(): Promise<PendingUpload[]> {
     const found: PendingUpload[] = [];
     for (const { id, record } of await this.#records()) {
       const offset = await stat(join(this.directory, id)).then((info) => info.size, () => undefined);
-      if (offset === undefined || record.size === undefined || offset >= record.size) continue;
+      if (offset === undefined || record.size === undefined || offset > record.size) continue;
       const uploader = record.metadata?.[UPLOADER_KEY] ?? undefined;
       found.push({ id, size: record.size, offset, ...(uploader && { uploader }) });
     }

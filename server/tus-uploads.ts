@@ -78,14 +78,19 @@ const rawOf = (request: Request) => (request as Request & { runtime?: { node?: {
 /** Registers the tus endpoint at `TUS_PATH` (in its own plugin scope: bodies are left unread for tus). */
 export async function tusUploadRoutes(app: FastifyInstance, options: TusUploadOptions): Promise<void> {
   await mkdir(options.tusDir, { recursive: true });
-  const store = new FinishingFileStore({ directory: options.tusDir, filesDir: options.filesDir, expiryMs: options.expiryMs });
-  /** Room held by each unfinished upload, settled when it finishes, is dropped or expires. */
+  /** Room held by each upload not handed over yet, settled when it is (by its last `PATCH` or a later `HEAD`), is dropped or expires. */
   const reservations = new Map<string, Reservation>();
   const admissions = new WeakMap<IncomingMessage, Admission>();
   const settle = (id: string, stored: number) => {
     reservations.get(id)?.settle(stored);
     reservations.delete(id);
   };
+  const store = new FinishingFileStore({
+    directory: options.tusDir,
+    filesDir: options.filesDir,
+    expiryMs: options.expiryMs,
+    onHandedOver: (id, stored) => settle(id, stored.size),
+  });
   const origins = options.corsOrigins;
 
   const tus = new Server({
@@ -98,18 +103,14 @@ export async function tusUploadRoutes(app: FastifyInstance, options: TusUploadOp
     exposedHeaders: [FILE_URL_HEADER, FILE_TYPE_HEADER, FILE_SHA256_HEADER, 'Retry-After'],
     namingFunction: (request) => admissionOf(request)?.id ?? createFileId(),
     onUploadCreate: async (request, upload) => ({ metadata: { ...upload.metadata, [UPLOADER_KEY]: admissionOf(request)?.uploader ?? null } }),
-    onUploadFinish: async (_request, upload) => {
-      const stored = await store.finish(upload);
-      settle(upload.id, stored.size);
-      return { headers: fileHeaders(upload.id, stored) };
-    },
+    onUploadFinish: async (_request, upload) => ({ headers: fileHeaders(upload.id, await store.finish(upload)) }),
   });
   const admissionOf = (request: Request) => {
     const raw = rawOf(request);
     return raw && admissions.get(raw);
   };
 
-  // Unfinished uploads from before a restart hold their room again.
+  // Uploads from before a restart not handed over yet hold their room again, whole ones too: their bytes count once handed over.
   for (const pending of await store.pending()) {
     const reservation = options.quota.reserve(pending.uploader ?? 'restarted', pending.size);
     if (!('refused' in reservation)) reservations.set(pending.id, reservation);
