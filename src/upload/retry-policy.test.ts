@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { TransferError } from './handler.ts';
 import { httpError } from './http-errors.ts';
-import { DEFAULT_RETRY_POLICY, delayBeforeRetry, isRetryableStatus, parseRetryAfter, withRetries, type AttemptFailure } from './retry-policy.ts';
+import { DEFAULT_RETRY_POLICY, delayBeforeRetry, isRetryableStatus, parseRetryAfter, renewingToken, withRetries, type AttemptFailure } from './retry-policy.ts';
 
 /** A failure as an attempt reports it for an HTTP status (0 = no answer). */
 const failure = (status: number, retryAfterMs?: number): AttemptFailure => ({
@@ -84,5 +84,63 @@ describe('the upload retry policy', () => {
     expect((error as TransferError).code).to.equal('cancelled');
     expect(attempts).to.equal(1);
     expect(performance.now() - started).to.be.below(1000);
+  });
+});
+
+describe('renewing an expired upload token', () => {
+  /** Headers that note every value written into them, and attempts refused as expired until they carry `Bearer fresh`. */
+  function staged() {
+    const writes: string[] = [];
+    const headers = new Proxy<Record<string, string>>({ Authorization: 'Bearer old' }, {
+      set(target, name, value: string) {
+        writes.push(value);
+        target[name as string] = value;
+        return true;
+      },
+    });
+    const sent: string[] = [];
+    const attempt = async () => {
+      sent.push(headers.Authorization!);
+      if (headers.Authorization !== 'Bearer fresh') throw { ...failure(401), isTokenExpired: true } satisfies AttemptFailure;
+      return 'stored';
+    };
+    return { headers, writes, sent, attempt };
+  }
+
+  it('puts the fresh token in the headers once and sends again with it', async () => {
+    const { headers, writes, sent, attempt } = staged();
+    let asked = 0;
+    const result = await renewingToken(attempt, headers, async () => (asked++, 'fresh'))();
+    expect({ result, asked, sent, writes }).to.deep.equal({ result: 'stored', asked: 1, sent: ['Bearer old', 'Bearer fresh'], writes: ['Bearer fresh'] });
+  });
+
+  it('does not write the token again when the renewal put it in the headers itself, as the widget does', async () => {
+    const { headers, writes, sent, attempt } = staged();
+    const result = await renewingToken(attempt, headers, async () => {
+      headers.Authorization = 'Bearer fresh';
+      return 'fresh';
+    })();
+    expect({ result, sent, writes }).to.deep.equal({ result: 'stored', sent: ['Bearer old', 'Bearer fresh'], writes: ['Bearer fresh'] });
+  });
+
+  it('asks for no token when another upload renewed it while this one was refused', async () => {
+    const { headers, sent, attempt } = staged();
+    let asked = 0;
+    const result = await renewingToken(
+      () => {
+        const answer = attempt();
+        if (sent.length === 1) headers.Authorization = 'Bearer fresh';
+        return answer;
+      },
+      headers,
+      async () => (asked++, 'other'),
+    )();
+    expect({ result, asked, sent }).to.deep.equal({ result: 'stored', asked: 0, sent: ['Bearer old', 'Bearer fresh'] });
+  });
+
+  it('fails as refused, the headers untouched, when the renewal gives no token', async () => {
+    const { headers, writes, attempt } = staged();
+    const refused = (await renewingToken(attempt, headers, async () => undefined)().catch((caught: AttemptFailure) => caught)) as AttemptFailure;
+    expect({ code: refused.error.code, isTokenExpired: refused.isTokenExpired, writes }).to.deep.equal({ code: 'forbidden', isTokenExpired: true, writes: [] });
   });
 });

@@ -118,8 +118,9 @@ export async function withRetries<T>(attempt: (index: number) => Promise<T>, opt
 /**
  * `attempt`, tried once more at once when the server refused its bearer token as expired: with the
  * token another upload renewed meanwhile, else with a fresh one from `renewToken`, put in
- * `headers.Authorization` (the same object, so later uploads carry it too). Without a fresh token
- * the failure stands. Without `renewToken`, `attempt` as is.
+ * `headers.Authorization` (the same object, so later uploads carry it too) unless `renewToken` put
+ * it there itself, as `<chat-widget>` does for the headers it keeps in step with its `token`.
+ * Without a fresh token the failure stands. Without `renewToken`, `attempt` as is.
  */
 export function renewingToken<T>(attempt: () => Promise<T>, headers: Record<string, string>, renewToken: (() => Promise<string | undefined>) | undefined): () => Promise<T> {
   if (!renewToken) return attempt;
@@ -132,7 +133,7 @@ export function renewingToken<T>(attempt: () => Promise<T>, headers: Record<stri
       if (headers.Authorization === sent) {
         const fresh = await renewToken().catch(() => undefined);
         if (!fresh) throw caught;
-        headers.Authorization = `Bearer ${fresh}`;
+        if (headers.Authorization === sent) headers.Authorization = `Bearer ${fresh}`;
       }
       return attempt();
     }
