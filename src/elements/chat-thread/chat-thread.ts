@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { ContextConsumer } from '@lit/context';
+import { ContextConsumer, ContextProvider } from '@lit/context';
 import { repeat } from 'lit/directives/repeat.js';
 import { loadOnce } from '../../model/load-once.ts';
 import type { ChatMessage } from '../../model/message.ts';
@@ -13,6 +13,7 @@ import { emit, type ChatEventMap } from '../events.ts';
 import * as fileAlbum from '../file-album/file-album.names.ts';
 import * as fileBubble from '../file-bubble/file-bubble.names.ts';
 import { needElement } from '../lazy-elements.ts';
+import { chatStringsContext } from '../strings.ts';
 import { ArrivalTracker } from './arrivals.ts';
 import { scrollIntoLog, shownIndices } from './log-view.ts';
 import type { ThreadFiles } from './thread-files.ts';
@@ -58,6 +59,7 @@ const loadThreadFiles = loadOnce(() =>
  * Inside a `<chat-widget>` it renders the store the widget provides and calls its `loadOlder()`;
  * standalone it renders its `messages`, `uploads` and `downloads` properties (when `messages` is
  * set, they win) and asks its host for older messages with `chat-load-older`.
+ * Its bubbles, albums and lightbox speak its words: its `strings` over the widget's, if any.
  * The intents the bubbles raise (`chat-retry`, `chat-download`, …) bubble through it unchanged.
  *
  * Besides its own parts, it forwards every part of its text bubbles, file bubbles, albums and
@@ -153,6 +155,8 @@ export class ChatThread extends ChatElement {
   #virtual = new VirtualLog(this, { log: () => this.#log(), onNearTop: () => this.#loadOlder() });
   /** What only file messages need (the lightbox, Enter to download), once loaded. */
   #files?: ThreadFiles;
+  /** Hands the thread's words to its bubbles, albums and lightbox, as a widget does (standalone, nothing else would). */
+  readonly #stringsProvider = new ContextProvider(this, { context: chatStringsContext });
 
   constructor() {
     super();
@@ -171,6 +175,7 @@ export class ChatThread extends ChatElement {
       this.#downloads.store = this.store?.$downloads;
       this.#hasOlder.store = this.store?.$hasOlder;
     }
+    this.#stringsProvider.setValue(this.t);
     const isStandalone = this.messages !== undefined;
     const items = this.messages ?? this.#entries.value ?? [];
     this.#context = {
