@@ -92,6 +92,46 @@ describe('<file-bubble> accessibility, theme, direction and words', () => {
     await expect(element).to.be.accessible();
   });
 
+  for (const width of [300, 1000]) {
+    it(`puts a document's Download button at the end of its name's row, the long name cut with an ellipsis (${width} px)`, async () => {
+      const name = `quarterly-figures-${'and-more-'.repeat(3)}final.pdf`;
+      const page = await fixture<HTMLElement>(html`<div style="width: ${width}px">
+        <file-bubble .attachment=${report}></file-bubble>
+        <file-bubble .attachment=${{ ...report, name }}></file-bubble>
+        <file-bubble mine .attachment=${report} .download=${{ status: 'done', received: 1, isSaved: true, blob: new Blob(['%PDF']) }}></file-bubble>
+        <file-bubble .attachment=${{ url: 'https://files.example/a.csv', name: 'a.csv', size: 900, mime: 'text/csv' }}></file-bubble>
+      </div>`);
+      for (const element of page.querySelectorAll('file-bubble')) {
+        await element.updateComplete;
+        const [box, icon, title, size, button] = ['bubble', 'icon', 'name', 'size', 'download'].map((shown) => part(element, shown)!.getBoundingClientRect());
+        const row = { top: Math.min(icon!.top, title!.top), bottom: Math.max(icon!.bottom, size!.bottom) };
+        expect(button!.top, 'the button is on the row').to.be.at.least(row.top - 1);
+        expect(button!.bottom, 'the button is on the row').to.be.at.most(row.bottom + 1);
+        expect(button!.left, 'after the name').to.be.at.least(title!.right);
+        expect(button!.right, 'inside the bubble').to.be.at.most(box!.right);
+        expect(box!.width, 'the bubble fits its row').to.be.at.most(width);
+      }
+      const [plain, long, saved] = [...page.querySelectorAll('file-bubble')];
+      const longName = part(long!, 'name')!;
+      expect(longName.scrollWidth > longName.clientWidth, 'the long name is cut').to.equal(width < 600);
+      expect(getComputedStyle(longName).textOverflow).to.equal('ellipsis');
+      // The caption goes under the row; "Downloaded" stays in the status line while Save again sits on the row.
+      expect(part(plain!, 'caption')!.getBoundingClientRect().top).to.be.at.least(part(plain!, 'icon')!.getBoundingClientRect().bottom);
+      expect(part(saved!, 'download')!.textContent).to.equal('Save again');
+      expect(saved!.shadowRoot!.querySelector('.status')!.textContent!.trim()).to.equal('Downloaded');
+    });
+  }
+
+  it("wraps a document's Download button under its name only where the row has no room, still inside the bubble", async () => {
+    const page = await fixture<HTMLElement>(html`<div style="width: 150px"><file-bubble .attachment=${report}></file-bubble></div>`);
+    const element = page.querySelector('file-bubble')!;
+    await element.updateComplete;
+    const [box, size, button] = ['bubble', 'size', 'download'].map((shown) => part(element, shown)!.getBoundingClientRect());
+    expect(button!.top).to.be.at.least(size!.bottom);
+    expect(button!.right).to.be.at.most(box!.right);
+    expect(box!.right).to.be.at.most(page.getBoundingClientRect().right);
+  });
+
   it('speaks German with the German strings', async () => {
     const picture = await bubble({ attachment: { ...photo, alt: 'Wellen' }, strings: de });
     expect(part(picture, 'open')!.getAttribute('aria-label')).to.equal('Bild öffnen: Wellen');

@@ -14,12 +14,12 @@ export const styles = [
   playButtonStyles,
   bubbleHostStyles,
   css`
-    /* A picture or player spans the bubble; an icon sits at the start of the details. */
+    /* One column: a picture, a player or a file's row, then the details (caption, status) under it. */
     .bubble {
       box-sizing: border-box;
       display: grid;
-      grid-template-columns: auto minmax(0, 1fr);
-      gap: 0.5em 0.75em;
+      grid-template-columns: minmax(0, 1fr);
+      gap: 0.5em;
       align-items: start;
       min-width: 0;
       margin: 0;
@@ -40,7 +40,6 @@ export const styles = [
     }
 
     .frame {
-      grid-column: 1 / -1;
       justify-self: start;
       display: grid;
       max-width: 100%;
@@ -56,12 +55,12 @@ export const styles = [
 
     /* The caption and status wrap at the picture's width: they never widen the bubble past it. */
     .picture-bubble .details {
-      grid-column: 1 / -1;
       contain: inline-size;
       padding: 0 0.55em 0.3em;
     }
 
-    .picture-bubble .details:not(:has(.caption, .status)) {
+    /* Details with nothing to show take no room (the hidden full name still describes the buttons). */
+    .details:not(:has(.name, .caption, .status)) {
       display: none;
     }
 
@@ -103,7 +102,6 @@ export const styles = [
      * height as they load. Without a declared size a picture keeps its own ratio.
      */
     .media {
-      grid-column: 1 / -1;
       justify-self: start;
       display: grid;
       box-sizing: border-box;
@@ -214,11 +212,38 @@ export const styles = [
       }
     }
 
-    .media ~ .details {
-      grid-column: 1 / -1;
+    /*
+     * A file's row: icon, name and size, then its action at the end. The action wraps under them
+     * only where the row cannot hold a few words of the name; the name is cut with an ellipsis.
+     */
+    .file-row {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5em 0.75em;
+    }
+
+    .file-row .icon-button {
+      margin-inline-start: auto;
+    }
+
+    /* It grows from nothing to fill the row, but wraps the action under it rather than go under 6em. */
+    .heading {
+      display: flex;
+      flex: 1 1 0;
+      flex-direction: column;
+      gap: 0.2em;
+      min-width: 6em;
+    }
+
+    .heading > * {
+      overflow: hidden;
+      white-space: nowrap;
+      text-overflow: ellipsis;
     }
 
     .icon {
+      display: flex;
       color: ${token('muted-color')};
     }
 
@@ -242,7 +267,6 @@ export const styles = [
     }
 
     .audio-row {
-      grid-column: 1 / -1;
       display: flex;
       align-items: center;
       gap: 0.6em;
@@ -250,13 +274,7 @@ export const styles = [
       font-variant-numeric: tabular-nums;
     }
 
-    .audio-row ~ .details,
-    .audio ~ .details {
-      grid-column: 1 / -1;
-    }
-
     .audio {
-      grid-column: 1 / -1;
       width: 100%;
       min-width: 16rem;
       height: 2.5rem;

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Attachment, DeliveryState } from '../../model/message.ts';
-import { fileKind } from '../../model/format.ts';
+import { fileKind, type FileKind } from '../../model/format.ts';
 import { displayName } from '../../model/display-name.ts';
 import { safeThumbnail } from '../../model/safe-url.ts';
 import type { DownloadState, UploadState } from '../../state/types.ts';
@@ -13,7 +13,7 @@ import { fileIcon, shortName } from '../file-display.ts';
 import { icon, playShape } from '../icons.ts';
 import { enFailures } from '../locales/en-failures.ts';
 import { enFileView } from '../locales/en-file-view.ts';
-import { isAtRest, renderStatus, restAction, type StatusView } from './file-status.ts';
+import { isAtRest, renderStatus, restAction, restNote, type StatusView } from './file-status.ts';
 import { durationIso, formatDuration, ObjectUrl, placeholderImage, shownCaption, streamUrl } from './media.ts';
 import { styles } from './file-bubble.styles.ts';
 
@@ -35,7 +35,9 @@ const shownKind = (mime: string) => (HEIF.test(mime) ? 'image' : fileKind(mime))
  * WhatsApp and Slack: no name, size or type under it (its name labels the bubble and titles the
  * picture, and the lightbox shows it), its caption under it, and, once at rest, its one action
  * (Download, Save) as a small button over a corner, and "Sent" over another for ours. Any other
- * file shows its name (shortened in the middle, keeping the extension), size, type and caption.
+ * file shows one row of its icon, name (shortened in the middle, keeping the extension; cut with
+ * an ellipsis where the bubble is narrower), size and type, ending, once at rest, in its one
+ * action, as in Slack and WhatsApp; its caption under the row.
  * Under either, what happens to it now and what can be done: follow an upload, retry it, follow
  * the download (or learn the file is gone), download or save a file already shown. Viewing never
  * saves: saving is its own button.
@@ -207,30 +209,42 @@ export class FileBubble extends ChatElement {
       onCancelDownload: () => emit(this, 'chat-cancel-download', this.#ref()),
     };
     // A picture or a video's poster shows alone (its name labels it); at rest, its one action and (ours) "Sent" over it.
+    // A file shown as a file has its action at rest at the end of its name's row, as in Slack and WhatsApp.
     const isPicture = media !== undefined && kind !== 'audio';
-    const showsStatus = !isPicture || !isAtRest(status);
+    const isFile = media === undefined;
+    const atRest = isAtRest(status);
+    const statusLine = !atRest ? renderStatus(status) : isPicture ? nothing : isFile ? restNote(status) : renderStatus(status);
     return html`
       <figure part="bubble" class=${classMap({ bubble: true, 'picture-bubble': isPicture })} aria-label=${name}>
         ${isPicture
-          ? html`<div class="frame">${media}${showsStatus
-              ? nothing
-              : html`<div class="action">${restAction(status)}</div>
-                  ${this.isMine ? html`<span part="delivery" class="sent">${this.t.sent}</span>` : nothing}`}</div>`
-          : (media ?? html`<span part="icon" class="icon">${fileIcon(kind)}</span>`)}
+          ? html`<div class="frame">${media}${atRest
+              ? html`<div class="action">${restAction(status)}</div>
+                  ${this.isMine ? html`<span part="delivery" class="sent">${this.t.sent}</span>` : nothing}`
+              : nothing}</div>`
+          : isFile ? this.#fileRow(attachment, name, kind, atRest ? restAction(status) : nothing) : media}
         <div class="details">
-          ${isPicture ? nothing : this.#nameAndSize(attachment, name, kind, media !== undefined)}
+          ${isPicture || isFile ? nothing : this.#nameAndSize(attachment, name, kind, true)}
           <span id="full-name" hidden>${name}</span>
           ${caption.text
             ? html`<figcaption part="caption" class="caption" tabindex=${ifDefined(caption.mayScroll ? 0 : undefined)}>${caption.text}</figcaption>`
             : nothing}
-          ${showsStatus ? html`<div class="status">${renderStatus(status)}</div>` : nothing}
+          ${statusLine === nothing ? nothing : html`<div class="status">${statusLine}</div>`}
         </div>
       </figure>
     `;
   }
 
+  /** A file shown as a file: its typed icon, name and size, and its action at rest at the end of the row. */
+  #fileRow(attachment: Attachment, name: string, kind: FileKind, action: TemplateResult | typeof nothing) {
+    return html`<div class="file-row">
+      <span part="icon" class="icon">${fileIcon(kind)}</span>
+      <div class="heading">${this.#nameAndSize(attachment, name, kind, false)}</div>
+      ${action}
+    </div>`;
+  }
+
   /** The name (shortened in the middle), size and type of a file shown as a file, with an audio's play time when it has no player row. */
-  #nameAndSize(attachment: Attachment, name: string, kind: string, hasMedia: boolean) {
+  #nameAndSize(attachment: Attachment, name: string, kind: FileKind, hasMedia: boolean) {
     const duration = kind === 'video' || kind === 'audio' ? formatDuration(attachment.durationMs) : undefined;
     return html`
       <span part="name" class="name" title=${name}>${shortName(name)}</span>

@@ -31,7 +31,7 @@ export function percentOf(part: number, whole: number | undefined): number {
  * for the connection or a slot, preparing, uploading, stalled, retrying; cancellable), a failure
  * (reason, Retry and Remove; whether it is lost on a reload), sending,
  * an unsupported link, a download (progress and Cancel; failure and Download again; unavailable)
- * or the file ready (Download, Save, Save again).
+ * or the file at rest (`restNote`, then `restAction`: Download, Save, Save again).
  */
 export function renderStatus(view: StatusView): TemplateResult | typeof nothing {
   const { t, attachment, upload, download } = view;
@@ -53,13 +53,20 @@ export function renderStatus(view: StatusView): TemplateResult | typeof nothing 
     case 'unavailable':
       return html`<span part="unavailable" class="error">${t.unavailable}</span>
         <span class="muted">${download.error ? failureSentence(t, 'download', download.error) : t.fileUnavailable}</span>`;
-    case 'done':
-      if (download.isLocal) return view.isMine ? html`<span part="delivery" class="muted">${t.sent}</span>` : html``;
-      if (!download.isSaved) return restAction(view); // fetched to be shown or played: viewing never saves
-      return html`<span class="muted">${t.downloaded}</span> ${restAction(view)}`;
     default:
-      return html`${view.isMine ? html`<span part="delivery" class="muted">${t.sent}</span>` : nothing} ${restAction(view)}`;
+      return html`${restNote(view)} ${restAction(view)}`;
   }
+}
+
+/**
+ * What the status line says of a file at rest besides its action: "Sent" for ours (not once
+ * downloaded), "Downloaded" once saved; nothing for bytes fetched only to be shown or played
+ * (viewing never saves).
+ */
+export function restNote({ t, isMine, download }: StatusView): TemplateResult | typeof nothing {
+  const isSent = isMine && (download === undefined || download.isLocal);
+  if (isSent) return html`<span part="delivery" class="muted">${t.sent}</span>`;
+  return download?.isSaved ? html`<span class="muted">${t.downloaded}</span>` : nothing;
 }
 
 /**
