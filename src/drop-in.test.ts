@@ -1,11 +1,15 @@
 // The drop-in module on its own (no define.ts in this page): it defines the elements a chat needs
-// at once and the file bubble and lightbox when first used, in the page or in a thread.
+// at once and the file bubble and lightbox when first used, in the page or in a thread; online, it
+// fetches the file code as soon as the page is idle. Loaded as in a page opened offline, so that
+// what each first use loads shows until the page comes online.
 import { expect, waitUntil } from '@open-wc/testing';
-import './drop-in.ts';
+import { importDropInOffline } from '../test/helpers/drop-in.ts';
 import { MemoryHub, MemoryTransport } from './transport/memory.ts';
 import type { ChatWidget } from './elements/chat-widget/chat-widget.ts';
 
 describe('the drop-in module', () => {
+  before(importDropInOffline);
+
   it('defines the widget, thread, composer and text bubble at once; the file bubble and lightbox wait for their first use', () => {
     for (const tag of ['chat-widget', 'chat-thread', 'file-composer', 'text-bubble']) expect(customElements.get(tag), tag).to.not.equal(undefined);
     expect(customElements.get('file-bubble')).to.equal(undefined);
@@ -40,5 +44,11 @@ describe('the drop-in module', () => {
     await waitUntil(() => customElements.get('chat-lightbox') !== undefined, 'chat-lightbox defined');
     expect(document.querySelector('chat-lightbox')!.shadowRoot).to.not.equal(null);
     document.querySelector('chat-lightbox')!.remove();
+  });
+
+  it('fetches the file code by itself once the page is online and idle, before any album shows', async () => {
+    expect(customElements.get('file-album'), 'held while offline').to.equal(undefined);
+    dispatchEvent(new Event('online'));
+    await waitUntil(() => customElements.get('file-album') !== undefined, 'the album code fetched and defined', { timeout: 2000 });
   });
 });

@@ -2,9 +2,10 @@
  * The drop-in module (`dist/chatdrop.js`): registers every Chatdrop element and exports nothing,
  * so what a page does not use stays in chunks loaded on first need: `<file-bubble>` when the
  * first file shows, `<file-album>` when the first album of images shows, `<chat-lightbox>` when the first image opens, Uppy with the first upload.
- * Once the page is loaded and idle, and online, it fetches those file chunks in the background, so
- * a file can be attached, staged, sent (it waits for the connection) and shown after the
- * connection is gone; Uppy still loads with the first upload, which needs the network anyway.
+ * As soon as the page is idle after its Chatdrop elements first rendered, and online, it fetches
+ * those file chunks in the background, so a file can be attached, staged, sent (it waits for the
+ * connection) and shown after the connection is gone; Uppy still loads with the first upload,
+ * which needs the network anyway.
  * Bundlers and TypeScript users import the package (`define.ts`) instead.
  */
 import { ChatWidget } from './elements/chat-widget/chat-widget.ts';
@@ -21,16 +22,15 @@ import * as textBubble from './elements/text-bubble/text-bubble.names.ts';
 import { deferElement, needElement, watchDocumentForDeferredElements } from './elements/lazy-elements.ts';
 import { prefetchFileSendCode } from './state/file-sender.ts';
 
-/**
- * How long after the page has loaded the file chunks are fetched (then when idle): the page's own
- * first work (history, avatars) comes first, and a connection lost soon after load finds the code
- * already there.
- */
-const PREFETCH_AFTER_MS = 1500;
+/** Longest the file chunks wait for the page to be idle. */
+const PREFETCH_IDLE_TIMEOUT_MS = 500;
 
-/** Fetches the file chunks (the same loaders that load them on first need) once the page is loaded, idle and online. */
+/**
+ * Fetches the file chunks (the same loaders that load them on first need) as soon as the page is
+ * idle, and online. Called once the elements are defined: the first render of those on the page,
+ * queued as they upgrade, comes first; a connection lost soon after finds the code there.
+ */
 function prefetchFileCode(): void {
-  if (document.readyState !== 'complete') return void addEventListener('load', prefetchFileCode, { once: true });
   if (!navigator.onLine) return void addEventListener('online', prefetchFileCode, { once: true });
   const whenIdle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run));
   const prefetch = () => {
@@ -39,7 +39,7 @@ function prefetchFileCode(): void {
     needElement(chatLightbox.tagName);
     Promise.all([loadTrayCode(), prefetchFileSendCode()]).catch(() => undefined); // the next need tries again
   };
-  setTimeout(() => whenIdle(prefetch, { timeout: 5000 }), PREFETCH_AFTER_MS);
+  whenIdle(prefetch, { timeout: PREFETCH_IDLE_TIMEOUT_MS });
 }
 
 deferElement(fileBubble.tagName, async () => (await import('./elements/file-bubble/file-bubble.ts')).FileBubble);

@@ -1,8 +1,10 @@
 // A page built like the drop-in (no define.ts): the English words of files come with the code
 // of files (each imports the locale parts it shows), and every element shows them once that code
 // is there, even an element that rendered before; German and overrides still win over them.
+// The drop-in loads as in a page opened offline, so that its background fetch of the file code
+// (which brings every file word) waits, and what each first need loads shows.
 import { expect, waitUntil } from '@open-wc/testing';
-import '../drop-in.ts';
+import { importDropInOffline } from '../../test/helpers/drop-in.ts';
 import { MemoryHub, MemoryTransport } from '../transport/memory.ts';
 import type { ChatWidget } from './chat-widget/chat-widget.ts';
 import type { FileComposer } from './file-composer/file-composer.ts';
@@ -51,6 +53,7 @@ async function receivedBubble(hub: MemoryHub, widget: ChatWidget, id: string): P
 }
 
 describe('the words of files in a drop-in page', () => {
+  before(importDropInOffline);
   afterEach(() => document.querySelectorAll('chat-widget').forEach((widget) => widget.remove()));
 
   it('loads no file words before the first file, then shows them in English in the tray and the bubble', async () => {
