@@ -1,6 +1,7 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
+import { wtrShims } from './scripts/dependency-shims.mjs';
 import { CHROME_ARGS, findChrome } from './scripts/find-chrome.mjs';
 import { commonjsToEsm } from './scripts/wtr-commonjs-plugin.mjs';
 import { fileHost } from './scripts/wtr-file-host-plugin.mjs';
@@ -26,6 +27,8 @@ export default {
   testsFinishTimeout: 180000,
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROME_ARGS } })],
   plugins: [
+    // The drop-in build's replacements of packages the dependencies import: tests run what ships.
+    wtrShims(),
     commonjsToEsm(),
     esbuildPlugin({ ts: true, target: 'chrome130', tsconfig: 'tsconfig.json' }),
     referenceServer(),

@@ -10,12 +10,14 @@
 //   chunk that starts it (the worker's URL is relative to that chunk), sharing no code with the
 //   elements (a worker has no DOM).
 // TypeScript goes through esbuild (experimental decorators as tsconfig.json sets them), the CSS in
-// Lit templates is minified first (see minify-css.mjs), and bundled package.json files
-// keep only their name and version.
+// Lit templates is minified first (see minify-css.mjs), bundled package.json files keep only their
+// name and version, and four packages the dependencies import are replaced by small modules of
+// ours that use what browsers have (see dependency-shims.mjs).
 import { build as esbuild, transform } from 'esbuild';
 import { readFile, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { rolldown } from 'rolldown';
+import { rolldownShims } from './dependency-shims.mjs';
 import { minifyCssTemplates } from './minify-css.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -77,7 +79,7 @@ export async function buildDropIn(outDir = resolve(ROOT, 'dist')) {
   const bundle = await rolldown({
     cwd: ROOT,
     input: { chatdrop: resolve(ROOT, 'src/drop-in.ts'), 'chunks/thumbnail-worker': WORKER },
-    plugins: [typescript, packageVersions],
+    plugins: [rolldownShims, typescript, packageVersions],
     transform: { define: { 'process.env.NODE_ENV': '"production"' } },
     // Neither entry exports anything; chunks may gather modules freely.
     preserveEntrySignatures: false,

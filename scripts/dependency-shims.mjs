@@ -1,0 +1,55 @@
+// The drop-in build replaces four packages its dependencies import, Node-style polyfills and
+// utilities that browsers have natively, by small modules of ours in src/shims/ (each says what it
+// replaces, why, and which part of the package's API it covers). The browser tests run with the
+// same replacements, so that they test what ships. Only imports made from node_modules are
+// replaced: our own code never imports these packages, and a shim's test may import the real one
+// to compare. The unbundled library in dist/lib keeps the real packages (a bundler's user may
+// need them for other browsers).
+import { resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+/** What a dependency imports → the module of ours that replaces it (from the project root). */
+const SHIMS = new Map([
+  ['url-parse', 'src/shims/url-parse.ts'], // tus-js-client
+  ['js-base64', 'src/shims/js-base64.ts'], // tus-js-client
+  ['events', 'src/shims/events.ts'], // @xmpp/*, ltx
+  ['lodash/throttle.js', 'src/shims/throttle.ts'], // @uppy/core
+]);
+
+/** The shim (a path from the project root) for `specifier` when a dependency (`importer`, a path or URL path) imports it. */
+function shimFor(specifier, importer) {
+  return importer && /[\\/]node_modules[\\/]/.test(importer) ? SHIMS.get(specifier) : undefined;
+}
+
+/** The replacements as a Rolldown plugin (build-drop-in.mjs). */
+export const rolldownShims = {
+  name: 'chatdrop-shims',
+  resolveId(specifier, importer) {
+    const shim = shimFor(specifier, importer);
+    return shim ? resolve(ROOT, shim) : null;
+  },
+};
+
+/** The replacements as a web-test-runner plugin, ahead of its node resolution. */
+export function wtrShims() {
+  return {
+    name: 'chatdrop-shims',
+    resolveImport({ source, context }) {
+      const shim = shimFor(source, decodeURIComponent(context.path));
+      return shim ? `/${shim}` : undefined;
+    },
+  };
+}
+
+/** The replacements as an esbuild plugin (pages bundled by tests and benchmarks: test/xmpp, bench/lib/bench-page.ts). */
+export const esbuildShims = {
+  name: 'chatdrop-shims',
+  setup(build) {
+    const names = [...SHIMS.keys()].map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    build.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, ({ path, importer }) => {
+      const shim = shimFor(path, importer);
+      return shim ? { path: resolve(ROOT, shim) } : undefined;
+    });
+  },
+};
