@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // @ts-expect-error: a plain JavaScript module shared with the build script
 import { thumbnailWorkerEntry, thumbnailWorkerUrl } from '../../scripts/esbuild-thumbnail-worker.mjs';
+// @ts-expect-error: a plain JavaScript module shared with the build script
+import { esbuildShims } from '../../scripts/dependency-shims.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -37,7 +39,7 @@ export async function serveBenchPage(script: string): Promise<BenchPage> {
     define: { 'process.env.NODE_ENV': '"production"' },
     tsconfig: join(ROOT, 'tsconfig.json'),
     logLevel: 'warning',
-    plugins: [thumbnailWorkerUrl],
+    plugins: [thumbnailWorkerUrl, esbuildShims], // the dependency shims the drop-in build ships
   });
   await build({ entryPoints: { ...thumbnailWorkerEntry }, absWorkingDir: ROOT, bundle: true, format: 'esm', target: 'chrome120', outdir, logLevel: 'warning' });
   const server = createServer(async (request, response) => {

@@ -17,6 +17,8 @@ import { bubblePart, savedFile, sentBubble, waitFor } from '../helpers/page.ts';
 import { serveFolder } from '../frameworks/static-server.ts';
 // @ts-expect-error: a plain JavaScript module shared with the build scripts
 import { thumbnailWorkerEntry, thumbnailWorkerUrl } from '../../scripts/esbuild-thumbnail-worker.mjs';
+// @ts-expect-error: a plain JavaScript module shared with the build script
+import { esbuildShims } from '../../scripts/dependency-shims.mjs';
 import { eventually, freshRoom, PASSWORD, sendPlain, startPlainClient, startTestProsody, uploadPlain, type PlainClient } from './harness.ts';
 import { skipWithoutProsody, UPLOAD_LIMIT, type TestProsody } from './prosody.ts';
 
@@ -69,7 +71,7 @@ describe('widgets on XMPP, in Chromium', { skip: skipWithoutProsody, timeout: 12
       target: 'es2022',
       define: { 'process.env.NODE_ENV': '"production"' },
       logLevel: 'warning',
-      plugins: [thumbnailWorkerUrl],
+      plugins: [thumbnailWorkerUrl, esbuildShims], // the dependency shims the drop-in build ships
     });
     await writeFile(join(work, 'site', 'index.html'), '<!doctype html><meta charset="utf-8"><script type="module" src="./page.js"></script><body></body>');
     pages = await serveFolder(join(work, 'site'));
