@@ -18,14 +18,23 @@ export const INITIAL_AIM = 20 * 1024;
 /**
  * What the build may not grow past while it is over the budgets: the sizes measured once the
  * thread's avatars, times, links and albums, the composer's icons, the bubble's media players,
- * sending while offline, pictures shared by URL alone, resumable uploads (tus, 15.8 KB, loaded
- * only by pages that choose it), hash-wasm (5.5 KB, loaded only to hash a file over 64 MiB) and
- * uploads that renew an expired token landed (25.9 KB and 113.1 KB), rounded up. `npm test`
- * holds the build to these; lower them as it shrinks.
+ * sending while offline, pictures shared by URL alone, resumable uploads (tus, 12.5 KB, loaded
+ * only by pages that choose it), hash-wasm (5.5 KB, loaded only to hash a file over 64 MiB),
+ * uploads that renew an expired token, and the dependency shims (scripts/dependency-shims.mjs,
+ * 5.3 KB less) landed: 25.8 KB and 107.2 KB, rounded up. `npm test` holds the build to these;
+ * lower them as it shrinks.
  */
-export const CEILINGS = { initial: 26 * 1024, total: 114 * 1024 };
+export const CEILINGS = { initial: 26 * 1024, total: 108 * 1024 };
 
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+/**
+ * A script with the content hashes in the chunk names it imports (`launcher-D1u8h9Im.js`) made one
+ * fixed string: they change whenever a lazy chunk does and, incompressible, swing the brotli size
+ * of an unchanged script by about ±70 bytes. Measured so, a figure moves only with code (it is
+ * some 6 bytes per import under the real download).
+ */
+const withFixedChunkHashes = (code) => code.toString('utf8').replace(/-[A-Za-z0-9_-]{8}\.js\b/g, '-00000000.js');
 const STATIC_IMPORT = /(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.[^"']+)["']/g;
 
 /** The files `entry` loads before running: itself and its static imports, transitively. */
@@ -42,7 +51,7 @@ export function measureBundle(dist = 'dist') {
     .map(String)
     .filter((file) => file.endsWith('.js') && !file.startsWith('lib') && !file.startsWith('server'))
     .map((file) => join(dist, file));
-  const sizes = Object.fromEntries(scripts.map((file) => [relative(dist, file), brotli(readFileSync(file))]));
+  const sizes = Object.fromEntries(scripts.map((file) => [relative(dist, file), brotli(withFixedChunkHashes(readFileSync(file)))]));
   const initialFiles = [...staticClosure(join(dist, 'chatdrop.js'))].map((file) => relative(dist, file));
   const initial = initialFiles.reduce((sum, file) => sum + sizes[file], 0);
   const total = Object.values(sizes).reduce((sum, size) => sum + size, 0);
