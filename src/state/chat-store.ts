@@ -8,7 +8,7 @@ import type { DownloadHandler, UploadHandler } from '../upload/handler.ts';
 import { createOutbox } from './outbox.ts';
 import { defaultOutboxStorage, type OutboxStorage } from './outbox-storage.ts';
 import { createFileOrder } from './file-order.ts';
-import { createFileSender } from './file-sender.ts';
+import { createFileSender, forgetKeptFile, wasBeingForgotten } from './file-sender.ts';
 import type { FileKeeper, KeptFile } from './file-keeper.ts';
 import type { UploadProtocol } from './default-upload.ts';
 import { createLazyDownloads } from './lazy-downloads.ts';
@@ -254,8 +254,9 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       const unsent = await outbox.load(room, user.id);
       unsent.forEach((message) => upsert({ message, delivery: 'sending', isMine: true }));
       for (const kept of (await keeper?.load(room, user.id)) ?? []) {
-        // Uploaded before the reload, and waiting in the outbox: only the bytes are left to forget.
-        if (unsent.some((message) => message.id === kept.message.id)) void keeper?.remove(kept.message.id);
+        // Uploaded before the reload and waiting in the outbox, or removed: only the keeper's copy is left to forget.
+        const id = kept.message.id;
+        if (wasBeingForgotten(id) || unsent.some((message) => message.id === id)) forgetKeptFile(keeper, id);
         else resumeFile(kept);
       }
       await transport.connect({ room, user, token: options.token, refreshToken: options.refreshToken, lastSeq: () => (lastSeq > 0 ? lastSeq : undefined) });

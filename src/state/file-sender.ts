@@ -41,6 +41,51 @@ export function prefetchFileSendCode(): Promise<unknown> {
 /** Set in `localStorage` while the default file keeper may hold files: a page start loads its code only then. */
 export const KEPT_FILES_MARK = 'chatdrop-kept-files';
 
+/**
+ * Set in `localStorage` while the keeper is forgetting files (removed, or uploaded): the ids, so a
+ * reload before the keeper's removal is committed does not bring a removed file back.
+ */
+export const FORGOTTEN_FILES_MARK = 'chatdrop-forgotten-files';
+
+/** The ids of files the keeper was forgetting when the page went away (none, when that cannot be told). */
+function forgottenIds(): Set<string> {
+  try {
+    return new Set(JSON.parse(localStorage.getItem(FORGOTTEN_FILES_MARK) ?? '[]') as string[]);
+  } catch {
+    return new Set();
+  }
+}
+
+function noteForgetting(id: string, isForgetting: boolean): void {
+  try {
+    const ids = forgottenIds();
+    if (isForgetting) ids.add(id);
+    else ids.delete(id);
+    if (ids.size > 0) localStorage.setItem(FORGOTTEN_FILES_MARK, JSON.stringify([...ids]));
+    else localStorage.removeItem(FORGOTTEN_FILES_MARK);
+  } catch {
+    // No localStorage: a reload within the removal's few milliseconds may bring the file back.
+  }
+}
+
+/**
+ * Makes `keeper` forget file `id` once `isKept` (its keeping) settled; until that is committed, a
+ * note in `localStorage` says so (see `wasBeingForgotten`).
+ */
+export function forgetKeptFile(keeper: FileKeeper | undefined, id: string, isKept: Promise<unknown> = Promise.resolve()): void {
+  if (!keeper) return;
+  noteForgetting(id, true);
+  isKept
+    .then(() => keeper.remove(id))
+    .then(() => noteForgetting(id, false))
+    .catch(() => undefined);
+}
+
+/** Whether the previous page was making the keeper forget file `id` (removed or uploaded) when it went away. */
+export function wasBeingForgotten(id: string): boolean {
+  return forgottenIds().has(id);
+}
+
 /** The files every sender of the page is sending: a second widget of the same room and user does not take them up again from the keeper. */
 const pageFiles = new Set<string>();
 
@@ -123,7 +168,7 @@ export function createFileSender(options: FileSenderOptions) {
   const setUpload = (id: string, state: UploadState) =>
     options.$uploads.setKey(id, unkept.has(id) && (state.status === 'offline' || state.status === 'failed') ? { ...state, isKept: false } : state);
   /** Forgets what the keeper holds of a file (its bytes, or its message and identity), once it has it: uploaded, or removed. */
-  const unkeep = (job: Job) => void job.isKept.then(() => keeper?.remove(job.message.id)).catch(() => undefined);
+  const unkeep = (job: Job) => forgetKeptFile(keeper, job.message.id, job.isKept);
   /** This sender's queue, made once its code loaded; a failed load is tried again with the next file or Retry. */
   const loadQueue = loadOnce(() =>
     loadCode().then(
