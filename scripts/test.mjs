@@ -59,17 +59,33 @@ const browserSummary = join(work, 'browser.json');
 run('browser tests (web-test-runner, Chromium)', npx, ['web-test-runner'], { CHATDROP_SUMMARY_FILE: browserSummary });
 addCounts(browserSummary);
 
-const nodeSummary = join(work, 'node.json');
-const nodeTests = [...testFiles('server', /\.test\.ts$/), ...testFiles('test/delivery', /\.test\.ts$/), ...testFiles('test/cases', /\.test\.ts$/), ...(built ? [...testFiles('test/e2e', /\.test\.ts$/), ...testFiles('test/package', /\.test\.ts$/)] : []), ...testFiles('test/frameworks', /\.test\.ts$/), ...testFiles('test/xmpp', /\.test\.ts$/)];
-run('server and end-to-end tests (node:test)', process.execPath, [
-  // The delivery tests run the browser's WebSocketTransport in Node, which needs the global WebSocket.
-  '--experimental-websocket', '--disable-warning=ExperimentalWarning',
-  '--import', 'tsx', '--test', '--test-concurrency=1',
-  '--test-reporter=spec', '--test-reporter-destination=stdout',
-  '--test-reporter=./scripts/node-summary-reporter.mjs', `--test-reporter-destination=${nodeSummary}`,
-  ...nodeTests,
-]);
-addCounts(nodeSummary);
+/**
+ * Node test files that measure time or resources under load (a quiet room's p95 during a flood,
+ * slow readers' RSS, timeouts closing sockets, a kill mid-burst): they run first, one at a time,
+ * with nothing else on the machine. The rest wait on sockets, servers and browsers more than on
+ * the CPU, and run two at a time.
+ */
+const MEASURING_TESTS = new Set(['server/relay-bounds.test.ts', 'server/http-bounds.test.ts', 'server/relay-limits.test.ts', 'server/relay-durability.test.ts']);
+const NODE_TEST_CONCURRENCY = Number(process.env.CHATDROP_NODE_TEST_CONCURRENCY ?? 2);
+
+// The longest files (XMPP with its outages, end to end in Chromium) first, so that the two slots end together.
+const nodeTests = [...testFiles('test/xmpp', /\.test\.ts$/), ...(built ? [...testFiles('test/e2e', /\.test\.ts$/), ...testFiles('test/package', /\.test\.ts$/)] : []), ...testFiles('test/cases', /\.test\.ts$/), ...testFiles('test/frameworks', /\.test\.ts$/), ...testFiles('server', /\.test\.ts$/), ...testFiles('test/delivery', /\.test\.ts$/)];
+const nodeTestGroups = [
+  { title: 'server tests that measure time and memory (node:test, one at a time)', files: nodeTests.filter((file) => MEASURING_TESTS.has(file)), concurrency: 1 },
+  { title: `server and end-to-end tests (node:test, ${NODE_TEST_CONCURRENCY} at a time)`, files: nodeTests.filter((file) => !MEASURING_TESTS.has(file)), concurrency: NODE_TEST_CONCURRENCY },
+];
+for (const [index, group] of nodeTestGroups.entries()) {
+  const summary = join(work, `node-${index}.json`);
+  run(group.title, process.execPath, [
+    // The delivery tests run the browser's WebSocketTransport in Node, which needs the global WebSocket.
+    '--experimental-websocket', '--disable-warning=ExperimentalWarning',
+    '--import', 'tsx', '--test', `--test-concurrency=${group.concurrency}`,
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=./scripts/node-summary-reporter.mjs', `--test-reporter-destination=${summary}`,
+    ...group.files,
+  ]);
+  addCounts(summary);
+}
 
 rmSync(work, { recursive: true, force: true });
 if (!typesOk || !built || !galleryBuilt || !docsCurrent) totals.failed++;
