@@ -56,6 +56,8 @@ export class VirtualLog implements ReactiveController {
   /** When the reader last turned the wheel, touched or pressed a key in the log. */
   #readerScrolledAt = Number.NEGATIVE_INFINITY;
   #recheck?: ReturnType<typeof setTimeout>;
+  /** The rows the last update laid out: an update that keeps them needs no measuring. */
+  #laidOut?: { log: HTMLElement; items: readonly ThreadItem[]; first: number; last: number; padTop: number; padBottom: number };
 
   constructor(
     private readonly host: VirtualLogHost,
@@ -80,6 +82,7 @@ export class VirtualLog implements ReactiveController {
   hostDisconnected(): void {
     this.#resizeObserver.disconnect();
     this.#observed.clear();
+    this.#laidOut = undefined;
     cancelAnimationFrame(this.#rangeFrame);
     clearTimeout(this.#recheck);
   }
@@ -92,6 +95,16 @@ export class VirtualLog implements ReactiveController {
   hostUpdated(): void {
     const log = this.options.log();
     if (!log) return;
+    const { items, first, last, padTop, padBottom } = this.range;
+    const laidOut = this.#laidOut;
+    if (laidOut?.log === log && laidOut.items === items && laidOut.first === first && laidOut.last === last && laidOut.padTop === padTop && laidOut.padBottom === padBottom) {
+      // The same rows, only what they show changed (an upload's progress, a status): nothing to
+      // measure or scroll now (a row that changed size reaches the ResizeObserver), and reading the
+      // log's layout here would force it in every progress event.
+      if (this.#focusedRow && !this.#focusedRow.isConnected) log.focus({ preventScroll: true });
+      return;
+    }
+    this.#laidOut = { log, items, first, last, padTop, padBottom };
     // The spacers stand for the rows not rendered: sized before anything measures the log.
     const [top, bottom] = log.querySelectorAll<HTMLElement>(':scope > .spacer');
     top!.style.height = `${this.range.padTop}px`;
