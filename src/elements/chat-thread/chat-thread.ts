@@ -281,9 +281,13 @@ export class ChatThread extends ChatElement {
         this.#virtual.followNewest();
         if (isOnEntry) void this.#focusEntry(last);
         break;
-      case 'Enter':
-        if (index === undefined || !this.#files?.download(this.#items[index], this.#context)) return;
+      case 'Enter': {
+        const item = index === undefined ? undefined : this.#items[index];
+        if (!item || !messageOf(item).attachments?.length) return;
+        // Right after the first file showed, its code may still be loading: Enter waits for it.
+        void (this.#files ? Promise.resolve(this.#files) : this.#needFileCode()).then((files) => files?.download(item, this.#context));
         break;
+      }
       default:
         return;
     }
