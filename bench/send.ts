@@ -2,7 +2,8 @@
  * `npm run bench -- send`: what a person waits for when sending a big file: from clicking Send
  * (the file already staged in Alice's composer) until Bob's page shows the file message (its
  * bubble with the download control), on the demo page of the reference server (its own process,
- * on loopback; the demo page uploads by tus), against `curl -F file=@…` of the same file to `/upload`, in one run.
+ * on loopback; the demo page uploads by tus), against `curl -F file=@…` of the same file to `/upload`, in one run,
+ * and beside them curl over tus (a POST, then one PATCH), which tells the server's tus path from the browser.
  * Each page has its own Chromium, as two people have. Each send is a new name for the same bytes
  * (a hard link), so no send reuses an earlier upload. Where the time goes, from marks that do not
  * slow the pages (no DevTools domains): the upload request's resource timing, the worker's hash
@@ -50,6 +51,22 @@ async function curlUpload(endpoint: string, path: string, size: number): Promise
   const stored = JSON.parse(body!) as { size?: number };
   if (stored.size !== size) throw new Error(`curl: the server stored ${stored.size} bytes, not ${size}: ${body}`);
   return Number(seconds) * 1000;
+}
+
+/**
+ * Milliseconds curl took for the same file over tus, as the demo page sends it (a POST making the
+ * upload, then one PATCH of every byte), after checking the server holds them all: what the
+ * server's tus path costs beside multipart, without a browser.
+ */
+async function curlTusUpload(origin: string, path: string, size: number): Promise<number> {
+  const tus = ['-H', 'Tus-Resumable: 1.0.0'];
+  const { stdout: made } = await execFileAsync('curl', ['-sS', '-D', '-', '-o', '/dev/null', '-w', '%{time_total}', '-X', 'POST', ...tus, '-H', `Upload-Length: ${size}`, `${origin}/tus/`]);
+  const location = /^location:\s*(\S+)/im.exec(made)?.[1];
+  if (!location) throw new Error(`curl: the server made no tus upload: ${made}`);
+  const { stdout: patched } = await execFileAsync('curl', ['-sS', '-D', '-', '-o', '/dev/null', '-w', '%{time_total}', '-X', 'PATCH', ...tus, '-H', 'Upload-Offset: 0', '-H', 'Content-Type: application/offset+octet-stream', '-T', path, new URL(location, origin).href]);
+  const offset = Number(/^upload-offset:\s*(\d+)/im.exec(patched)?.[1]);
+  if (offset !== size) throw new Error(`curl over tus: the server holds ${offset} bytes, not ${size}`);
+  return (Number(made.trim().split('\n').at(-1)) + Number(patched.trim().split('\n').at(-1))) * 1000;
 }
 
 /** Resolves with `Date.now()` of the first animation frame in which Bob's thread shows the bubble of `name` with its download control. */
@@ -151,12 +168,14 @@ try {
     await writeRandomFile(original, size);
     const sends: Profile[] = [];
     const curls: number[] = [];
+    const curlTus: number[] = [];
     for (let run = 1; run <= RUNS; run++) {
       const name = `send-${mb}mb-${run}.bin`;
       await link(original, join(work, name));
       sends.push(await sendOnce(alice!, bob!, join(work, name), name));
       curls.push(await curlUpload(`${server.url}/upload`, original, size));
-      console.log(`  ${mb} MB run ${run}: send ${round(sends.at(-1)!.shownMs, 0)} ms; curl ${round(curls.at(-1)!, 0)} ms`);
+      curlTus.push(await curlTusUpload(server.url, original, size));
+      console.log(`  ${mb} MB run ${run}: send ${round(sends.at(-1)!.shownMs, 0)} ms; curl ${round(curls.at(-1)!, 0)} ms; curl over tus ${round(curlTus.at(-1)!, 0)} ms`);
     }
     const p = Object.fromEntries(Object.keys(sends[0]!).map((key) => [key, round(median(sends.map((each) => each[key as keyof Profile])), 0)])) as unknown as Profile;
     const longestTaskMs = round(Math.max(...sends.map((each) => each.longestTaskMs)), 0);
@@ -167,12 +186,12 @@ try {
     );
     const sendMs = p.shownMs;
     const curlMs = median(curls);
-    results.push({ megabytes: mb, sendMs, curlMs: round(curlMs, 0), ratioToCurl: round(curlMs / sendMs, 2), profile: { ...p, longestTaskMs } });
+    results.push({ megabytes: mb, sendMs, curlMs: round(curlMs, 0), curlTusMs: round(median(curlTus), 0), ratioToCurl: round(curlMs / sendMs, 2), profile: { ...p, longestTaskMs } });
     await Promise.all([original, ...Array.from({ length: RUNS }, (_, index) => join(work, `send-${mb}mb-${index + 1}.bin`))].map((path) => rm(path)));
   }
-  console.log('\n| size | send (click → shown on the other page) | curl -F | ratio (curl / send, goal ≥ 0.8) |\n|---|---|---|---|');
-  for (const { megabytes, sendMs, curlMs, ratioToCurl } of results) {
-    console.log(`| ${megabytes} MB | ${sendMs} ms (${round(megabytes / (sendMs / 1000), 0)} MB/s) | ${curlMs} ms (${round(megabytes / (curlMs / 1000), 0)} MB/s) | ${ratioToCurl}× |`);
+  console.log('\n| size | send (click → shown on the other page) | curl -F | curl over tus | ratio (curl -F / send, goal ≥ 0.8) |\n|---|---|---|---|---|');
+  for (const { megabytes, sendMs, curlMs, curlTusMs, ratioToCurl } of results) {
+    console.log(`| ${megabytes} MB | ${sendMs} ms (${round(megabytes / (sendMs / 1000), 0)} MB/s) | ${curlMs} ms (${round(megabytes / (curlMs / 1000), 0)} MB/s) | ${curlTusMs} ms | ${ratioToCurl}× |`);
   }
   console.log(JSON.stringify({ bench: 'send', runs: RUNS, results, goalMet: results.every((result) => result.ratioToCurl >= 0.8) }));
 } finally {
