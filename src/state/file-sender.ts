@@ -135,7 +135,8 @@ export interface FileSenderOptions {
   loadCode?: () => Promise<typeof import('./upload-queue.ts')>;
 }
 
-interface Job {
+/** One file the sender holds, from its message shown until it is uploaded, or removed. */
+export interface Job {
   message: ChatMessage;
   /** The bytes; none for a message shown again after a reload that waits for its file to be picked again. */
   file?: File;
@@ -146,6 +147,17 @@ interface Job {
   isDescribed: boolean;
   /** Whether the keeper holds the file for after a reload (false: it could not; undefined: there is no keeper). */
   isKept: Promise<boolean | undefined>;
+}
+
+/**
+ * How the sender's heavy half (`upload-queue.ts`, `transfer`) takes a job through its steps: it
+ * changes the job and tells the sender, which keeps every job and upload state.
+ */
+export interface TransferSteps extends Pick<FileSenderOptions, 'onPrepared' | 'onFailed' | 'whenOnline'> {
+  setUpload(id: string, state: UploadState): void;
+  isOnline(): boolean;
+  /** The job's bytes are stored: `message` (the job's, with the URL, type and hash of the upload) may travel. */
+  onUploaded(job: Job, message: ChatMessage): void;
 }
 
 /**
@@ -186,47 +198,40 @@ export function createFileSender(options: FileSenderOptions) {
     ),
   );
 
-  /** Describes the file (unless it was), waits for a slot and uploads it; then hands the message over, or fails it. */
+  const steps: TransferSteps = {
+    setUpload,
+    isOnline,
+    onPrepared: options.onPrepared,
+    onFailed: options.onFailed,
+    whenOnline: options.whenOnline,
+    onUploaded(job, message) {
+      jobs.delete(message.id);
+      pageFiles.delete(message.id);
+      unkeep(job);
+      setUpload(message.id, { status: 'done', sent: job.file!.size, total: job.file!.size });
+      options.onUploaded(message);
+    },
+  };
+
+  /** Shows the file preparing and loads the code that takes it through its steps (see `TransferSteps`); fails it when that code cannot load. */
   async function transfer(job: Job): Promise<void> {
-    const { signal } = job.controller;
-    const { id } = job.message;
     const { file } = job;
     if (!file) return;
-    const total = file.size;
-    let queue: Awaited<ReturnType<typeof loadQueue>> | undefined;
-    try {
-      if (!job.isDescribed) {
-        setUpload(id, { status: 'preparing', sent: 0, total });
-        options.onPrepared(job.message);
-      }
-      queue = await loadQueue();
-      if (signal.aborted) return;
-      if (!job.isDescribed) {
-        const described = await queue.describe(job.message, file);
-        if (signal.aborted) return;
-        job.message = described;
-        job.isDescribed = true;
-      }
+    const { id } = job.message;
+    if (!job.isDescribed) {
+      setUpload(id, { status: 'preparing', sent: 0, total: file.size });
       options.onPrepared(job.message);
-      if (!isOnline() && options.whenOnline) {
-        setUpload(id, { status: 'offline', sent: 0, total });
-        await options.whenOnline(signal);
-        if (signal.aborted) return;
-      }
-      setUpload(id, { status: 'queued', sent: 0, total });
-      const result = await queue.upload(job.message, file, signal, (state) => signal.aborted || setUpload(id, state));
-      if (signal.aborted) return;
-      const attachment = job.message.attachments![0]!;
-      jobs.delete(id);
-      pageFiles.delete(id);
-      unkeep(job);
-      setUpload(id, { status: 'done', sent: total, total });
-      options.onUploaded({ ...job.message, attachments: [{ ...attachment, url: result.url, mime: result.mime ?? attachment.mime, ...(result.sha256 && { sha256: result.sha256 }) }] });
-    } catch (error) {
-      if (signal.aborted) return;
-      setUpload(id, { status: 'failed', sent: 0, total, error: queue ? queue.failureOf(error) : FILE_CODE_UNAVAILABLE });
-      options.onFailed(job.message);
     }
+    let queue: Awaited<ReturnType<typeof loadQueue>>;
+    try {
+      queue = await loadQueue();
+    } catch {
+      if (job.controller.signal.aborted) return;
+      setUpload(id, { status: 'failed', sent: 0, total: file.size, error: FILE_CODE_UNAVAILABLE });
+      options.onFailed(job.message);
+      return;
+    }
+    await queue.transfer(job, steps);
   }
 
   /** Starts the job of `message`, keeping its file first unless it is `kept` already. */

@@ -8,6 +8,7 @@ import { createTimeLeft } from './time-left.ts';
 
 export { isSameFile } from '../upload/file-identity.ts';
 import type { UploadState } from './types.ts';
+import type { Job, TransferSteps } from './file-sender.ts';
 
 /** Options of `createUploadQueue`. */
 export interface UploadQueueOptions {
@@ -98,8 +99,9 @@ async function runUpload(
 }
 
 /**
- * The file sender's heavy half, loaded with the first file sent (see file-sender.ts): it
- * describes files into their messages (quickly: no read of every byte), and uploads them
+ * The file sender's heavy half, loaded with the first file sent (see file-sender.ts): it takes
+ * the sender's files through their steps (`transfer`), the sender keeping them and their states.
+ * It describes files into their messages (quickly: no read of every byte), and uploads them
  * (through `upload`, or the default upload), `maxConcurrent` at once in the order asked, the rest
  * waiting, while the file's sha256 is made beside the upload from its own reads. A file sent
  * again (same name, size, last-modified and type) reuses the upload running or done for it, once
@@ -197,9 +199,7 @@ export function createUploadQueue({ upload, defaultUpload, maxConcurrent, stallT
     return sending;
   }
 
-  return {
-    /** What the state keeps of an error thrown by `describe` or `upload`. */
-    failureOf: transferFailure,
+  const queue = {
     /** The file message `message` with its file described (thumbnail, size, duration), within the message budget; the hash comes with the upload. */
     async describe(message: ChatMessage, file: File): Promise<ChatMessage> {
       const description = await describeFile(file);
@@ -220,5 +220,42 @@ export function createUploadQueue({ upload, defaultUpload, maxConcurrent, stallT
       const { result, sha256: hex } = shared && shared.sha256 === sha256 ? shared : await uploadAndHash(message, file, signal, onState);
       return hex ? { ...result, sha256: hex } : result;
     },
+    /**
+     * Takes a job of the file sender on from its file shown preparing: describes the file
+     * (unless it was), waits for the connection and a slot, and uploads it; then hands the
+     * message over with its URL and hash (`onUploaded`), or fails it with the reason. A job
+     * cancelled meanwhile (its signal aborted) is left as it is.
+     */
+    async transfer(job: Job, steps: TransferSteps): Promise<void> {
+      const { signal } = job.controller;
+      const { id } = job.message;
+      const file = job.file!;
+      const total = file.size;
+      try {
+        if (signal.aborted) return;
+        if (!job.isDescribed) {
+          const described = await queue.describe(job.message, file);
+          if (signal.aborted) return;
+          job.message = described;
+          job.isDescribed = true;
+        }
+        steps.onPrepared(job.message);
+        if (!steps.isOnline() && steps.whenOnline) {
+          steps.setUpload(id, { status: 'offline', sent: 0, total });
+          await steps.whenOnline(signal);
+          if (signal.aborted) return;
+        }
+        steps.setUpload(id, { status: 'queued', sent: 0, total });
+        const result = await queue.upload(job.message, file, signal, (state) => signal.aborted || steps.setUpload(id, state));
+        if (signal.aborted) return;
+        const attachment = job.message.attachments![0]!;
+        steps.onUploaded(job, { ...job.message, attachments: [{ ...attachment, url: result.url, mime: result.mime ?? attachment.mime, ...(result.sha256 && { sha256: result.sha256 }) }] });
+      } catch (error) {
+        if (signal.aborted) return;
+        steps.setUpload(id, { status: 'failed', sent: 0, total, error: transferFailure(error) });
+        steps.onFailed(job.message);
+      }
+    },
   };
+  return queue;
 }
