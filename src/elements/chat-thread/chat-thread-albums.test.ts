@@ -123,6 +123,10 @@ describe('<chat-thread> albums', () => {
     const lists = element.shadowRoot!.querySelectorAll('[part="documents"]');
     expect(lists).to.have.length(1);
     expect([...lists[0]!.querySelectorAll('file-bubble')].map((bubble) => bubble.attachment!.name)).to.deep.equal(['a.pdf', 'b.pdf', 'c.pdf']);
+    // The styles of albums come with the code of file messages.
+    const card = getComputedStyle(lists[0]!);
+    expect([card.display, card.justifySelf, card.overflow], 'one card, on our side').to.deep.equal(['grid', 'end', 'hidden']);
+    expect(getComputedStyle(lists[0]!.querySelectorAll('file-bubble')[1]!).borderTopWidth, 'a rule between its files').to.equal('1px');
     expect(albums(element)).to.have.length(0);
     expect(entries(element)).to.have.length(1);
     expect(visibleTexts(element)).to.deep.equal(['the reports']);

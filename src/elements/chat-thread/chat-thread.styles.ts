@@ -47,35 +47,6 @@ export const styles = [
       color: ${token('muted-color')};
     }
 
-    /* Files other than images sent together: one card, a file per line. */
-    .documents {
-      display: grid;
-      justify-self: start;
-      width: fit-content;
-      min-width: min(16rem, 100%);
-      max-width: var(--chat-bubble-max-width, min(36rem, 85%));
-      overflow: hidden;
-      border-radius: ${token('bubble-radius')};
-      background: ${token('bubble-background')};
-    }
-
-    .mine > .documents {
-      justify-self: end;
-      background: ${token('bubble-mine-background')};
-    }
-
-    .documents > file-bubble + file-bubble {
-      border-block-start: 1px solid ${token('border-color')};
-    }
-
-    .documents > file-bubble::part(bubble) {
-      width: 100%;
-      max-width: none;
-      padding-block: 0.45em;
-      border-radius: 0;
-      background: transparent;
-    }
-
     /* An album's later messages: their rows hold nothing. */
     .row[data-joined] {
       padding: 0;

@@ -3,10 +3,12 @@ import type { Attachment } from '../../model/message.ts';
 import { safeUrl } from '../../model/safe-url.ts';
 import { downloadKey, type DownloadState } from '../../state/types.ts';
 import { renderAlbum } from './album.ts';
+import { albumStyles } from './album.styles.ts';
 import { lightboxParts } from './chat-thread.names.ts';
 import { entryOf, type RowContext, type RowEntry } from './thread-row.ts';
 import { itemKey, messageOf, type ThreadItem } from './thread-items.ts';
 import { emit, type AttachmentRef } from '../events.ts';
+import { addLaterStyles } from '../later-styles.ts';
 import { needElement } from '../lazy-elements.ts';
 import * as chatLightbox from '../lightbox/chat-lightbox.names.ts';
 import { imagesIn, indexOfImage, type LightboxImage } from '../lightbox/gallery.ts';
@@ -44,10 +46,13 @@ export class ThreadFiles {
   /** The lightbox, while open: the images it steps through and the bubble that opened it. */
   #gallery?: { images: LightboxImage[]; index: number; opener: AttachmentRef };
 
+  /** Adds the styles of albums to the thread's own: they come with this code. */
   constructor(
     private readonly host: ThreadFilesHost,
     private readonly options: ThreadFilesOptions,
-  ) {}
+  ) {
+    if (host.shadowRoot) addLaterStyles(host.shadowRoot, albumStyles);
+  }
 
   /** Renders an album: its images as one grid, its other files as one list, its text once under them (see `album.ts`). */
   readonly renderAlbum = renderAlbum;
