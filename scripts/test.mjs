@@ -63,10 +63,10 @@ addCounts(browserSummary);
  * Node test files that measure time or resources under load (a quiet room's p95 during a flood,
  * slow readers' RSS, timeouts closing sockets, a kill mid-burst): they run first, one at a time,
  * with nothing else on the machine. The rest wait on sockets, servers and browsers more than on
- * the CPU, and run two at a time.
+ * the CPU (a full run keeps 2 cores under half busy), and run three at a time.
  */
 const MEASURING_TESTS = new Set(['server/relay-bounds.test.ts', 'server/http-bounds.test.ts', 'server/relay-limits.test.ts', 'server/relay-durability.test.ts']);
-const NODE_TEST_CONCURRENCY = Number(process.env.CHATDROP_NODE_TEST_CONCURRENCY ?? 2);
+const NODE_TEST_CONCURRENCY = Number(process.env.CHATDROP_NODE_TEST_CONCURRENCY ?? 3);
 
 // The longest files (XMPP with its outages, end to end in Chromium) first, so that the two slots end together.
 const nodeTests = [...testFiles('test/xmpp', /\.test\.ts$/), ...(built ? [...testFiles('test/e2e', /\.test\.ts$/), ...testFiles('test/package', /\.test\.ts$/)] : []), ...testFiles('test/cases', /\.test\.ts$/), ...testFiles('test/frameworks', /\.test\.ts$/), ...testFiles('server', /\.test\.ts$/), ...testFiles('test/delivery', /\.test\.ts$/)];
