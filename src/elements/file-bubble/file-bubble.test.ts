@@ -34,7 +34,8 @@ describe('<file-bubble>', () => {
     expect(part(element, 'icon')!.querySelector('svg')).to.not.equal(null);
     expect(part(element, 'name')!.textContent).to.equal('report.pdf');
     expect(part(element, 'size')!.textContent).to.equal('12 MB');
-    expect(part(element, 'type')!.textContent).to.equal('application/pdf');
+    expect(part(element, 'type')!.textContent).to.equal('PDF');
+    expect(part(element, 'type')!.title, 'the full type as its tooltip').to.equal('application/pdf');
     expect(part(element, 'caption')!.textContent).to.equal('Q3\nfigures');
   });
 

@@ -16,6 +16,7 @@ import { enFileView } from '../locales/en-file-view.ts';
 import { isAtRest, renderStatus, restAction, restNote, type StatusView } from './file-status.ts';
 import { durationIso, formatDuration, ObjectUrl, placeholderImage, shownCaption, streamUrl } from './media.ts';
 import { styles } from './file-bubble.styles.ts';
+import { typeLabel } from './type-label.ts';
 
 /** HEIC and HEIF: shown as an image where the browser decodes them, else as a file. */
 const HEIF = /^image\/hei[cf]$/;
@@ -243,13 +244,20 @@ export class FileBubble extends ChatElement {
     </div>`;
   }
 
+  /** `12 MB · PDF`: the size when known, and the type as people say it (the full MIME type as its tooltip) when it says something. */
+  #sizeAndType(attachment: Attachment, type: string) {
+    const size = attachment.size === undefined ? undefined : html`<span part="size" class="value" dir="auto">${this.t.fileSize(attachment.size)}</span>`;
+    const typed = type ? html`<span part="type" class="value" dir="auto" title=${attachment.mime}>${type}</span>` : undefined;
+    return size && typed ? html`${size} · ${typed}` : (size ?? typed ?? nothing);
+  }
+
   /** The name (shortened in the middle), size and type of a file shown as a file, with an audio's play time when it has no player row. */
   #nameAndSize(attachment: Attachment, name: string, kind: FileKind, hasMedia: boolean) {
     const duration = kind === 'video' || kind === 'audio' ? formatDuration(attachment.durationMs) : undefined;
     return html`
       <span part="name" class="name" title=${name}>${shortName(name)}</span>
       <span class="meta muted">
-        ${attachment.size === undefined ? nothing : html`<span part="size" class="value" dir="auto">${this.t.fileSize(attachment.size)}</span> · `}<span part="type" class="value" dir="auto">${attachment.mime}</span>
+        ${this.#sizeAndType(attachment, typeLabel(name, attachment.mime))}
         ${duration && !hasMedia ? html` · ${this.#duration(attachment.durationMs!, duration)}` : nothing}
       </span>
     `;
