@@ -14,15 +14,15 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { link, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { link, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, ElementHandle, Page } from 'puppeteer-core';
+import type { Browser, ElementHandle } from 'puppeteer-core';
 // @ts-expect-error: a plain JavaScript module shared with the test scripts
 import { startServerProcess } from '../scripts/server-process.mjs';
 import { startHttpFaultProxy, type HttpFaultProxy } from '../test/cases/http-fault-proxy.ts';
 import { launchChromium } from '../test/helpers/browser.ts';
-import { pollUntil, sentBubble, waitFor } from '../test/helpers/page.ts';
+import { openWidgetPage, pollUntil, receivedFileUrl, sentBubble, tusBytesOnDisk, waitFor } from '../test/helpers/page.ts';
 import { serveBenchPage } from './lib/bench-page.ts';
 import { writeRandomFile } from './lib/random-file.ts';
 import { round } from './lib/stats.ts';
@@ -71,20 +71,6 @@ async function sha256OfUrl(url: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** The URL of `name`'s file once Bob's thread has its message. */
-function receivedUrl(bob: Page, name: string): Promise<string> {
-  return pollUntil(
-    () =>
-      bob.evaluate((fileName: string) => {
-        const store = (document.querySelector('chat-widget') as HTMLElement & { store?: { $entries: { get(): Array<{ message: { attachments?: Array<{ name: string; url: string }> } }> } } }).store;
-        return store?.$entries.get().flatMap((entry) => entry.message.attachments ?? []).find((attachment) => attachment.name === fileName)?.url ?? '';
-      }, name),
-    (url) => url !== '',
-    `${name} to reach Bob`,
-    600_000,
-  );
-}
-
 const work = await mkdtemp(join(tmpdir(), 'chatdrop-bench-resume-'));
 const dataDir = join(work, 'data');
 const server = await startServerProcess({ dataDir, env: { CORS_ORIGINS: '*', MAX_FILE_SIZE: String(SIZE + 1_000_000), UPLOAD_QUOTA_PER_DAY: '0', UPLOAD_DISK_QUOTA: '0' } });
@@ -93,20 +79,10 @@ const browsers: Browser[] = [await launchChromium(), await launchChromium()];
 const original = join(work, 'resume.bin');
 
 /** Bytes of the unfinished upload on the server's disk (one at a time here). */
-async function bytesOnServer(): Promise<number> {
-  const names = await readdir(join(dataDir, 'tus')).catch(() => [] as string[]);
-  const sizes = await Promise.all(names.filter((name) => !name.endsWith('.json')).map((name) => stat(join(dataDir, 'tus', name)).then((info) => info.size, () => 0)));
-  return Math.max(0, ...sizes);
-}
+const bytesOnServer = () => tusBytesOnDisk(dataDir);
 
-async function openWidget(browser: Browser, room: string, user: string, uploadEndpoint: string): Promise<Page> {
-  const page = await browser.newPage();
-  page.on('pageerror', (error) => console.error(`${user}: ${error}`));
-  const query = new URLSearchParams({ room, user, transport: `${server.url.replace(/^http/, 'ws')}/ws`, 'upload-endpoint': uploadEndpoint, 'upload-protocol': 'tus' });
-  await page.goto(`${served.url}?${query}`);
-  await waitFor(page, 'chat-widget >>> [part="status"][data-status="online"]', 15_000);
-  return page;
-}
+const openWidget = (browser: Browser, room: string, user: string, uploadEndpoint: string) =>
+  openWidgetPage(browser, served.url, { room, user, transport: `${server.url.replace(/^http/, 'ws')}/ws`, 'upload-endpoint': uploadEndpoint, 'upload-protocol': 'tus' });
 
 async function sendWith(fault: Fault, fileSha256: string): Promise<Result> {
   const proxy: HttpFaultProxy = await startHttpFaultProxy(server.port);
@@ -131,7 +107,7 @@ async function sendWith(fault: Fault, fileSha256: string): Promise<Result> {
       process.kill(server.pid, 'SIGKILL');
       await server.restart();
     }
-    const url = await receivedUrl(bob, name);
+    const url = await receivedFileUrl(bob, name, 600_000);
     const shownMs = performance.now() - started;
     await sentBubble(alice, name, 60_000);
     const patches = proxy.requests.filter((request) => request.method === 'PATCH').map((request) => Number(request.headers['upload-offset']));

@@ -5,7 +5,7 @@
 // offset rather than sending the file again from byte 0.
 import { after, before, describe, it, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readdir, rm, stat, truncate } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, truncate } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
@@ -13,7 +13,7 @@ import { serveBenchPage, type BenchPage } from '../../bench/lib/bench-page.ts';
 import { writeRandomFile } from '../../bench/lib/random-file.ts';
 import { startHttpFaultProxy, type HttpFaultProxy } from '../cases/http-fault-proxy.ts';
 import { launchChromium } from '../helpers/browser.ts';
-import { bubblePart, pollUntil, savedFile, sentBubble, sha256OfFile, sleep, waitFor } from '../helpers/page.ts';
+import { bubblePart, openWidgetPage, pollUntil, receivedFileUrl, savedFile, sentBubble, sha256OfFile, sleep, tusBytesOnDisk, waitFor } from '../helpers/page.ts';
 import { enFailures } from '../../src/elements/locales/en-failures.ts';
 import { enFileView } from '../../src/elements/locales/en-file-view.ts';
 import { MAX_KEPT_FILE_BYTES } from '../../src/state/file-keeper.ts';
@@ -38,20 +38,6 @@ function bubbleStatus(page: Page, name: string): Promise<{ error?: string; retry
     const retry = bubble.shadowRoot!.querySelector('[part="retry"]')?.textContent?.trim() ?? undefined;
     return { ...(error && { error }), ...(retry && { retry }) };
   }, name);
-}
-
-/** The URL a received file message carries, once Bob's thread has it. */
-function receivedUrl(page: Page, name: string): Promise<string> {
-  return pollUntil(
-    () =>
-      page.evaluate((fileName: string) => {
-        const store = (document.querySelector('chat-widget') as HTMLElement & { store?: { $entries: { get(): Array<{ message: { attachments?: Array<{ name: string; url: string }> } }> } } }).store;
-        return store?.$entries.get().flatMap((entry) => entry.message.attachments ?? []).find((attachment) => attachment.name === fileName)?.url ?? '';
-      }, name),
-    (url) => url !== '',
-    `${name} to reach Bob`,
-    30_000,
-  );
 }
 
 describe('resumable uploads (tus) between two widgets', { timeout: 180_000 }, () => {
@@ -88,12 +74,8 @@ describe('resumable uploads (tus) between two widgets', { timeout: 180_000 }, ()
   }
 
   async function openWidget(t: TestContext, browser: Browser, room: string, user: string, uploadEndpoint: string): Promise<Page> {
-    const page = await browser.newPage();
+    const page = await openWidgetPage(browser, served.url, { room, user, transport: `${server.url.replace(/^http/, 'ws')}/ws`, 'upload-endpoint': uploadEndpoint, 'upload-protocol': 'tus' });
     t.after(() => page.close());
-    page.on('pageerror', (error) => console.error(`${user}: ${error}`));
-    const query = new URLSearchParams({ room, user, transport: `${server.url.replace(/^http/, 'ws')}/ws`, 'upload-endpoint': uploadEndpoint, 'upload-protocol': 'tus' });
-    await page.goto(`${served.url}?${query}`);
-    await waitFor(page, 'chat-widget >>> [part="status"][data-status="online"]', 15_000);
     return page;
   }
 
@@ -111,12 +93,7 @@ describe('resumable uploads (tus) between two widgets', { timeout: 180_000 }, ()
     await (await waitFor(page, 'chat-widget >>> file-composer >>> [part="send"]')).click();
   }
 
-  /** Bytes of the unfinished upload on the server's disk (the tus folder holds one at a time here). */
-  async function bytesOnServer(): Promise<number> {
-    const names = await readdir(join(dataDir, 'tus')).catch(() => [] as string[]);
-    const sizes = await Promise.all(names.filter((name) => !name.endsWith('.json')).map((name) => stat(join(dataDir, 'tus', name)).then((info) => info.size, () => 0)));
-    return Math.max(0, ...sizes);
-  }
+  const bytesOnServer = () => tusBytesOnDisk(dataDir);
 
   /** The upload URLs the PATCHes through the proxy went to, in order. */
   const patchPaths = (proxy: HttpFaultProxy) => proxy.requests.filter((request) => request.method === 'PATCH').map((request) => request.path);
@@ -145,7 +122,7 @@ describe('resumable uploads (tus) between two widgets', { timeout: 180_000 }, ()
     assert.ok(proxy.requests.some((request) => request.method === 'HEAD'), 'the widget asked the server for its offset');
     assert.equal(new Set(patchPaths(proxy)).size, 1, 'one upload, created once: every PATCH went to it');
 
-    await receivedUrl(bob, name);
+    await receivedFileUrl(bob, name);
     await (await bubblePart(bob, name, 'download', 20_000)).click();
     assert.equal(await sha256OfFile(await savedFile(downloads, name)), await sha256OfFile(path), 'Bob saved the bytes Alice sent');
   });
@@ -169,7 +146,7 @@ describe('resumable uploads (tus) between two widgets', { timeout: 180_000 }, ()
     assert.ok(offsets.at(-1)! >= size * 0.25, `after the reload the upload went on from the server's offset (PATCHes at ${offsets.join(', ')})`);
     assert.equal(new Set(patchPaths(proxy)).size, 1, 'one upload, created once: every PATCH went to it');
 
-    await receivedUrl(bob, name);
+    await receivedFileUrl(bob, name);
     await (await bubblePart(bob, name, 'download', 20_000)).click();
     assert.equal(await sha256OfFile(await savedFile(downloads, name)), await sha256OfFile(path), 'Bob saved the bytes Alice sent');
   });
@@ -221,7 +198,7 @@ describe('resumable uploads (tus) between two widgets', { timeout: 180_000 }, ()
     assert.ok(offsets.at(-1)! >= heldAtReload && offsets.at(-1)! > 0, `the upload went on from the server's offset, ${offsets.at(-1)} (${heldAtReload} held at the reload)`);
     assert.equal(new Set(patchPaths(proxy)).size, 1, 'one upload, created once: every PATCH went to it');
 
-    const url = await receivedUrl(bob, name);
+    const url = await receivedFileUrl(bob, name);
     const received = await bob.evaluate(async (fileUrl: string) => {
       const bytes = await (await fetch(fileUrl)).arrayBuffer();
       return [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))].map((byte) => byte.toString(16).padStart(2, '0')).join('');

@@ -1,8 +1,8 @@
 // Helpers for tests that drive real Chromium pages holding a <chat-widget>.
 import { createHash } from 'node:crypto';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -104,4 +104,37 @@ export async function pollUntil<T>(read: () => Promise<T>, check: (value: T) => 
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last ${JSON.stringify(value)}`);
     await sleep(50);
   }
+}
+
+/** The URL the file message of `name` carries, once the page's widget has it. */
+export function receivedFileUrl(page: Page, name: string, timeout = 30_000): Promise<string> {
+  return pollUntil(
+    () =>
+      page.evaluate((fileName: string) => {
+        const store = (document.querySelector('chat-widget') as HTMLElement & { store?: { $entries: { get(): Array<{ message: { attachments?: Array<{ name: string; url: string }> } }> } } }).store;
+        return store?.$entries.get().flatMap((entry) => entry.message.attachments ?? []).find((attachment) => attachment.name === fileName)?.url ?? '';
+      }, name),
+    (url) => url !== '',
+    `${name} to reach the page`,
+    timeout,
+  );
+}
+
+/** Bytes of the largest unfinished tus upload in the reference server's data folder (tests hold one at a time). */
+export async function tusBytesOnDisk(dataDir: string): Promise<number> {
+  const names = await readdir(join(dataDir, 'tus')).catch(() => [] as string[]);
+  const sizes = await Promise.all(names.filter((name) => !name.endsWith('.json')).map((name) => stat(join(dataDir, 'tus', name)).then((info) => info.size, () => 0)));
+  return Math.max(0, ...sizes);
+}
+
+/**
+ * Opens a page that makes its `<chat-widget>` from its query (`attributes`, e.g. `room`, `user`,
+ * `transport`) in a new tab of `browser`, and resolves once the widget is online.
+ */
+export async function openWidgetPage(browser: Browser, pageUrl: string, attributes: Record<string, string>): Promise<Page> {
+  const page = await browser.newPage();
+  page.on('pageerror', (error) => console.error(`${attributes.user ?? 'page'}: ${error}`));
+  await page.goto(`${pageUrl}?${new URLSearchParams(attributes)}`);
+  await waitFor(page, 'chat-widget >>> [part="status"][data-status="online"]', 15_000);
+  return page;
 }
