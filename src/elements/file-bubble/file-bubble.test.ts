@@ -23,6 +23,17 @@ describe('<file-bubble>', () => {
     expect(part(element, 'icon')).to.equal(null);
   });
 
+  it('joins only what it knows of a file with " · ": no dangling separator, no vague type', async () => {
+    const metaOf = async (attachment: typeof report) => {
+      const element = await bubble({ attachment });
+      return part(element, 'name')!.nextElementSibling!.textContent!.replace(/\s+/g, ' ').trim();
+    };
+    expect(await metaOf(report)).to.equal('12 MB · PDF');
+    expect(await metaOf({ ...report, size: undefined })).to.equal('PDF');
+    expect(await metaOf({ ...report, name: 'blob', mime: 'application/octet-stream' })).to.equal('12 MB');
+    expect(await metaOf({ ...report, name: 'blob', mime: 'application/octet-stream', size: undefined })).to.equal('');
+  });
+
   it('uses the file name as alt text when there is none', async () => {
     const element = await bubble({ attachment: photo });
     expect(part<HTMLImageElement>(element, 'thumbnail')!.alt).to.equal('beach.png');

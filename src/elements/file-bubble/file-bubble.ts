@@ -244,22 +244,22 @@ export class FileBubble extends ChatElement {
     </div>`;
   }
 
-  /** `12 MB · PDF`: the size when known, and the type as people say it (the full MIME type as its tooltip) when it says something. */
-  #sizeAndType(attachment: Attachment, type: string) {
-    const size = attachment.size === undefined ? undefined : html`<span part="size" class="value" dir="auto">${this.t.fileSize(attachment.size)}</span>`;
-    const typed = type ? html`<span part="type" class="value" dir="auto" title=${attachment.mime}>${type}</span>` : undefined;
-    return size && typed ? html`${size} · ${typed}` : (size ?? typed ?? nothing);
-  }
-
-  /** The name (shortened in the middle), size and type of a file shown as a file, with an audio's play time when it has no player row. */
+  /**
+   * The name (shortened in the middle), then what is known of the file, joined by ` · `: its size,
+   * its type as people say it (`PDF`; the full MIME type as its tooltip) when that says something,
+   * and an audio's or video's play time when it has no player row.
+   */
   #nameAndSize(attachment: Attachment, name: string, kind: FileKind, hasMedia: boolean) {
+    const type = typeLabel(name, attachment.mime);
     const duration = kind === 'video' || kind === 'audio' ? formatDuration(attachment.durationMs) : undefined;
+    const facts = [
+      attachment.size === undefined ? undefined : html`<span part="size" class="value" dir="auto">${this.t.fileSize(attachment.size)}</span>`,
+      type ? html`<span part="type" class="value" dir="auto" title=${attachment.mime}>${type}</span>` : undefined,
+      duration && !hasMedia ? this.#duration(attachment.durationMs!, duration) : undefined,
+    ].filter((fact) => fact !== undefined);
     return html`
       <span part="name" class="name" title=${name}>${shortName(name)}</span>
-      <span class="meta muted">
-        ${this.#sizeAndType(attachment, typeLabel(name, attachment.mime))}
-        ${duration && !hasMedia ? html` · ${this.#duration(attachment.durationMs!, duration)}` : nothing}
-      </span>
+      <span class="meta muted">${facts.map((fact, index) => (index === 0 ? fact : html` · ${fact}`))}</span>
     `;
   }
 
