@@ -95,15 +95,14 @@ export class VirtualLog implements ReactiveController {
   hostUpdated(): void {
     const log = this.options.log();
     if (!log) return;
+    // A focused message that left the rendered range hands focus back to the log.
+    if (this.#focusedRow && !this.#focusedRow.isConnected) log.focus({ preventScroll: true });
     const { items, first, last, padTop, padBottom } = this.range;
     const laidOut = this.#laidOut;
-    if (laidOut?.log === log && laidOut.items === items && laidOut.first === first && laidOut.last === last && laidOut.padTop === padTop && laidOut.padBottom === padBottom) {
-      // The same rows, only what they show changed (an upload's progress, a status): nothing to
-      // measure or scroll now (a row that changed size reaches the ResizeObserver), and reading the
-      // log's layout here would force it in every progress event.
-      if (this.#focusedRow && !this.#focusedRow.isConnected) log.focus({ preventScroll: true });
-      return;
-    }
+    // The same rows, only what they show changed (an upload's progress, a status): nothing to
+    // measure or scroll now (a row that changed size reaches the ResizeObserver), and reading the
+    // log's layout here would force it in every progress event.
+    if (laidOut?.log === log && laidOut.items === items && laidOut.first === first && laidOut.last === last && laidOut.padTop === padTop && laidOut.padBottom === padBottom) return;
     this.#laidOut = { log, items, first, last, padTop, padBottom };
     // The spacers stand for the rows not rendered: sized before anything measures the log.
     const [top, bottom] = log.querySelectorAll<HTMLElement>(':scope > .spacer');
@@ -120,8 +119,6 @@ export class VirtualLog implements ReactiveController {
       this.#resizeObserver.unobserve(element);
       this.#observed.delete(element);
     }
-    // A focused message that left the rendered range hands focus back to the log.
-    if (this.#focusedRow && !this.#focusedRow.isConnected) log.focus({ preventScroll: true });
     // The bubbles of new rows render in the microtasks queued by this update: measure after them,
     // not while those rows are still empty (the log would briefly shrink and clamp its scroll).
     queueMicrotask(() => {
