@@ -55,7 +55,8 @@ const shownKind = (mime: string) => (HEIF.test(mime) ? 'image' : fileKind(mime))
  * @csspart icon - The typed icon shown when there is no picture.
  * @csspart name - The file name, shortened in the middle when long (the full name is its `title`); not shown under a picture.
  * @csspart size - The file size (not shown under a picture, nor when the message does not say it).
- * @csspart type - The declared media type (not shown under a picture).
+ * @csspart type - The file's type as people say it (`PDF`: its extension, else its media type's subtype), the full media type
+ *   as its tooltip (not shown under a picture, nor when it says nothing, like `application/octet-stream`).
  * @csspart duration - A video's or audio's play time (`m:ss`).
  * @csspart caption - The sender's caption.
  * @csspart delivery - "Sending…" or "Sent" (our files only; "Sent" over the corner of a picture).
