@@ -101,6 +101,16 @@ describe('resumable uploads (tus) between two widgets', { timeout: 180_000 }, ()
   /** The offsets the PATCHes through the proxy started at, in order. */
   const patchOffsets = (proxy: HttpFaultProxy) => proxy.requests.filter((request) => request.method === 'PATCH').map((request) => Number(request.headers['upload-offset']));
 
+  /** Every PATCH through the proxy went to one upload, created once. */
+  const assertOneUpload = (proxy: HttpFaultProxy) => assert.equal(new Set(patchPaths(proxy)).size, 1, 'one upload, created once: every PATCH went to it');
+
+  /** Bob gets the message of `name`, saves its file, and it holds the bytes of Alice's file at `path`. */
+  async function bobSavesTheBytesOf(bob: Page, name: string, path: string): Promise<void> {
+    await receivedFileUrl(bob, name);
+    await (await bubblePart(bob, name, 'download', 20_000)).click();
+    assert.equal(await sha256OfFile(await savedFile(downloads, name)), await sha256OfFile(path), 'Bob saved the bytes Alice sent');
+  }
+
   it('a connection cut at ~60 % goes on from the offset the server holds, and Bob saves the very bytes Alice sent', async (t) => {
     const proxy = await uploadProxy(t);
     const name = 'cut.bin';
@@ -120,11 +130,9 @@ describe('resumable uploads (tus) between two widgets', { timeout: 180_000 }, ()
     const resumedAt = offsets.at(-1)!;
     assert.ok(resumedAt >= size * 0.4, `the last PATCH went on from the server's offset, ${resumedAt} of ${size} (PATCHes at ${offsets.join(', ')})`);
     assert.ok(proxy.requests.some((request) => request.method === 'HEAD'), 'the widget asked the server for its offset');
-    assert.equal(new Set(patchPaths(proxy)).size, 1, 'one upload, created once: every PATCH went to it');
+    assertOneUpload(proxy);
 
-    await receivedFileUrl(bob, name);
-    await (await bubblePart(bob, name, 'download', 20_000)).click();
-    assert.equal(await sha256OfFile(await savedFile(downloads, name)), await sha256OfFile(path), 'Bob saved the bytes Alice sent');
+    await bobSavesTheBytesOf(bob, name, path);
   });
 
   it('a reload mid-upload: the file the browser kept goes on by itself from the offset the server holds', async (t) => {
@@ -144,11 +152,9 @@ describe('resumable uploads (tus) between two widgets', { timeout: 180_000 }, ()
     const offsets = patchOffsets(proxy);
     assert.equal(offsets[0], 0);
     assert.ok(offsets.at(-1)! >= size * 0.25, `after the reload the upload went on from the server's offset (PATCHes at ${offsets.join(', ')})`);
-    assert.equal(new Set(patchPaths(proxy)).size, 1, 'one upload, created once: every PATCH went to it');
+    assertOneUpload(proxy);
 
-    await receivedFileUrl(bob, name);
-    await (await bubblePart(bob, name, 'download', 20_000)).click();
-    assert.equal(await sha256OfFile(await savedFile(downloads, name)), await sha256OfFile(path), 'Bob saved the bytes Alice sent');
+    await bobSavesTheBytesOf(bob, name, path);
   });
 
   it('a reload mid-upload of a file too big to keep: the message asks for the same file, refuses another, and goes on from the offset', async (t) => {
@@ -196,7 +202,7 @@ describe('resumable uploads (tus) between two widgets', { timeout: 180_000 }, ()
     await sentBubble(alice, name, 90_000);
     const offsets = patchOffsets(proxy);
     assert.ok(offsets.at(-1)! >= heldAtReload && offsets.at(-1)! > 0, `the upload went on from the server's offset, ${offsets.at(-1)} (${heldAtReload} held at the reload)`);
-    assert.equal(new Set(patchPaths(proxy)).size, 1, 'one upload, created once: every PATCH went to it');
+    assertOneUpload(proxy);
 
     const url = await receivedFileUrl(bob, name);
     const received = await bob.evaluate(async (fileUrl: string) => {
