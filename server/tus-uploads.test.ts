@@ -11,7 +11,7 @@ import * as tus from 'tus-js-client';
 import { startHttpFaultProxy } from '../test/cases/http-fault-proxy.ts';
 import { makeTempDir, startTestServer } from './test-helpers.ts';
 import { signToken } from './tokens.ts';
-import { FILE_SHA256_HEADER, FILE_TYPE_HEADER, FILE_URL_HEADER } from './tus-uploads.ts';
+import { FILE_HASHING_HEADER, FILE_SHA256_HEADER, FILE_TYPE_HEADER, FILE_URL_HEADER } from './tus-uploads.ts';
 // @ts-expect-error: a plain JavaScript module shared with the test scripts
 import { startServerProcess } from '../scripts/server-process.mjs';
 
@@ -272,11 +272,13 @@ describe('resumable uploads (tus)', { timeout: 60_000 }, () => {
     assert.match(preflight.headers.get('access-control-allow-methods')!, /PATCH/);
     const created = await create(server.url, 3, { Origin: origin });
     assert.equal(created.headers.get('access-control-allow-origin'), origin);
+    assert.equal(created.headers.get(FILE_HASHING_HEADER), 'sha256', 'says before any byte that the finishing answer will carry the sha256');
+    assert.ok(created.headers.get('access-control-expose-headers')!.includes(FILE_HASHING_HEADER), 'and lets the page read it');
     const location = new URL(created.headers.get('location')!, `${server.url}/tus/`).href;
     const finished = await tusRequest(location, 'PATCH', { Origin: origin, 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' }, 'abc');
     assert.equal(finished.headers.get('access-control-allow-origin'), origin);
     const exposed = finished.headers.get('access-control-expose-headers')!;
-    for (const header of ['Upload-Offset', 'Location', FILE_URL_HEADER, FILE_TYPE_HEADER, FILE_SHA256_HEADER]) assert.ok(exposed.includes(header), `${header} is exposed: ${exposed}`);
+    for (const header of ['Upload-Offset', 'Location', FILE_URL_HEADER, FILE_TYPE_HEADER, FILE_SHA256_HEADER, FILE_HASHING_HEADER]) assert.ok(exposed.includes(header), `${header} is exposed: ${exposed}`);
     const stranger = await create(server.url, 3, { Origin: 'https://elsewhere.example' });
     assert.equal(stranger.headers.get('access-control-allow-origin'), null, 'another origin is not let in');
   });

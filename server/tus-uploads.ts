@@ -34,7 +34,15 @@ export const FILE_TYPE_HEADER = 'Chatdrop-File-Type';
 export const FILE_SHA256_HEADER = 'Chatdrop-File-Sha256';
 
 /** Headers a cross-origin tus client must read besides `Retry-After`: the protocol's own, and where the file went. */
-export const TUS_EXPOSED_HEADERS = [...TUS_HEADERS.split(', '), FILE_URL_HEADER, FILE_TYPE_HEADER, FILE_SHA256_HEADER];
+/**
+ * The header on the answers that create or look up an upload (`POST`, `HEAD`) saying, before any
+ * byte is sent, that the finishing answer will carry their sha256 (`Chatdrop-File-Sha256`): a page
+ * then does not hash the file itself beside the upload (on a machine with few cores that slows
+ * the upload).
+ */
+export const FILE_HASHING_HEADER = 'Chatdrop-File-Hashing';
+
+export const TUS_EXPOSED_HEADERS = [...TUS_HEADERS.split(', '), FILE_URL_HEADER, FILE_TYPE_HEADER, FILE_SHA256_HEADER, FILE_HASHING_HEADER];
 
 /** The methods of the tus protocol the endpoint answers (never `GET`: files are fetched from `/files/<id>`). */
 export const TUS_METHODS = ['POST', 'HEAD', 'PATCH', 'DELETE'];
@@ -100,7 +108,7 @@ export async function tusUploadRoutes(app: FastifyInstance, options: TusUploadOp
     relativeLocation: true,
     disableTerminationForFinishedUploads: true,
     allowedOrigins: (origin) => origins.includes('*') || origins.includes(origin),
-    exposedHeaders: [FILE_URL_HEADER, FILE_TYPE_HEADER, FILE_SHA256_HEADER, 'Retry-After'],
+    exposedHeaders: [FILE_URL_HEADER, FILE_TYPE_HEADER, FILE_SHA256_HEADER, FILE_HASHING_HEADER, 'Retry-After'],
     namingFunction: (request) => admissionOf(request)?.id ?? createFileId(),
     onUploadCreate: async (request, upload) => ({ metadata: { ...upload.metadata, [UPLOADER_KEY]: admissionOf(request)?.uploader ?? null } }),
     onUploadFinish: async (_request, upload) => ({ headers: fileHeaders(upload.id, await store.finish(upload)) }),
@@ -149,6 +157,7 @@ export async function tusUploadRoutes(app: FastifyInstance, options: TusUploadOp
         if (stored) for (const [name, value] of Object.entries(fileHeaders(id, stored))) reply.raw.setHeader(name, value);
       }
     }
+    if (request.method === 'POST' || request.method === 'HEAD') reply.raw.setHeader(FILE_HASHING_HEADER, 'sha256');
     reply.hijack();
     try {
       await tus.handle(request.raw, reply.raw);

@@ -3,7 +3,10 @@ import { serverUrl } from '@chatdrop/test-server';
 import type { ChatMessage } from '../model/message.ts';
 import { hashFile } from '../upload/describe-file.ts';
 import type { UploadHandler } from '../upload/handler.ts';
+import { createTusUploader } from '../upload/tus-uploader.ts';
+import { createResumePoints } from '../upload/resume-points.ts';
 import { createUppyUploader } from '../upload/uppy-uploader.ts';
+import { memoryStorage } from '../../test/helpers/tus.ts';
 import { createUploadQueue, HASH_FIRST_BYTES, type UploadQueueOptions } from './upload-queue.ts';
 import { makeRandomFile, sha256, until } from '../../test/helpers/files.ts';
 
@@ -74,6 +77,37 @@ describe('createUploadQueue', () => {
     const second = makeRandomFile('second.bin', HASH_FIRST_BYTES + 2000);
     expect((await send(queue, second)).attachments![0]!.sha256, "the server's hash of the second").to.equal(await sha256(second));
     expect(hashed, 'the second is not hashed in the page').to.deep.equal(['first.bin']);
+  });
+
+  it("does not hash a page's first big file by tus in the page: the server says before the bytes go that it will give the sha256", async function () {
+    this.timeout(20000);
+    const hashed: string[] = [];
+    const upload = createTusUploader({ endpoint: `${serverUrl}/tus/`, resumePoints: createResumePoints(memoryStorage()) });
+    const queue = createUploadQueue({ upload, maxConcurrent: 5, stallTimeoutMs: 30_000, hash: (file) => (hashed.push(file.name), hashFile(file)) });
+    const file = makeRandomFile('first by tus.bin', HASH_FIRST_BYTES + 1000);
+    expect((await send(queue, file)).attachments![0]!.sha256, "the server's hash").to.equal(await sha256(file));
+    expect(hashed, 'not hashed in the page').to.deep.equal([]);
+  });
+
+  it("starts a big file's hash in the page only once its bytes flow, not while it waits for a slot", async function () {
+    this.timeout(20000);
+    const hashed: string[] = [];
+    let letFlow = () => {};
+    const gate = new Promise<void>((resolve) => (letFlow = resolve));
+    // A host's handler that gives no hash and sends nothing until the test lets it.
+    const upload: UploadHandler = async (file, given) => {
+      await gate;
+      const { sha256: _stored, ...rest } = await realUpload(file, given);
+      return rest;
+    };
+    const queue = createUploadQueue({ upload, maxConcurrent: 1, stallTimeoutMs: 30_000, hash: (file) => (hashed.push(file.name), hashFile(file)) });
+    const file = makeRandomFile('waits.bin', HASH_FIRST_BYTES + 10);
+    const handedOver = send(queue, file);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(hashed, 'nothing hashed before a byte left').to.deep.equal([]);
+    letFlow();
+    expect((await handedOver).attachments![0]!.sha256, 'hashed in the page, beside the upload').to.equal(await sha256(file));
+    expect(hashed).to.deep.equal(['waits.bin']);
   });
 
   it('hashes in the page again where the server stops giving the sha256', async function () {

@@ -53,6 +53,17 @@ function fitToBudget(message: ChatMessage): ChatMessage {
   return message;
 }
 
+interface RunUploadOptions {
+  id: string;
+  signal: AbortSignal;
+  stallTimeoutMs: number;
+  onState(state: UploadState): void;
+  /** The server said its answer will carry the bytes' sha256 (`UploadOptions.onServerHashing`). */
+  onServerHashing(): void;
+  /** The first bytes left (the handler's first progress), or the upload settled without saying so. */
+  onBytesFlowing(): void;
+}
+
 /**
  * Runs one upload through `upload`, telling its state as it goes: bytes sent and, once the rate
  * is known, time left; stalled after `stallTimeoutMs` without progress (waiting out a retry's
@@ -62,7 +73,7 @@ function fitToBudget(message: ChatMessage): ChatMessage {
 async function runUpload(
   upload: UploadHandler,
   file: File,
-  { id, signal, stallTimeoutMs, onState }: { id: string; signal: AbortSignal; stallTimeoutMs: number; onState(state: UploadState): void },
+  { id, signal, stallTimeoutMs, onState, onServerHashing, onBytesFlowing }: RunUploadOptions,
 ): Promise<UploadResult> {
   let state: UploadState = { status: 'uploading', sent: 0, total: file.size };
   let isSettled = false;
@@ -79,7 +90,9 @@ async function runUpload(
     return await upload(file, {
       id,
       signal,
+      onServerHashing,
       onProgress: (sent, total) => {
+        onBytesFlowing();
         if (isSettled || signal.aborted) return;
         watchForStall();
         const remainingMs = timeLeft.update(sent, total);
@@ -95,6 +108,7 @@ async function runUpload(
   } finally {
     isSettled = true;
     clearTimeout(stallTimer);
+    onBytesFlowing();
   }
 }
 
@@ -121,9 +135,10 @@ export function createUploadQueue({ upload, defaultUpload, maxConcurrent, stallT
   /** Each file's hash, made once however often it is sent or retried. */
   const hashes = new WeakMap<File, Promise<string | undefined>>();
   /**
-   * Whether the handler's last result carried the server's sha256: then the next uploads are not
-   * hashed beside (the hash, reading every byte, competes with the upload for the CPU) and the
-   * message takes the server's. Until one has, and whenever one does not, files are hashed beside.
+   * Whether the handler's last result carried the server's sha256: then the next big uploads are
+   * not hashed beside (the hash, reading every byte, competes with the upload for the CPU) and the
+   * message takes the server's. Until one has (or the server says so first: `onServerHashing`),
+   * and whenever one does not, files are hashed beside.
    */
   let serverHashes = false;
 
@@ -160,12 +175,12 @@ export function createUploadQueue({ upload, defaultUpload, maxConcurrent, stallT
       pump();
     });
 
-  async function uploadInSlot(message: ChatMessage, file: File, signal: AbortSignal, onState: (state: UploadState) => void): Promise<UploadResult> {
+  async function uploadInSlot(message: ChatMessage, file: File, signal: AbortSignal, hooks: Omit<RunUploadOptions, 'id' | 'signal' | 'stallTimeoutMs'>): Promise<UploadResult> {
     await takeSlot(signal);
     try {
       signal.throwIfAborted(); // cancelled as the slot came free
       if (!handler) throw new TransferError('Sending files is not set up here (no upload endpoint).', { code: 'not-configured' });
-      return await runUpload(handler, file, { id: message.id, signal, stallTimeoutMs, onState });
+      return await runUpload(handler, file, { id: message.id, signal, stallTimeoutMs, ...hooks });
     } finally {
       free(signal);
     }
@@ -178,13 +193,20 @@ export function createUploadQueue({ upload, defaultUpload, maxConcurrent, stallT
   };
 
   /**
-   * Uploads `file` and hashes it side by side (unless the server has been giving the hash),
-   * remembered by identity at once and by content once hashed. A hash made here that differs from
-   * the server's means the server stored other bytes: the upload fails as damaged, to be retried.
+   * Uploads `file` and hashes it side by side, remembered by identity at once and by content once
+   * hashed. A file over `HASH_FIRST_BYTES` is hashed once its bytes flow, unless the server said
+   * before that its answer will carry the hash (`onServerHashing`), or a handler's last result
+   * carried one; then the message takes the server's. A hash made here that differs from the
+   * server's means the server stored other bytes: the upload fails as damaged, to be retried.
    */
   function uploadAndHash(message: ChatMessage, file: File, signal: AbortSignal, onState: (state: UploadState) => void): Promise<SentBytes> {
-    const ownHash = serverHashes && file.size > HASH_FIRST_BYTES ? undefined : hashOf(file);
-    const sending = Promise.all([uploadInSlot(message, file, signal, onState), ownHash]).then(async ([result, own]) => {
+    const isBig = file.size > HASH_FIRST_BYTES;
+    let isServerHashing = serverHashes && isBig;
+    let startHash!: () => void;
+    const flowing = new Promise<void>((resolve) => (startHash = resolve));
+    const ownHash = isServerHashing ? undefined : isBig ? flowing.then(() => (isServerHashing ? undefined : hashOf(file))) : hashOf(file);
+    const uploaded = uploadInSlot(message, file, signal, { onState, onServerHashing: () => (isServerHashing = true), onBytesFlowing: startHash });
+    const sending = Promise.all([uploaded, ownHash]).then(async ([result, own]) => {
       serverHashes = result.sha256 !== undefined;
       if (own && result.sha256 && own !== result.sha256) {
         throw new TransferError('The server stored other bytes than the file: send it again.', { code: 'integrity', isRetryable: true });
@@ -195,7 +217,8 @@ export function createUploadQueue({ upload, defaultUpload, maxConcurrent, stallT
     });
     remember(identityOf(file), sending);
     // Found by content as soon as its hash is known: a hash made here, before the upload ends.
-    void (ownHash ?? sending.then(({ sha256 }) => sha256)).then((sha256) => sha256 && remember(`${sha256}:${file.size}`, sending), () => undefined);
+    const known = ownHash?.then((own) => own ?? sending.then(({ sha256 }) => sha256)) ?? sending.then(({ sha256 }) => sha256);
+    void known.then((sha256) => sha256 && remember(`${sha256}:${file.size}`, sending), () => undefined);
     return sending;
   }
 

@@ -18,6 +18,12 @@ export interface UploadOptions {
    * the handler last said (one that starts over says 0 first, one that resumes keeps its bytes).
    */
   onRetry?(retry: { attempt: number; delayMs: number; error: TransferError }): void;
+  /**
+   * Called when the server said, before the bytes go, that its answer will carry their sha256
+   * (`UploadResult.sha256`; optional: the tus handler calls it for the reference server). The
+   * caller then does not hash the file itself beside the upload, which would take CPU from it.
+   */
+  onServerHashing?(): void;
 }
 
 /** A hex sha256 as a server may give it: 64 hex digits, lower-cased; anything else is no hash. */
