@@ -3,7 +3,8 @@ import { html, svg, type SVGTemplateResult } from 'lit';
 /**
  * The icons Chatdrop's buttons show: line drawings on a 24-unit grid in `currentColor`, hidden
  * from assistive technology (the button around one carries its name, as `aria-label`, and a
- * `title` for the tooltip). Each is a few dozen bytes: the composer's are in the first load.
+ * `title` for the tooltip). Each is a few dozen bytes: the composer's are in the first load (and
+ * the cross, which the launcher shows too); those only files show are in `file-icons.ts`.
  */
 export const icon = (shape: SVGTemplateResult, size = 20) =>
   html`<svg viewBox="0 0 24 24" width=${size} height=${size} fill="none" stroke="currentColor" stroke-width="2"
@@ -20,13 +21,3 @@ export const cameraShape = svg`<path d="M2 7h5l2-3h6l2 3h5v13H2z"/><circle cx="1
 
 /** A cross: remove, close. */
 export const crossShape = svg`<path d="M6 6l12 12M18 6L6 18"/>`;
-
-/** Chevrons pointing back and forward along a row (left and right in a left-to-right page). */
-export const backShape = svg`<path d="M15 18l-6-6 6-6"/>`;
-export const forwardShape = svg`<path d="M9 18l6-6-6-6"/>`;
-
-/** An arrow down onto a tray: download, save. */
-export const downloadShape = svg`<path d="M12 4v11M7 10l5 5 5-5M5 20h14"/>`;
-
-/** A filled triangle: play. */
-export const playShape = svg`<path d="M8 5.5v13l10.5-6.5z" fill="currentColor"/>`;

@@ -5,7 +5,8 @@ import { isWaitingForFile, type DownloadState, type UploadState } from '../../st
 import { cssProperty } from '../css-property.ts';
 import type { ChatStrings } from '../strings.ts';
 import { failureSentence } from '../transfer-failure.ts';
-import { crossShape, downloadShape, icon } from '../icons.ts';
+import { downloadShape } from '../file-icons.ts';
+import { crossShape, icon } from '../icons.ts';
 
 /** What a bubble's status line is drawn from. */
 export interface StatusView {

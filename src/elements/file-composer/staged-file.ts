@@ -4,7 +4,8 @@ import { live } from 'lit/directives/live.js';
 import { fileKind } from '../../model/format.ts';
 import { displayName } from '../../model/display-name.ts';
 import { fileIcon, shortName } from '../file-display.ts';
-import { backShape, crossShape, forwardShape, icon } from '../icons.ts';
+import { backShape, forwardShape } from '../file-icons.ts';
+import { crossShape, icon } from '../icons.ts';
 import type { ChatStrings } from '../strings.ts';
 
 /** A staged file with what the user wrote about it, as the tray edits it. */

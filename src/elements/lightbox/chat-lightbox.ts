@@ -2,14 +2,16 @@ import { html, nothing, svg, type PropertyDeclarations, type PropertyValues, typ
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { displayName } from '../../model/display-name.ts';
 import { fileKind } from '../../model/format.ts';
-import { safeThumbnail, safeUrl } from '../../model/safe-url.ts';
+import { safeThumbnail } from '../../model/safe-thumbnail.ts';
+import { safeUrl } from '../../model/safe-url.ts';
 import { downloadKey, type DownloadState } from '../../state/types.ts';
 import { ChatElement } from '../chat-element.ts';
 import { spaceSeparated } from '../converters.ts';
 import { cssProperty } from '../css-property.ts';
 import { emit } from '../events.ts';
 import { fileIcon, shortName } from '../file-display.ts';
-import { icon as glyph, playShape } from '../icons.ts';
+import { playShape } from '../file-icons.ts';
+import { icon as glyph } from '../icons.ts';
 import { enFileView } from '../locales/en-file-view.ts';
 import { percentOf } from '../file-bubble/file-status.ts';
 import { ObjectUrl, placeholderImage, shownCaption, streamUrl } from '../file-bubble/media.ts';
