@@ -1,5 +1,6 @@
 import type { ChatMessage } from '../model/message.ts';
-import { TransportBase, sliceHistory } from './transport-base.ts';
+import { sliceHistory } from './slice-history.ts';
+import { TransportBase } from './transport-base.ts';
 import { ConnectionLostError, type Ack, type HistoryQuery, type Session } from './transport.ts';
 
 interface Room {

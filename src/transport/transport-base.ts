@@ -28,9 +28,3 @@ export abstract class TransportBase extends EventTarget implements ChatTransport
     this.dispatchEvent(new CustomEvent('message', { detail: raw }));
   }
 }
-
-/** Selects a slice of `messages` (ordered by seq) as `history()` describes. */
-export function sliceHistory(messages: readonly ChatMessage[], { before, after, limit = 200 }: HistoryQuery = {}): ChatMessage[] {
-  const matching = messages.filter((m) => (before === undefined || m.seq! < before) && (after === undefined || m.seq! > after));
-  return after !== undefined ? matching.slice(0, limit) : matching.slice(-limit);
-}
