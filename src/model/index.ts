@@ -4,4 +4,5 @@ export { InvalidMessageError, messageBytes, parseMessage } from './schema.ts';
 export { createId } from './ids.ts';
 export { displayName } from './display-name.ts';
 export { fileKind, formatBytes, type FileKind } from './format.ts';
-export { safeThumbnail, safeUrl } from './safe-url.ts';
+export { safeThumbnail } from './safe-thumbnail.ts';
+export { safeUrl } from './safe-url.ts';

@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { InvalidMessageError, parseMessage } from './schema.ts';
 import { displayName } from './display-name.ts';
 import { formatBytes, roughDuration } from './format.ts';
-import { safeThumbnail, safeUrl } from './safe-url.ts';
+import { safeThumbnail } from './safe-thumbnail.ts';
+import { safeUrl } from './safe-url.ts';
 
 const valid = { id: 'm1', room: 'demo', sender: { id: 'alice' }, createdAt: 1, text: 'hi' };
 
