@@ -4,12 +4,13 @@ import { en } from './locales/en.ts';
 import { enFailures } from './locales/en-failures.ts';
 import { enFileSend } from './locales/en-file-send.ts';
 import { enFileView } from './locales/en-file-view.ts';
+import { enLauncher } from './locales/en-launcher.ts';
 import { chatLocales, loadLocale, resolveStrings, withEnglish, type ChatStrings } from './strings.ts';
 
 describe('the strings', () => {
   it('has every word in English across its parts, as German has in one table', () => {
     // Type-checked too: the parts of English make a whole `ChatStrings`.
-    const whole: ChatStrings = { ...en, ...enFileView, ...enFileSend, ...enFailures };
+    const whole: ChatStrings = { ...en, ...enFileView, ...enFileSend, ...enFailures, ...enLauncher };
     expect(Object.keys(whole).sort()).to.deep.equal(Object.keys(de).sort());
   });
 

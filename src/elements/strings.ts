@@ -186,8 +186,9 @@ export interface ChatStrings {
 /**
  * `strings` with the English `parts` below them, for the words `strings` lack: how the code that
  * shows words of files names the English ones it brings (`locales/en-file-view.ts`,
- * `en-file-send.ts`, `en-failures.ts`), so a page that only chats never loads them. Every shipped
- * locale has all words, so only English (and a partial host locale) needs them.
+ * `en-file-send.ts`, `en-failures.ts`), so a page that only chats never loads them, and the
+ * launcher its own (`en-launcher.ts`). Every shipped locale has all words, so only English (and a
+ * partial host locale) needs them.
  */
 export function withEnglish(strings: ChatStrings, ...parts: Partial<ChatStrings>[]): ChatStrings {
   return Object.assign({}, ...parts, strings) as ChatStrings;

@@ -4,7 +4,8 @@ import type { ChatStore } from '../../state/chat-store.ts';
 import type { ThreadEntry } from '../../state/types.ts';
 import { crossShape, icon } from '../icons.ts';
 import { addLaterStyles } from '../later-styles.ts';
-import type { ChatStrings } from '../strings.ts';
+import { enLauncher } from '../locales/en-launcher.ts';
+import { withEnglish, type ChatStrings } from '../strings.ts';
 import { launcherStyles } from './launcher.styles.ts';
 import { countUnread, markRead, type ReadMark } from './unread.ts';
 
@@ -91,15 +92,16 @@ export class Launcher {
   };
 
   /** The panel's close button, in its header. */
-  closeButton(t: ChatStrings) {
+  closeButton(strings: ChatStrings) {
+    const t = withEnglish(strings, enLauncher);
     return html`<button part="close" class="icon-button" type="button" aria-label=${t.closeChat} title=${t.closeChat} @click=${() => (this.host.open = false)}>${closeIcon}</button>`;
   }
 
   /** The round button, and its unread count while the panel is closed (`entries`: the thread then). */
-  button(t: ChatStrings, entries: readonly ThreadEntry[] | undefined) {
+  button(strings: ChatStrings, entries: readonly ThreadEntry[] | undefined) {
     const isOpen = this.host.open;
     const unread = isOpen ? 0 : countUnread(entries ?? [], this.#readMark);
-    return launcher({ t, isOpen, unread, onToggle: () => (this.host.open = !this.host.open) });
+    return launcher({ t: withEnglish(strings, enLauncher), isOpen, unread, onToggle: () => (this.host.open = !this.host.open) });
   }
 
   #hasFocusInPanel(): boolean {

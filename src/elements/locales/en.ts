@@ -3,7 +3,8 @@ import type { ChatStrings } from '../strings.ts';
 /**
  * English, the words a page shows before any file: the widget, the composer's text area and its
  * buttons, text bubbles, the thread; every element has them below its strings. The words of files
- * come with the code of files (`en-file-view.ts`, `en-file-send.ts`, `en-failures.ts`).
+ * come with the code of files (`en-file-view.ts`, `en-file-send.ts`, `en-failures.ts`), the
+ * launcher's with its code (`en-launcher.ts`).
  */
 export const en = {
   lang: 'en',
@@ -12,9 +13,6 @@ export const en = {
   statusOnline: 'Online',
   statusConnecting: 'Connecting…',
   statusOffline: 'Offline',
-  openChat: 'Open chat',
-  closeChat: 'Close chat',
-  unreadMessages: (count) => (count === 1 ? '1 unread message' : `${count} unread messages`),
   dropToSend: 'Drop files to send',
 
   messageLabel: 'Message',
