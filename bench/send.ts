@@ -8,13 +8,14 @@
  * (a hard link), so no send reuses an earlier upload. Where the time goes, from marks that do not
  * slow the pages (no DevTools domains): the upload request's resource timing, the worker's hash
  * answer, the message frame on Alice's WebSocket and on Bob's, the bubble, and Alice's longest
- * main-thread task (PerformanceObserver 'longtask': none means none over 50 ms). Builds the
+ * main-thread task (PerformanceObserver 'longtask': none means none over 50 ms). Before each
+ * upload the disk is settled (`settleDisk`), so none pays for the writeback of those before. Builds the
  * widget first (`--no-build` to skip).
  * Options: `--sizes=200,1000` (MB, the default), `--runs=3`. Medians; prints lines for people
  * and, last, one JSON line. Goal: send ≥ 0.8× curl at each size.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { link, mkdtemp, rm } from 'node:fs/promises';
+import { link, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -67,6 +68,22 @@ async function curlTusUpload(origin: string, path: string, size: number): Promis
   const offset = Number(/^upload-offset:\s*(\d+)/im.exec(patched)?.[1]);
   if (offset !== size) throw new Error(`curl over tus: the server holds ${offset} bytes, not ${size}`);
   return (Number(made.trim().split('\n').at(-1)) + Number(patched.trim().split('\n').at(-1))) * 1000;
+}
+
+/**
+ * Brings the disk to the same state before each measured upload: the bytes the server stored from
+ * the last ones deleted (the bench never fetches them) and the rest written out (`sync`). Else each
+ * upload starts behind the writeback of the gigabytes before it, which slows whichever comes next.
+ */
+async function settleDisk(dataDir: string): Promise<void> {
+  for (const folder of ['files', 'tus']) {
+    const dir = join(dataDir, folder);
+    for (const name of await readdir(dir).catch(() => [] as string[])) {
+      const path = join(dir, name);
+      if ((await stat(path)).size > 1_000_000) await rm(path, { force: true });
+    }
+  }
+  await execFileAsync('sync');
 }
 
 /** Resolves with `Date.now()` of the first animation frame in which Bob's thread shows the bubble of `name` with its download control. */
@@ -150,7 +167,8 @@ if (!args.has('no-build')) {
 
 const work = await mkdtemp(join(tmpdir(), 'chatdrop-bench-send-'));
 const maxSize = Math.max(...SIZES_MB) * 1_000_000;
-const server = await startServerProcess({ dataDir: join(work, 'data'), env: { MAX_FILE_SIZE: String(maxSize + 1_000_000), UPLOAD_QUOTA_PER_DAY: '0', UPLOAD_DISK_QUOTA: '0' } });
+const dataDir = join(work, 'data');
+const server = await startServerProcess({ dataDir, env: { MAX_FILE_SIZE: String(maxSize + 1_000_000), UPLOAD_QUOTA_PER_DAY: '0', UPLOAD_DISK_QUOTA: '0' } });
 const browsers = [await launchChromium(), await launchChromium()];
 try {
   const [alice, bob] = await Promise.all(browsers.map((browser) => browser.newPage()));
@@ -172,8 +190,11 @@ try {
     for (let run = 1; run <= RUNS; run++) {
       const name = `send-${mb}mb-${run}.bin`;
       await link(original, join(work, name));
+      await settleDisk(dataDir);
       sends.push(await sendOnce(alice!, bob!, join(work, name), name));
+      await settleDisk(dataDir);
       curls.push(await curlUpload(`${server.url}/upload`, original, size));
+      await settleDisk(dataDir);
       curlTus.push(await curlTusUpload(server.url, original, size));
       console.log(`  ${mb} MB run ${run}: send ${round(sends.at(-1)!.shownMs, 0)} ms; curl ${round(curls.at(-1)!, 0)} ms; curl over tus ${round(curlTus.at(-1)!, 0)} ms`);
     }
