@@ -13,13 +13,14 @@
 import websocket from '@fastify/websocket';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RawData, WebSocket } from 'ws';
-import type { Sender } from '../src/model/message.ts';
+import type { ChatMessage, Sender } from '../src/model/message.ts';
 import { parseMessage } from '../src/model/schema.ts';
 import { HISTORY_ON_JOIN, MAX_HISTORY_PAGE, type ServerFrame } from '../src/transport/protocol.ts';
 import { readFrame, type IncomingFrame } from './frames.ts';
 import type { History } from './history.ts';
 import { DEFAULT_LIMITS, pageFrame, type Limits } from './limits.ts';
 import { createOutputGuard } from './output-guard.ts';
+import { createFanOut } from './fan-out.ts';
 import { createBucketMap, createTokenBucket, DEFAULT_RATE_LIMIT, type RateLimit, type TokenBucket } from './rate-limit.ts';
 import { createAuth, type Auth } from './auth.ts';
 import { messageUrlProblem } from './message-urls.ts';
@@ -107,6 +108,8 @@ interface Peer {
   room?: string;
   /** Broadcasts that arrived while the join's history page was being read, sent after `joined`. */
   backlog?: ServerFrame[];
+  /** The seq of the newest message its join's history page held: a broadcast fanned out later is not sent again. */
+  seenSeq?: number;
 }
 
 /** How the relay's acks and broadcasts leave it: the seam where tests make it misbehave. */
@@ -136,6 +139,7 @@ export async function relayRoutes(app: FastifyInstance, options: RelayOptions): 
   const users = createBucketMap(limits.userRate);
   const addresses = createBucketMap(limits.addressRate);
   const roomRates = createBucketMap(limits.roomRate);
+  const fanOut = createFanOut();
   const output = createOutputGuard(limits, function* () {
     for (const peer of peers) yield peer.socket;
   });
@@ -152,6 +156,7 @@ export async function relayRoutes(app: FastifyInstance, options: RelayOptions): 
     options: { maxPayload: Math.max(options.maxFrameBytes * 16, MIN_HARD_CEILING) },
     preClose: async () => {
       clearInterval(heartbeat);
+      fanOut.flush();
       output.stop();
       delivery.flush();
       await closeAll([...peers].map((peer) => peer.socket));
@@ -282,6 +287,7 @@ export async function relayRoutes(app: FastifyInstance, options: RelayOptions): 
         const { bytes, kept: messages } = pageFrame({ type: 'joined', room: frame.room }, page, limits.historyPageBytes, frame.after === undefined ? 'newest' : 'oldest');
         output.send(peer.socket, bytes);
         const seen = messages.at(-1)?.seq ?? frame.after ?? 0;
+        peer.seenSeq = seen;
         backlog.forEach((held) => (held.type !== 'message' || (held.message.seq ?? 0) > seen) && reply(peer, held));
         return { room: frame.room, user };
       },
@@ -357,11 +363,20 @@ export async function relayRoutes(app: FastifyInstance, options: RelayOptions): 
         }
         if (!delivery.dropAck()) reply(peer, { type: 'ack', id: stored.id, seq: stored.seq });
         if (duplicate) return;
-        const frame: ServerFrame = { type: 'message', message: stored };
-        rooms.get(session.room)?.forEach((other) => other !== peer && delivery.broadcast(other, frame, (held) => send(other, held)));
+        fanOut.add(session.room, rooms.get(session.room)?.size ?? 0, () => broadcast(session.room, peer, stored));
       },
       () => reply(peer, { type: 'error', id: message.id, reason: 'The message could not be stored; send it again.' }),
     );
+  }
+
+  /**
+   * Sends a stored message to the members of `room` when its turn comes (`fanOut`), but to its
+   * sender, and to a member whose join's history page held it already (one who joined since).
+   */
+  function broadcast(room: string, sender: Peer, stored: ChatMessage): void {
+    const frame: ServerFrame = { type: 'message', message: stored };
+    const seq = stored.seq ?? 0;
+    rooms.get(room)?.forEach((other) => other !== sender && (other.seenSeq ?? 0) < seq && delivery.broadcast(other, frame, (held) => send(other, held)));
   }
 
   /** Sends a broadcast to a member, or holds it while the member's join is still reading its page. */
