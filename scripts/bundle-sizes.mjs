@@ -25,7 +25,7 @@ export const INITIAL_AIM = 20 * 1024;
  * of albums, moved to the file chunks: 25.82 KB and 107.2 KB, rounded up. `npm test` holds the
  * build to these; lower them as it shrinks.
  */
-export const CEILINGS = { initial: 25.9 * 1024, total: 108 * 1024 };
+export const CEILINGS = { initial: 25.6 * 1024, total: 107.6 * 1024 };
 
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
