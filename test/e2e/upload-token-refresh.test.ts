@@ -115,9 +115,13 @@ describe('an upload refused for an expired token', { timeout: 90_000 }, () => {
     return { server, proxy, page, bob, asked: () => asked, token, expiresAt };
   }
 
-  /** `open` with a token of two seconds, returning once it has expired. */
+  /**
+   * `open` with a token of four seconds, returning once it has expired: long enough for the page
+   * to load and join with it while other tests load the machine (two seconds, floored to whole
+   * seconds by `exp`, were sometimes gone before the join).
+   */
   async function stage(t: TestContext, protocol: 'multipart' | 'tus', hostToken: () => Promise<string>) {
-    const opened = await open(t, { protocol, lifetimeSeconds: 2 }, hostToken);
+    const opened = await open(t, { protocol, lifetimeSeconds: 4 }, hostToken);
     await untilRefused(opened.expiresAt);
     return opened;
   }
