@@ -1,69 +1,68 @@
 /**
  * How broadcasts leave the relay: room by room, in turns. Each message's sends to the members of
- * its room are one job, queued by room; a turn of the event loop makes at most `sendsPerTurn`
- * sends, the rooms with jobs waiting taking one job each in turn, and lets go of the event loop
- * before the next. A flooded room's fan-out (its messages times its members) then never holds
- * another room's message behind all of it: that message goes out in the same or the next turn
- * (`npm run bench -- server-memory`: a quiet room's p95 during a 40-socket flood of another).
- * While nothing waits, a job runs at once.
+ * its room are one job, queued by room. A turn of the event loop spends at most `turnMs` on them,
+ * the rooms with jobs waiting taking one job each in turn, then lets the event loop read what came
+ * meanwhile before the next turn. A flooded room's fan-out (its messages times its members) then
+ * never holds another room's message behind all of it: that message goes out in the same or the
+ * next turn (`npm run bench -- server-memory`: a quiet room's p95 during a 40-socket flood of
+ * another). While nothing waits and the turn has time left, a job runs at once, so a relay
+ * without a flood works as if there were no queue.
  */
 export interface FanOut {
-  /** Runs `send` (about `sends` sends) now when this turn has sends to spare and no room waits, else after the jobs queued before it for `room`. */
-  add(room: string, sends: number, send: () => void): void;
+  /** Runs `send` now when no room waits and this turn has time left, else after the jobs queued before it for `room`. */
+  add(room: string, send: () => void): void;
   /** Runs every queued job now (the server is closing). */
   flush(): void;
 }
 
-interface Job {
-  sends: number;
-  send: () => void;
-}
+/** Time a turn of the event loop spends on broadcasts by default, in ms. */
+export const TURN_MS = 4;
 
-/** Sends per turn of the event loop by default: a few milliseconds of work. */
-export const SENDS_PER_TURN = 1000;
-
-/** An empty fan-out making at most `sendsPerTurn` sends per turn of the event loop. */
-export function createFanOut(sendsPerTurn = SENDS_PER_TURN): FanOut {
+/** A fan-out spending at most `turnMs` per turn of the event loop (`now` is injectable for tests). */
+export function createFanOut({ turnMs = TURN_MS, now = () => performance.now() }: { turnMs?: number; now?: () => number } = {}): FanOut {
   /** Rooms with jobs waiting, in the order they get their next turn (a room goes to the back once served). */
-  const waiting = new Map<string, Job[]>();
-  let spent = 0;
+  const waiting = new Map<string, Array<() => void>>();
+  /** When this turn's first job ran; `undefined` until one has. */
+  let turnStartedAt: number | undefined;
   let nextTurn: NodeJS.Immediate | undefined;
   const scheduleTurn = () => {
     nextTurn ??= setImmediate(turn);
   };
+  const hasTimeLeft = () => {
+    turnStartedAt ??= now();
+    return now() - turnStartedAt < turnMs;
+  };
 
-  /** Runs the first waiting room's oldest job and sends that room to the back. */
+  /** Runs the first waiting room's oldest job and sends that room to the back; false when none waits. */
   const runNext = (): boolean => {
     const first = waiting.entries().next();
     if (first.done) return false;
     const [room, jobs] = first.value;
     waiting.delete(room);
-    const job = jobs.shift()!;
+    const send = jobs.shift()!;
     if (jobs.length > 0) waiting.set(room, jobs);
-    spent += job.sends;
-    job.send();
+    send();
     return true;
   };
 
   function turn(): void {
     nextTurn = undefined;
-    spent = 0;
-    while (spent < sendsPerTurn && runNext());
+    turnStartedAt = undefined;
+    while (hasTimeLeft() && runNext());
     if (waiting.size > 0) scheduleTurn();
   }
 
   return {
-    add(room, sends, send) {
-      if (waiting.size === 0 && spent < sendsPerTurn) {
-        spent += sends;
+    add(room, send) {
+      if (waiting.size === 0 && hasTimeLeft()) {
         send();
-        // The sends spent are counted until the next turn.
+        // The time spent counts until the next turn.
         scheduleTurn();
         return;
       }
       const jobs = waiting.get(room);
-      if (jobs) jobs.push({ sends, send });
-      else waiting.set(room, [{ sends, send }]);
+      if (jobs) jobs.push(send);
+      else waiting.set(room, [send]);
       scheduleTurn();
     },
     flush() {

@@ -363,7 +363,7 @@ export async function relayRoutes(app: FastifyInstance, options: RelayOptions): 
         }
         if (!delivery.dropAck()) reply(peer, { type: 'ack', id: stored.id, seq: stored.seq });
         if (duplicate) return;
-        fanOut.add(session.room, rooms.get(session.room)?.size ?? 0, () => broadcast(session.room, peer, stored));
+        fanOut.add(session.room, () => broadcast(session.room, peer, stored));
       },
       () => reply(peer, { type: 'error', id: message.id, reason: 'The message could not be stored; send it again.' }),
     );
