@@ -8,8 +8,21 @@
  * once all of them together pass the total cap. Without this, sockets that stop reading hold
  * everything sent to them in the server's memory.
  */
+import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import type { Limits } from './limits.ts';
+
+/**
+ * Holds a socket's writes until the current task is done, so the frames one task sends it (the
+ * answers to a chunk of frames read at once, a turn of broadcasts) leave in one write instead of
+ * one system call each (`ws` corks per frame; Node's corks nest).
+ */
+function corkUntilTaskEnds(socket: WebSocket): void {
+  const raw = (socket as unknown as { _socket?: Socket })._socket;
+  if (raw === undefined || raw.writableCorked > 0 || typeof raw.cork !== 'function') return;
+  raw.cork();
+  process.nextTick(() => raw.uncork());
+}
 
 /** The limits the guard holds sockets to. */
 export type OutputLimits = Pick<Limits, 'socketBufferBytes' | 'totalBufferBytes' | 'slowReaderMs'>;
@@ -88,6 +101,7 @@ export function createOutputGuard(limits: OutputLimits, sockets: () => Iterable<
       const output = outputs.get(socket);
       if (output === undefined) return void socket.send(data, { binary: false });
       if (output.unread > 0 && output.unread + data.length > limits.socketBufferBytes) return socket.terminate();
+      corkUntilTaskEnds(socket);
       socket.send(data, { binary: false });
       output.unread += data.length;
       if (output.checkpoint === undefined && output.unread >= checkpointBytes) ping(socket, output);
