@@ -30,10 +30,13 @@ describe('createFanOut', () => {
         sent.push(`flooded ${index}`);
       });
     }
-    fanOut.add('quiet', () => sent.push('quiet'));
     assert.deepEqual(sent, ['flooded 1', 'flooded 2', 'flooded 3'], 'this turn: until its 4 ms are spent');
+    fanOut.add('quiet', () => sent.push('quiet'));
+    assert.deepEqual(sent.at(-1), 'quiet', "a quiet room's first message of the turn goes out at once, ahead of the flooded room's waiting ones");
+    fanOut.add('quiet', () => sent.push('quiet again'));
+    assert.ok(!sent.includes('quiet again'), 'its second, once the turn is spent, waits its turn');
     await nextTurn();
-    assert.deepEqual(sent.slice(3), ['flooded 4', 'quiet', 'flooded 5', 'flooded 6'], "the next turn: the rooms take turns, and the quiet room's message is out");
+    assert.deepEqual(sent.slice(4), ['flooded 4', 'quiet again', 'flooded 5', 'flooded 6'], 'the next turn: the rooms take turns');
     for (let turn = 0; turn < 10; turn++) await nextTurn();
     assert.deepEqual(
       sent.filter((each) => each.startsWith('flooded')),

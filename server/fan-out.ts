@@ -5,8 +5,10 @@
  * meanwhile before the next turn. A flooded room's fan-out (its messages times its members) then
  * never holds another room's message behind all of it: that message goes out in the same or the
  * next turn (`npm run bench -- server-memory`: a quiet room's p95 during a 40-socket flood of
- * another). While nothing waits and the turn has time left, a job runs at once, so a relay
- * without a flood works as if there were no queue.
+ * another). A job runs at once while nothing waits and the turn has time left, so a relay
+ * without a flood works as if there were no queue; and so does the first job of a turn for a room
+ * with none waiting, whatever the turn has spent: a quiet room's message does not wait for a
+ * turn behind a flooded room's.
  */
 export interface FanOut {
   /** Runs `send` now when no room waits and this turn has time left, else after the jobs queued before it for `room`. */
@@ -24,6 +26,8 @@ export function createFanOut({ turnMs = TURN_MS, now = () => performance.now() }
   const waiting = new Map<string, Array<() => void>>();
   /** When this turn's first job ran; `undefined` until one has. */
   let turnStartedAt: number | undefined;
+  /** The rooms that have had a job run this turn. */
+  const servedThisTurn = new Set<string>();
   let nextTurn: NodeJS.Immediate | undefined;
   const scheduleTurn = () => {
     nextTurn ??= setImmediate(turn);
@@ -41,6 +45,7 @@ export function createFanOut({ turnMs = TURN_MS, now = () => performance.now() }
     waiting.delete(room);
     const send = jobs.shift()!;
     if (jobs.length > 0) waiting.set(room, jobs);
+    servedThisTurn.add(room);
     send();
     return true;
   };
@@ -48,13 +53,17 @@ export function createFanOut({ turnMs = TURN_MS, now = () => performance.now() }
   function turn(): void {
     nextTurn = undefined;
     turnStartedAt = undefined;
+    servedThisTurn.clear();
     while (hasTimeLeft() && runNext());
     if (waiting.size > 0) scheduleTurn();
   }
 
   return {
     add(room, send) {
-      if (waiting.size === 0 && hasTimeLeft()) {
+      const hasTime = hasTimeLeft();
+      const isRoomsFirstOfTurn = !servedThisTurn.has(room) && !waiting.has(room);
+      if (isRoomsFirstOfTurn || (waiting.size === 0 && hasTime)) {
+        servedThisTurn.add(room);
         send();
         // The time spent counts until the next turn.
         scheduleTurn();
