@@ -9,7 +9,9 @@
  * slow the pages (no DevTools domains): the upload request's resource timing, the worker's hash
  * answer, the message frame on Alice's WebSocket and on Bob's, the bubble, and Alice's longest
  * main-thread task (PerformanceObserver 'longtask': none means none over 50 ms). Before each
- * upload the disk is settled (`settleDisk`), so none pays for the writeback of those before. Builds the
+ * upload the disk is settled (`settleDisk`), so none pays for the writeback of those before. On
+ * Linux it also tells the CPU each process spent (`lib/process-cpu.ts`): the server, Alice's
+ * Chromium by kind of process (the network service uploads), and curl. Builds the
  * widget first (`--no-build` to skip).
  * Options: `--sizes=200,1000` (MB, the default), `--runs=3`. Medians; prints lines for people
  * and, last, one JSON line. Goal: send ≥ 0.8× curl at each size.
@@ -24,6 +26,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { startServerProcess } from '../scripts/server-process.mjs';
 import { launchChromium } from '../test/helpers/browser.ts';
 import { waitFor } from '../test/helpers/page.ts';
+import { chromiumCpu, cpuSpent, processCpu, waitedChildrenCpu } from './lib/process-cpu.ts';
 import { writeRandomFile } from './lib/random-file.ts';
 import { median, round } from './lib/stats.ts';
 
@@ -43,6 +46,22 @@ interface Profile {
   messageReceivedMs: number;
   shownMs: number;
   longestTaskMs: number;
+}
+
+/** CPU ms spent from the click until Bob's page showed the file: the server's, and Alice's Chromium's by kind of process. */
+type SendCpu = Record<string, number>;
+
+/** Where the CPU of one measured step went (`/proc`; empty elsewhere than Linux): by process, in ms. */
+async function measureCpu<T>(serverPid: number, browserPid: number | undefined, step: () => Promise<T>): Promise<{ result: T; cpu: SendCpu }> {
+  const read = async () => ({ server: await processCpu(serverPid), chromium: browserPid === undefined ? undefined : await chromiumCpu(browserPid), children: await waitedChildrenCpu() });
+  const before = await read();
+  const result = await step();
+  const after = await read();
+  const cpu: SendCpu = {};
+  if (before.server !== undefined && after.server !== undefined) cpu.server = after.server - before.server;
+  if (before.chromium && after.chromium) for (const [kind, ms] of Object.entries(cpuSpent(before.chromium, after.chromium))) if (ms > 0) cpu[`chromium ${kind}`] = ms;
+  if (before.children !== undefined && after.children !== undefined && after.children > before.children) cpu.curl = after.children - before.children;
+  return { result, cpu };
 }
 
 /** Milliseconds curl took for one multipart upload, after checking the server stored every byte. */
@@ -124,7 +143,7 @@ const WATCH_PAGE = `globalThis.__name = (fn) => fn;
   };`;
 
 /** Stages `path` in Alice's composer, clicks Send and resolves with the ms until Bob's page shows it, and where they went. */
-async function sendOnce(alice: Page, bob: Page, path: string, name: string): Promise<Profile> {
+async function sendOnce(alice: Page, bob: Page, path: string, name: string, measure: <T>(step: () => Promise<T>) => Promise<{ result: T; cpu: SendCpu }>): Promise<Profile & { cpu: SendCpu }> {
   const picker = (await waitFor(alice, 'chat-widget >>> file-composer >>> input[type="file"]')) as ElementHandle<HTMLInputElement>;
   await picker.uploadFile(path);
   await waitFor(alice, 'chat-widget >>> file-composer >>> [part="staged-file"]');
@@ -137,8 +156,10 @@ async function sendOnce(alice: Page, bob: Page, path: string, name: string): Pro
   })));
   const shown = shownAt(bob, name);
   const clickedAt = Date.now();
-  await send.click();
-  const shownMs = (await shown) - clickedAt;
+  const { result: shownMs, cpu } = await measure(async () => {
+    await send.click();
+    return (await shown) - clickedAt;
+  });
   type Mark = { what: string; at: number; data: string };
   const [aliceMarks, bobMarks] = await Promise.all([alice, bob].map((page) => page.evaluate(() => (globalThis as unknown as { benchMarks: Mark[] }).benchMarks)));
   // The demo page uploads by tus (POST /tus/, then PATCHes); a multipart page by one POST /upload.
@@ -157,6 +178,7 @@ async function sendOnce(alice: Page, bob: Page, path: string, name: string): Pro
     messageReceivedMs: since(first(bobMarks!, 'frame-received')),
     shownMs,
     longestTaskMs,
+    cpu,
   };
 }
 
@@ -180,34 +202,44 @@ try {
   }
   console.log(`Send benchmark: Send clicked on Alice's page until Bob's page shows the file message, against curl -F to the same /upload; reference server on loopback, random bytes, ${RUNS} runs each, medians.`);
   const results = [];
+  const measure = <T,>(step: () => Promise<T>) => measureCpu(server.pid, browsers[0]!.process()?.pid, step);
+  /** Median CPU ms by process over the runs. */
+  const medianCpu = (runs: SendCpu[]): SendCpu =>
+    Object.fromEntries([...new Set(runs.flatMap((cpu) => Object.keys(cpu)))].map((kind) => [kind, round(median(runs.map((cpu) => cpu[kind] ?? 0)), 0)] as const).filter(([, ms]) => ms > 0));
+  const describeCpu = (cpu: SendCpu) => Object.entries(cpu).sort((a, b) => b[1] - a[1]).map(([kind, ms]) => `${kind} ${ms}`).join(', ') || 'not measured here';
   for (const mb of SIZES_MB) {
     const size = mb * 1_000_000;
     const original = join(work, `send-${mb}mb.bin`);
     await writeRandomFile(original, size);
-    const sends: Profile[] = [];
+    const sends: Array<Profile & { cpu: SendCpu }> = [];
     const curls: number[] = [];
+    const curlCpus: SendCpu[] = [];
     const curlTus: number[] = [];
     for (let run = 1; run <= RUNS; run++) {
       const name = `send-${mb}mb-${run}.bin`;
       await link(original, join(work, name));
       await settleDisk(dataDir);
-      sends.push(await sendOnce(alice!, bob!, join(work, name), name));
+      sends.push(await sendOnce(alice!, bob!, join(work, name), name, measure));
       await settleDisk(dataDir);
-      curls.push(await curlUpload(`${server.url}/upload`, original, size));
+      const curled = await measure(() => curlUpload(`${server.url}/upload`, original, size));
+      curls.push(curled.result);
+      curlCpus.push(curled.cpu);
       await settleDisk(dataDir);
       curlTus.push(await curlTusUpload(server.url, original, size));
       console.log(`  ${mb} MB run ${run}: send ${round(sends.at(-1)!.shownMs, 0)} ms; curl ${round(curls.at(-1)!, 0)} ms; curl over tus ${round(curlTus.at(-1)!, 0)} ms`);
     }
-    const p = Object.fromEntries(Object.keys(sends[0]!).map((key) => [key, round(median(sends.map((each) => each[key as keyof Profile])), 0)])) as unknown as Profile;
+    const p = Object.fromEntries(Object.keys(sends[0]!).filter((key) => key !== 'cpu').map((key) => [key, round(median(sends.map((each) => each[key as keyof Profile])), 0)])) as unknown as Profile;
+    const cpu = { send: medianCpu(sends.map((each) => each.cpu)), curl: medianCpu(curlCpus) };
     const longestTaskMs = round(Math.max(...sends.map((each) => each.longestTaskMs)), 0);
     console.log(
       `  ${mb} MB, where the time goes (medians, ms after the click): upload starts ${p.uploadStartMs}, its last answer ${p.uploadEndMs} (curl ${round(median(curls), 0)}); ` +
         `hash done ${p.hashedMs}; message frame sent ${p.messageSentMs}, received by Bob ${p.messageReceivedMs}, bubble shown ${p.shownMs}; ` +
         `Alice's longest main-thread task ${longestTaskMs > 0 ? `${longestTaskMs} ms` : 'none over 50 ms'}`,
     );
+    console.log(`  ${mb} MB, CPU by process (medians, ms): send: ${describeCpu(cpu.send)}; curl -F: ${describeCpu(cpu.curl)}`);
     const sendMs = p.shownMs;
     const curlMs = median(curls);
-    results.push({ megabytes: mb, sendMs, curlMs: round(curlMs, 0), curlTusMs: round(median(curlTus), 0), ratioToCurl: round(curlMs / sendMs, 2), profile: { ...p, longestTaskMs } });
+    results.push({ megabytes: mb, sendMs, curlMs: round(curlMs, 0), curlTusMs: round(median(curlTus), 0), ratioToCurl: round(curlMs / sendMs, 2), profile: { ...p, longestTaskMs }, cpuMs: cpu });
     await Promise.all([original, ...Array.from({ length: RUNS }, (_, index) => join(work, `send-${mb}mb-${index + 1}.bin`))].map((path) => rm(path)));
   }
   console.log('\n| size | send (click → shown on the other page) | curl -F | curl over tus | ratio (curl -F / send, goal ≥ 0.8) |\n|---|---|---|---|---|');
