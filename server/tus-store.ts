@@ -90,9 +90,8 @@ export class FinishingFileStore extends FileStore {
    * way while the hash has seen every byte before `offset`, and gathering them into writes of
    * `WRITE_BATCH_BYTES` instead of one write through three streams per socket chunk (1 GB by curl
    * over tus: about 0.35 s less CPU and 15 % less time; on a machine whose cores the browser's
-   * upload shares, CPU is upload speed). When
-   * the request is cut, the bytes that came are written before the error goes on: the client
-   * resumes after them.
+   * upload shares, CPU is upload speed). When the request is cut, the bytes that came are written
+   * before the error goes on: the client resumes after them.
    */
   override async write(readable: Readable, id: string, offset: number): Promise<number> {
     const known = this.#hashes.get(id);
@@ -104,15 +103,14 @@ export class FinishingFileStore extends FileStore {
     let position = offset;
     let batch: Buffer[] = [];
     let batched = 0;
+    /** Writes the batch at `position`; what a failed write left unwritten stays in the batch, for a retry. */
     const flush = async () => {
-      for (let chunks = batch, bytes = batched; bytes > 0; ) {
-        const { bytesWritten } = await file.writev(chunks, position);
+      while (batched > 0) {
+        const { bytesWritten } = await file.writev(batch, position);
         position += bytesWritten;
-        bytes -= bytesWritten;
-        chunks = bytes > 0 ? [Buffer.concat(chunks).subarray(-bytes)] : [];
+        batched -= bytesWritten;
+        batch = batched > 0 ? [Buffer.concat(batch).subarray(-batched)] : [];
       }
-      batch = [];
-      batched = 0;
     };
     try {
       for await (const chunk of readable as AsyncIterable<Buffer>) {
