@@ -11,7 +11,7 @@ import * as tus from 'tus-js-client';
 import { startHttpFaultProxy } from '../test/cases/http-fault-proxy.ts';
 import { makeTempDir, startTestServer } from './test-helpers.ts';
 import { signToken } from './tokens.ts';
-import { FILE_HASHING_HEADER, FILE_SHA256_HEADER, FILE_TYPE_HEADER, FILE_URL_HEADER } from './tus-uploads.ts';
+import { FILE_HASHING_HEADER, FILE_SHA256_HEADER, FILE_TYPE_HEADER, FILE_URL_HEADER } from '../src/upload/tus-headers.ts';
 // @ts-expect-error: a plain JavaScript module shared with the test scripts
 import { startServerProcess } from '../scripts/server-process.mjs';
 

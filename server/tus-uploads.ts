@@ -17,6 +17,7 @@ import type { IncomingMessage } from 'node:http';
 import { claimsOf, requireToken, type Auth } from './auth.ts';
 import { createFileId, isFileId, type FileMetadata } from './file-store.ts';
 import type { Limits } from './limits.ts';
+import { FILE_HASHING_HEADER, FILE_HEADERS, FILE_SHA256_HEADER, FILE_TYPE_HEADER, FILE_URL_HEADER } from '../src/upload/tus-headers.ts';
 import { FinishingFileStore, UPLOADER_KEY } from './tus-store.ts';
 import { cutAfterGrace, dailyQuotaReached, diskQuotaReached, tooLarge } from './upload-refusals.ts';
 import type { Reservation, UploadQuota } from './upload-quota.ts';
@@ -24,25 +25,8 @@ import type { Reservation, UploadQuota } from './upload-quota.ts';
 /** Where the tus endpoint is mounted: uploads are created at `/tus/` and live at `/tus/<id>`. */
 export const TUS_PATH = '/tus';
 
-/** The answer header saying where a finished upload's file is (`/files/<id>`, relative to the endpoint). */
-export const FILE_URL_HEADER = 'Chatdrop-File-Url';
-
-/** The answer header saying the media type the server stored for a finished upload. */
-export const FILE_TYPE_HEADER = 'Chatdrop-File-Type';
-
-/** The answer header with the hex sha256 of a finished upload's bytes, made as they were written: the page need not hash the file itself. */
-export const FILE_SHA256_HEADER = 'Chatdrop-File-Sha256';
-
-/** Headers a cross-origin tus client must read besides `Retry-After`: the protocol's own, and where the file went. */
-/**
- * The header on the answers that create or look up an upload (`POST`, `HEAD`) saying, before any
- * byte is sent, that the finishing answer will carry their sha256 (`Chatdrop-File-Sha256`): a page
- * then does not hash the file itself beside the upload (on a machine with few cores that slows
- * the upload).
- */
-export const FILE_HASHING_HEADER = 'Chatdrop-File-Hashing';
-
-export const TUS_EXPOSED_HEADERS = [...TUS_HEADERS.split(', '), FILE_URL_HEADER, FILE_TYPE_HEADER, FILE_SHA256_HEADER, FILE_HASHING_HEADER];
+/** Headers a cross-origin tus client must read besides `Retry-After`: the protocol's own, and what the server says of the file. */
+export const TUS_EXPOSED_HEADERS = [...TUS_HEADERS.split(', '), ...FILE_HEADERS];
 
 /** The methods of the tus protocol the endpoint answers (never `GET`: files are fetched from `/files/<id>`). */
 export const TUS_METHODS = ['POST', 'HEAD', 'PATCH', 'DELETE'];
@@ -108,7 +92,7 @@ export async function tusUploadRoutes(app: FastifyInstance, options: TusUploadOp
     relativeLocation: true,
     disableTerminationForFinishedUploads: true,
     allowedOrigins: (origin) => origins.includes('*') || origins.includes(origin),
-    exposedHeaders: [FILE_URL_HEADER, FILE_TYPE_HEADER, FILE_SHA256_HEADER, FILE_HASHING_HEADER, 'Retry-After'],
+    exposedHeaders: [...FILE_HEADERS, 'Retry-After'],
     namingFunction: (request) => admissionOf(request)?.id ?? createFileId(),
     onUploadCreate: async (request, upload) => ({ metadata: { ...upload.metadata, [UPLOADER_KEY]: admissionOf(request)?.uploader ?? null } }),
     onUploadFinish: async (_request, upload) => ({ headers: fileHeaders(upload.id, await store.finish(upload)) }),

@@ -3,21 +3,12 @@ import type { TusBody } from '@uppy/tus';
 import { hexSha256, TransferError, type UploadHandler, type UploadOptions, type UploadResult } from './handler.ts';
 import { uploadFailure } from './http-errors.ts';
 import { importTus } from './load-uppy.ts';
+import { FILE_HASHING_HEADER, FILE_SHA256_HEADER, FILE_TYPE_HEADER, FILE_URL_HEADER } from './tus-headers.ts';
 import { createResumePoints, type ResumePoints } from './resume-points.ts';
 import { runUppyAttempt } from './uppy-attempt.ts';
 import { isRetryableStatus, renewingToken, withRetries, type RetryPolicy } from './retry-policy.ts';
 
-/** The answer header in which the reference server says where a finished upload's file is (relative to the endpoint). */
-export const FILE_URL_HEADER = 'Chatdrop-File-Url';
-
-/** The answer header in which the reference server says the media type it stored. */
-export const FILE_TYPE_HEADER = 'Chatdrop-File-Type';
-
-/** The answer header in which the reference server gives the sha256 of the bytes it stored. */
-export const FILE_SHA256_HEADER = 'Chatdrop-File-Sha256';
-
-/** The header (value `sha256`) by which the reference server says, on creating or looking up an upload, that its finishing answer will carry `Chatdrop-File-Sha256`. */
-export const FILE_HASHING_HEADER = 'Chatdrop-File-Hashing';
+export { FILE_HASHING_HEADER, FILE_SHA256_HEADER, FILE_TYPE_HEADER, FILE_URL_HEADER } from './tus-headers.ts';
 
 /** Options of the resumable upload handler. */
 export interface TusUploaderOptions {
