@@ -11,7 +11,10 @@
  * turn behind a flooded room's.
  */
 export interface FanOut {
-  /** Runs `send` now when no room waits and this turn has time left, else after the jobs queued before it for `room`. */
+  /**
+   * Runs `send` now when no room waits and this turn has time left, or when it is the first of
+   * `room` this turn and none of `room` waits; else after the jobs queued before it for `room`.
+   */
   add(room: string, send: () => void): void;
   /** Runs every queued job now (the server is closing). */
   flush(): void;
