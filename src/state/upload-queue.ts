@@ -217,8 +217,9 @@ export function createUploadQueue({ upload, defaultUpload, maxConcurrent, stallT
     });
     remember(identityOf(file), sending);
     // Found by content as soon as its hash is known: a hash made here, before the upload ends.
-    const known = ownHash?.then((own) => own ?? sending.then(({ sha256 }) => sha256)) ?? sending.then(({ sha256 }) => sha256);
-    void known.then((sha256) => sha256 && remember(`${sha256}:${file.size}`, sending), () => undefined);
+    void Promise.resolve(ownHash)
+      .then((own) => own ?? sending.then(({ sha256 }) => sha256))
+      .then((sha256) => sha256 && remember(`${sha256}:${file.size}`, sending), () => undefined);
     return sending;
   }
 
