@@ -4,9 +4,8 @@ import { token } from './theme.styles.ts';
 /**
  * A progress bar: `.progress`, the track, holding `.fill`, as wide as `--fraction` (0 to 1) of it
  * and growing from the inline start (the right in a right-to-left page). Where the bar sits (its
- * flex sizing) is up to the element using it. The fill is scaled, not sized: its easing between
- * two progress updates runs on the compositor, while a width would be laid out again at every
- * frame of an upload, all along it (`npm run bench -- send`).
+ * flex sizing) is up to the element using it. The fill is scaled, not sized: a width easing
+ * between two progress updates would be laid out again at every frame, all along an upload.
  */
 export const progressStyles = css`
   .progress {
