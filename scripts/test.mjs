@@ -68,7 +68,7 @@ addCounts(browserSummary);
 const MEASURING_TESTS = new Set(['server/relay-bounds.test.ts', 'server/http-bounds.test.ts', 'server/relay-limits.test.ts', 'server/relay-durability.test.ts']);
 const NODE_TEST_CONCURRENCY = Number(process.env.CHATDROP_NODE_TEST_CONCURRENCY ?? 3);
 
-// The longest files (XMPP with its outages, end to end in Chromium) first, so that the two slots end together.
+// The longest files (XMPP with its outages, end to end in Chromium) first, so that the slots end together.
 const nodeTests = [...testFiles('test/xmpp', /\.test\.ts$/), ...(built ? [...testFiles('test/e2e', /\.test\.ts$/), ...testFiles('test/package', /\.test\.ts$/)] : []), ...testFiles('test/cases', /\.test\.ts$/), ...testFiles('test/frameworks', /\.test\.ts$/), ...testFiles('server', /\.test\.ts$/), ...testFiles('test/delivery', /\.test\.ts$/)];
 const nodeTestGroups = [
   { title: 'server tests that measure time and memory (node:test, one at a time)', files: nodeTests.filter((file) => MEASURING_TESTS.has(file)), concurrency: 1 },
