@@ -65,7 +65,7 @@ const packageVersions = {
 };
 
 /** Our modules a received file needs: the bubble, the lightbox and the thread's code for them, their icons, downloads (and what they share with uploads: transfer errors and their words). */
-const FILE_VIEW_CODE = /[\\/]src[\\/](elements[\\/](file-bubble[\\/]|lightbox[\\/]|chat-thread[\\/](thread-files|album(\.styles)?)\.ts|file-(display|icons)\.ts|transfer-failure\.ts|css-property\.ts|locales[\\/]en-(file-view|failures)\.ts)|model[\\/]safe-(url|thumbnail)\.ts|state[\\/]downloads\.ts|upload[\\/](handler|downloader|download-sink|display-checks|http-errors|retry-policy|save-file)\.ts)/;
+const FILE_VIEW_CODE = /[\\/]src[\\/](elements[\\/](file-bubble[\\/]|lightbox[\\/]|chat-thread[\\/](thread-files|album(\.styles)?)\.ts|file-(display|icons)\.ts|transfer-failure\.ts|css-property\.ts|locales[\\/]en-(file-view|failures)\.ts)|model[\\/]safe-(url|thumbnail)\.ts|state[\\/]downloads\.ts|upload[\\/](handler|downloader|download-sink|display-checks|http-errors|retry-policy|save-file|progress-pace)\.ts)/;
 /** Our modules that sending a file adds: the tray, the sender's upload queue, describing and uploading (XMPP's upload slots apart), the upload announcements. */
 const FILE_SEND_CODE = /[\\/]src[\\/](elements[\\/](file-composer[\\/]|chat-widget[\\/]upload-announcer\.ts|locales[\\/]en-file-send\.ts)|state[\\/]|upload[\\/](?!xmpp-upload))/;
 

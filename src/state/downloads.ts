@@ -4,6 +4,7 @@ import type { Attachment, ChatMessage } from '../model/message.ts';
 import { safeUrl } from '../model/safe-url.ts';
 import { fetchDownload } from '../upload/downloader.ts';
 import { TransferError, transferFailure, type DownloadHandler } from '../upload/handler.ts';
+import { createProgressPace } from '../upload/progress-pace.ts';
 import { downloadKey, type DownloadState } from './types.ts';
 
 /** Options of `createDownloads`. */
@@ -82,6 +83,7 @@ export function createDownloads({ download = fetchDownload, attachmentOf, autoDo
     // Held here too, for a host's download handler that does not know `forDisplay`.
     let isPastLimit = false;
     $downloads.setKey(key, { status: 'downloading', received: 0, total: attachment.size, ...(isAutomatic && { isAutomatic }) });
+    const pace = createProgressPace();
     const done = (async () => {
       try {
         const blob = await download(attachment, {
@@ -90,7 +92,7 @@ export function createDownloads({ download = fetchDownload, attachmentOf, autoDo
             if (isAutomatic && received > autoDownloadImagesUpTo) {
               isPastLimit = true;
               controller.abort();
-            } else $downloads.setKey(key, { status: 'downloading', received, total, ...automatic() });
+            } else pace.paced(() => controller.signal.aborted || $downloads.setKey(key, { status: 'downloading', received, total, ...automatic() }));
           },
           ...(isAutomatic && { forDisplay: { maxBytes: autoDownloadImagesUpTo } }),
         });
@@ -122,6 +124,8 @@ export function createDownloads({ download = fetchDownload, attachmentOf, autoDo
           $downloads.setKey(key, { status: failure.code === 'not-found' ? 'unavailable' : 'failed', received: 0, total: attachment.size, error: failure });
         }
         throw error;
+      } finally {
+        pace.stop();
       }
     })();
     running.set(key, { controller, done });

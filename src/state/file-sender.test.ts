@@ -132,6 +132,29 @@ describe('createFileSender', () => {
     for (const message of uploaded) expect(messageBytes(message)).to.be.below(MAX_MESSAGE_BYTES);
   });
 
+  it('shows a fast upload\'s progress a few times a second, its first and last steps at once', async function () {
+    this.timeout(10000);
+    // A handler reporting 100 steps over about a second, as a fast upload does.
+    const chatty: UploadHandler = async (file, { onProgress }) => {
+      for (let step = 1; step <= 100; step++) {
+        onProgress((file.size * step) / 100, file.size);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      return { url: 'https://example.com/chatty.bin' };
+    };
+    const { send, $uploads, uploaded } = senderWith(chatty);
+    const message = send(makeRandomFile('chatty.bin', 1_000_000));
+    const shown: Array<number | undefined> = [];
+    const unlisten = $uploads.listen((uploads) => shown.push(uploads[message.id]?.sent));
+    await until(() => uploaded.length === 1, 8000, 'the upload');
+    unlisten();
+    const steps = shown.filter((sent) => sent !== undefined && sent > 0);
+    expect(steps[0], 'the first step').to.equal(10_000);
+    expect(steps.at(-1), 'the last').to.equal(1_000_000);
+    expect(steps.length, `steps shown: ${steps.join(', ')}`).to.be.within(3, 12);
+    expect(steps, 'in order').to.deep.equal([...steps].sort((a, b) => a! - b!));
+  });
+
   it('estimates the time left while uploading, once the rate is known, and drops it when done', async function () {
     this.timeout(10000);
     // A handler moving the file at a steady rate over 2 s.

@@ -4,6 +4,7 @@ import { messageBytes } from '../model/schema.ts';
 import { describeFile, hashFile } from '../upload/describe-file.ts';
 import { TransferError, transferFailure, type UploadHandler, type UploadResult } from '../upload/handler.ts';
 import { createDefaultUpload, type DefaultUploadOptions } from './default-upload.ts';
+import { createProgressPace } from '../upload/progress-pace.ts';
 import { createTimeLeft } from './time-left.ts';
 
 export { isSameFile } from '../upload/file-identity.ts';
@@ -77,7 +78,15 @@ async function runUpload(
 ): Promise<UploadResult> {
   let state: UploadState = { status: 'uploading', sent: 0, total: file.size };
   let isSettled = false;
-  const show = (next: UploadState) => isSettled || signal.aborted || onState((state = next));
+  const pace = createProgressPace();
+  const show = (next: UploadState) => pace.now(() => isSettled || signal.aborted || onState((state = next)));
+  /** Plain steps of progress are paced; the first and last, and one clearing a stall or a retry, show at once. */
+  const showProgress = (next: UploadState) => {
+    const isPlainStep = state.stalledMs === undefined && state.retry === undefined && state.sent > 0 && next.sent < next.total;
+    if (!isPlainStep) return show(next);
+    state = next;
+    pace.paced(() => isSettled || signal.aborted || onState(state));
+  };
   let stallTimer: ReturnType<typeof setTimeout> | undefined;
   const watchForStall = (extraMs = 0) => {
     clearTimeout(stallTimer);
@@ -96,7 +105,7 @@ async function runUpload(
         if (isSettled || signal.aborted) return;
         watchForStall();
         const remainingMs = timeLeft.update(sent, total);
-        show({ status: 'uploading', sent, total, ...(remainingMs !== undefined && { remainingMs }) });
+        showProgress({ status: 'uploading', sent, total, ...(remainingMs !== undefined && { remainingMs }) });
       },
       onRetry: ({ attempt, delayMs }) => {
         if (isSettled || signal.aborted) return;
@@ -108,6 +117,7 @@ async function runUpload(
   } finally {
     isSettled = true;
     clearTimeout(stallTimer);
+    pace.stop();
     onBytesFlowing();
   }
 }
