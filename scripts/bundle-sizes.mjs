@@ -18,14 +18,15 @@ export const INITIAL_AIM = 20 * 1024;
 /**
  * What the build may not grow past while it is over the budgets: the sizes measured once the
  * thread's avatars, times, links and albums, the composer's icons, the bubble's media players,
- * sending while offline, pictures shared by URL alone, resumable uploads (tus, 12.5 KB, loaded
+ * sending while offline, pictures shared by URL alone, resumable uploads (tus, 12.5 KB then, loaded
  * only by pages that choose it), hash-wasm (5.5 KB, loaded only to hash a file over 64 MiB),
  * uploads that renew an expired token, and the dependency shims (scripts/dependency-shims.mjs,
  * 5.3 KB less) landed; then lowered once the sender's steps after its code loaded, and the styles
- * of albums, moved to the file chunks: 25.82 KB and 107.2 KB, rounded up. `npm test` holds the
+ * of albums, moved to the file chunks: 25.82 KB and 107.2 KB, rounded up; then tus-js-client
+ * taken from its own untranspiled source (dependency-shims.mjs): 102.4 KB. `npm test` holds the
  * build to these; lower them as it shrinks.
  */
-export const CEILINGS = { initial: 25.6 * 1024, total: 107.6 * 1024 };
+export const CEILINGS = { initial: 25.6 * 1024, total: 102.6 * 1024 };
 
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 

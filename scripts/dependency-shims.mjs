@@ -17,9 +17,19 @@ const SHIMS = new Map([
   ['lodash/throttle.js', 'src/shims/throttle.ts'], // @uppy/core
 ]);
 
+/**
+ * Packages whose entry module is replaced by the same package's own untranspiled source, of the
+ * same version: tus-js-client publishes its ES modules (`lib.esm`) compiled down to ES5, each
+ * module with its own copy of Babel's helpers and the regenerator runtime, beside its source
+ * (`lib`, plain ES2015+ with async functions, which every browser the widget supports runs).
+ */
+const SOURCES = new Map([
+  ['tus-js-client', 'node_modules/tus-js-client/lib/browser/index.js'], // @uppy/tus
+]);
+
 /** The shim (a path from the project root) for `specifier` when a dependency (`importer`, a path or URL path) imports it. */
 function shimFor(specifier, importer) {
-  return importer && /[\\/]node_modules[\\/]/.test(importer) ? SHIMS.get(specifier) : undefined;
+  return importer && /[\\/]node_modules[\\/]/.test(importer) ? (SHIMS.get(specifier) ?? SOURCES.get(specifier)) : undefined;
 }
 
 /** The replacements as a Rolldown plugin (build-drop-in.mjs). */
@@ -46,7 +56,7 @@ export function wtrShims() {
 export const esbuildShims = {
   name: 'chatdrop-shims',
   setup(build) {
-    const names = [...SHIMS.keys()].map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    const names = [...SHIMS.keys(), ...SOURCES.keys()].map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
     build.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, ({ path, importer }) => {
       const shim = shimFor(path, importer);
       return shim ? { path: resolve(ROOT, shim) } : undefined;
