@@ -3,6 +3,7 @@ import { serverUrl } from '@chatdrop/test-server';
 import type { Attachment, ChatMessage } from '../model/message.ts';
 import { createUppyUploader } from '../upload/uppy-uploader.ts';
 import { fetchDownload } from '../upload/downloader.ts';
+import type { DownloadHandler } from '../upload/handler.ts';
 import { createLazyDownloads } from './lazy-downloads.ts';
 import { downloadKey } from './types.ts';
 import { makePngFile, makeRandomFile, sha256, until } from '../../test/helpers/files.ts';
@@ -59,5 +60,30 @@ describe('createLazyDownloads', () => {
     await until(() => downloads.$downloads.get()[downloadKey('p', 0)]?.status === 'done', 5000, 'the automatic download');
     expect(await sha256(downloads.$downloads.get()[downloadKey('p', 0)]!.blob!)).to.equal(await sha256(image));
     expect(imports()).to.equal(1);
+  });
+
+  it("shows a download's progress a few times a second however many chunks arrive, and never a step after it is done", async () => {
+    const size = 1_000_000;
+    const attachment: Attachment = { url: 'https://example.com/big.bin', name: 'big.bin', size, mime: 'application/octet-stream' };
+    // A handler reporting 100 chunks over about a second, as a fast download does.
+    const chatty: DownloadHandler = async (_attachment, { onProgress }) => {
+      for (let step = 1; step <= 100; step++) {
+        onProgress(step * 10_000, size);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      return new Blob([new Uint8Array(size)]);
+    };
+    const downloads = createLazyDownloads({ download: chatty, attachmentOf: () => attachment, autoDownloadImagesUpTo: 0 }, () => import('./downloads.ts'));
+    const shown: number[] = [];
+    const unlisten = downloads.$downloads.listen((all) => {
+      const state = all[downloadKey('d', 0)];
+      if (state?.status === 'downloading' && state.received > 0) shown.push(state.received);
+    });
+    await downloads.start('d', 0, size);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    unlisten();
+    expect(shown.length, `steps shown: ${shown.join(', ')}`).to.be.within(3, 12);
+    expect(shown[0], 'the first chunk at once').to.equal(10_000);
+    expect(downloads.$downloads.get()[downloadKey('d', 0)]?.status, 'still done a while later').to.equal('done');
   });
 });
