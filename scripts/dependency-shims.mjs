@@ -5,7 +5,8 @@
 // replaced: our own code never imports these packages, and a shim's test may import the real one
 // to compare. The unbundled library in dist/lib keeps the real packages (a bundler's user may
 // need them for other browsers).
-import { resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -24,8 +25,14 @@ const SHIMS = new Map([
  * (`lib`, plain ES2015+ with async functions, which every browser the widget supports runs).
  */
 const SOURCES = new Map([
-  ['tus-js-client', 'node_modules/tus-js-client/lib/browser/index.js'], // @uppy/tus
+  ['tus-js-client', sourceOf('tus-js-client', 'lib/browser/index.js', '@uppy/tus')],
 ]);
+
+/** `file` of the copy of package `name` that package `user` gets (wherever npm put it), as a path from the project root. */
+function sourceOf(name, file, user) {
+  const requireFromUser = createRequire(resolve(ROOT, 'node_modules', user, 'package.json'));
+  return relative(ROOT, join(dirname(requireFromUser.resolve(`${name}/package.json`)), file));
+}
 
 /** The shim (a path from the project root) for `specifier` when a dependency (`importer`, a path or URL path) imports it. */
 function shimFor(specifier, importer) {
