@@ -222,6 +222,24 @@ describe('createFileSender while its code loads', () => {
     expect(await sha256(blob)).to.equal(await sha256(file));
   });
 
+  it('a file sent offline before its code came waits for the connection, then loads the code and is sent without a click', async () => {
+    const { loadCode, loads } = codeLoads({ failures: 1 });
+    let isOnline = false;
+    let goOnline!: () => void;
+    const online = new Promise<void>((resolve) => (goOnline = resolve));
+    const { send, statusOf, uploaded, failed } = senderWith(realUpload, { loadCode, isOnline: () => isOnline, whenOnline: () => online });
+    const file = makeRandomFile('offline.bin', 2048);
+    const message = send(file);
+    await until(() => statusOf(message) === 'offline', 5000, 'waiting for the connection');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect([statusOf(message), failed.length, loads()], 'still waiting, not failed').to.deep.equal(['offline', 0, 1]);
+    isOnline = true;
+    goOnline();
+    await until(() => uploaded.length === 1, 10_000, 'the upload once online');
+    expect(uploaded[0]!.attachments![0]!.sha256).to.equal(await sha256(file));
+    expect([failed.length, loads()]).to.deep.equal([0, 2]);
+  });
+
   it('fails a file visibly when its code cannot load, and Retry loads the code and sends the file', async () => {
     const { loadCode, loads } = codeLoads({ failures: 1 });
     const { sender, send, statusOf, $uploads, uploaded, failed } = senderWith(realUpload, { loadCode });

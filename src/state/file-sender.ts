@@ -165,8 +165,9 @@ export interface TransferSteps extends Pick<FileSenderOptions, 'onPrepared' | 'o
  * (`preparing`), is described (thumbnail, size, duration), waits for one of the widget's
  * upload slots (`queued`), uploads while its sha256 is made beside the upload, then is handed over
  * for sending with its URL and hash. The code that describes and
- * uploads (`upload-queue.ts`) loads with the first file; when it cannot (offline), the file fails
- * visibly and Retry loads it again. Keeps each file until its upload succeeds, so a failed upload
+ * uploads (`upload-queue.ts`) loads with the first file; when it cannot, the file waits for the
+ * connection if the chat is offline (the code is fetched again then), else fails visibly and Retry
+ * loads it again. Keeps each file until its upload succeeds, so a failed upload
  * can be retried. The same bytes attached twice are uploaded once: the second message reuses the
  * first one's URL.
  */
@@ -226,7 +227,15 @@ export function createFileSender(options: FileSenderOptions) {
     try {
       queue = await loadQueue();
     } catch {
-      if (job.controller.signal.aborted) return;
+      const { signal } = job.controller;
+      if (signal.aborted) return;
+      if (!isOnline() && options.whenOnline) {
+        // Offline before the code came (it is fetched when the page is first idle): the file waits for the connection, as any file sent offline does, and its code is fetched again then.
+        setUpload(id, { status: 'offline', sent: 0, total: file.size });
+        await options.whenOnline(signal);
+        if (!signal.aborted) await transfer(job);
+        return;
+      }
       setUpload(id, { status: 'failed', sent: 0, total: file.size, error: FILE_CODE_UNAVAILABLE });
       options.onFailed(job.message);
       return;
