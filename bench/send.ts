@@ -4,7 +4,9 @@
  * from when the automation starts to scroll to the button and press) until Bob's page shows the file message (its
  * bubble with the download control), on the demo page of the reference server (its own process,
  * on loopback; the demo page uploads by tus), against `curl -F file=@…` of the same file to `/upload`, in one run,
- * and beside them curl over tus (a POST, then one PATCH), which tells the server's tus path from the browser.
+ * and beside them curl over tus (a POST, then one PATCH), which tells the server's tus path from the browser,
+ * and the same tus upload as a bare `XMLHttpRequest` from Alice's page with no widget code (`bareUpload`), which
+ * tells Chromium's own share of the gap: the widget cannot upload faster than that.
  * Each page has its own Chromium, as two people have. Each send is a new name for the same bytes
  * (a hard link), so no send reuses an earlier upload. Where the time goes, from marks that do not
  * slow the pages (no DevTools domains): the upload request's resource timing, the worker's hash
@@ -90,6 +92,33 @@ async function curlTusUpload(origin: string, path: string, size: number): Promis
   const offset = Number(/^upload-offset:\s*(\d+)/im.exec(patched)?.[1]);
   if (offset !== size) throw new Error(`curl over tus: the server holds ${offset} bytes, not ${size}`);
   return (Number(made.trim().split('\n').at(-1)) + Number(patched.trim().split('\n').at(-1))) * 1000;
+}
+
+/**
+ * Milliseconds Chromium alone takes for the same upload, from Alice's page with no widget code: a
+ * tus POST, then one `XMLHttpRequest` PATCH of the `File` (as the widget's tus upload sends it).
+ * The widget cannot upload faster than this; it tells Chromium's share of the gap to curl.
+ */
+async function bareUpload(alice: Page, path: string, size: number): Promise<number> {
+  const picker = (await alice.$('#bench-bare-file')) ?? (await alice.evaluateHandle(() => document.body.appendChild(Object.assign(document.createElement('input'), { type: 'file', id: 'bench-bare-file', hidden: true }))));
+  await (picker as ElementHandle<HTMLInputElement>).uploadFile(path);
+  const { ms, offset } = await alice.evaluate(async () => {
+    const file = (document.getElementById('bench-bare-file') as HTMLInputElement).files![0]!;
+    const tus = { 'Tus-Resumable': '1.0.0' };
+    const startedAt = performance.now();
+    const made = await fetch('/tus/', { method: 'POST', headers: { ...tus, 'Upload-Length': String(file.size) } });
+    const patched = await new Promise<XMLHttpRequest>((resolve, reject) => {
+      const request = new XMLHttpRequest();
+      request.open('PATCH', made.headers.get('Location')!);
+      for (const [name, value] of Object.entries({ ...tus, 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' })) request.setRequestHeader(name, value);
+      request.onload = () => resolve(request);
+      request.onerror = () => reject(new Error('the bare upload failed'));
+      request.send(file);
+    });
+    return { ms: performance.now() - startedAt, offset: Number(patched.getResponseHeader('Upload-Offset')) };
+  });
+  if (offset !== size) throw new Error(`bare XHR: the server holds ${offset} bytes, not ${size}`);
+  return ms;
 }
 
 /**
@@ -223,6 +252,7 @@ try {
     const curls: number[] = [];
     const curlCpus: SendCpu[] = [];
     const curlTus: number[] = [];
+    const bares: number[] = [];
     for (let run = 1; run <= RUNS; run++) {
       const name = `send-${mb}mb-${run}.bin`;
       await link(original, join(work, name));
@@ -234,7 +264,9 @@ try {
       curlCpus.push(curled.cpu);
       await settleDisk(dataDir);
       curlTus.push(await curlTusUpload(server.url, original, size));
-      console.log(`  ${mb} MB run ${run}: send ${round(sends.at(-1)!.shownMs, 0)} ms; curl ${round(curls.at(-1)!, 0)} ms; curl over tus ${round(curlTus.at(-1)!, 0)} ms`);
+      await settleDisk(dataDir);
+      bares.push(await bareUpload(alice!, join(work, name), size));
+      console.log(`  ${mb} MB run ${run}: send ${round(sends.at(-1)!.shownMs, 0)} ms; curl ${round(curls.at(-1)!, 0)} ms; curl over tus ${round(curlTus.at(-1)!, 0)} ms; bare XHR in Chromium ${round(bares.at(-1)!, 0)} ms`);
     }
     const p = Object.fromEntries(Object.keys(sends[0]!).filter((key) => key !== 'cpu').map((key) => [key, round(median(sends.map((each) => each[key as keyof Profile])), 0)])) as unknown as Profile;
     const cpu = { send: medianCpu(sends.map((each) => each.cpu)), curl: medianCpu(curlCpus) };
@@ -247,12 +279,13 @@ try {
     console.log(`  ${mb} MB, CPU by process (medians, ms): send: ${describeCpu(cpu.send)}; curl -F: ${describeCpu(cpu.curl)}`);
     const sendMs = p.shownMs;
     const curlMs = median(curls);
-    results.push({ megabytes: mb, sendMs, curlMs: round(curlMs, 0), curlTusMs: round(median(curlTus), 0), ratioToCurl: round(curlMs / sendMs, 2), profile: { ...p, longestTaskMs }, cpuMs: cpu });
+    const bareMs = median(bares);
+    results.push({ megabytes: mb, sendMs, curlMs: round(curlMs, 0), curlTusMs: round(median(curlTus), 0), bareXhrMs: round(bareMs, 0), ratioToCurl: round(curlMs / sendMs, 2), bareRatioToCurl: round(curlMs / bareMs, 2), profile: { ...p, longestTaskMs }, cpuMs: cpu });
     await Promise.all([original, ...Array.from({ length: RUNS }, (_, index) => join(work, `send-${mb}mb-${index + 1}.bin`))].map((path) => rm(path)));
   }
-  console.log('\n| size | send (click → shown on the other page) | curl -F | curl over tus | ratio (curl -F / send, goal ≥ 0.8) |\n|---|---|---|---|---|');
-  for (const { megabytes, sendMs, curlMs, curlTusMs, ratioToCurl } of results) {
-    console.log(`| ${megabytes} MB | ${sendMs} ms (${round(megabytes / (sendMs / 1000), 0)} MB/s) | ${curlMs} ms (${round(megabytes / (curlMs / 1000), 0)} MB/s) | ${curlTusMs} ms | ${ratioToCurl}× |`);
+  console.log('\n| size | send (click → shown on the other page) | curl -F | curl over tus | bare XHR in Chromium | ratio (curl -F / send, goal ≥ 0.8) | bare XHR\'s ratio |\n|---|---|---|---|---|---|---|');
+  for (const { megabytes, sendMs, curlMs, curlTusMs, bareXhrMs, ratioToCurl, bareRatioToCurl } of results) {
+    console.log(`| ${megabytes} MB | ${sendMs} ms (${round(megabytes / (sendMs / 1000), 0)} MB/s) | ${curlMs} ms (${round(megabytes / (curlMs / 1000), 0)} MB/s) | ${curlTusMs} ms | ${bareXhrMs} ms | ${ratioToCurl}× | ${bareRatioToCurl}× |`);
   }
   console.log(JSON.stringify({ bench: 'send', runs: RUNS, results, goalMet: results.every((result) => result.ratioToCurl >= 0.8) }));
 } finally {
