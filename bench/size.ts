@@ -23,7 +23,7 @@ console.log('');
 console.log(`before the first file (*)          ${kb(phases.beforeFirstFile).padStart(9)}`);
 console.log(`+ when the first file shows        ${kb(phases.firstFileShown).padStart(9)}`);
 console.log(`+ when a file is first attached    ${kb(phases.firstFileAttached).padStart(9)}`);
-console.log(`+ with the first upload (Uppy)     ${kb(phases.firstUpload).padStart(9)}`);
+console.log(`+ Uppy, once a file is staged      ${kb(phases.firstUpload).padStart(9)}`);
 console.log(`  only for resumable uploads (tus) ${kb(addOns.tus).padStart(9)}`);
 console.log(`  only to hash a file over 64 MiB ${kb(addOns.bigFileHash).padStart(9)}`);
 console.log(`  only for an XMPP transport       ${kb(addOns.xmpp).padStart(9)}`);

@@ -23,10 +23,11 @@ export const INITIAL_AIM = 20 * 1024;
  * uploads that renew an expired token, and the dependency shims (scripts/dependency-shims.mjs,
  * 5.3 KB less) landed; then lowered once the sender's steps after its code loaded, and the styles
  * of albums, moved to the file chunks: 25.82 KB and 107.2 KB, rounded up; then tus-js-client
- * taken from its own untranspiled source (dependency-shims.mjs): 102.4 KB. `npm test` holds the
- * build to these; lower them as it shrinks.
+ * taken from its own untranspiled source (dependency-shims.mjs): 102.4 KB; then raised a little
+ * for a staged file to load the upload code before Send (the composer's event and the widget's
+ * listener, 25.59 and 102.54 KB). `npm test` holds the build to these; lower them as it shrinks.
  */
-export const CEILINGS = { initial: 25.6 * 1024, total: 102.6 * 1024 };
+export const CEILINGS = { initial: 25.7 * 1024, total: 102.7 * 1024 };
 
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 

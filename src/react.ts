@@ -35,6 +35,7 @@ const bubbleEvents = {
 /** What the composer raises. */
 const composerEvents = {
   onChatSend: event('chat-send'),
+  onChatFilesStaged: event('chat-files-staged'),
   onChatFilesRefused: event('chat-files-refused'),
 };
 

@@ -41,6 +41,8 @@ export interface ChatEventMap {
   'chat-open-image': CustomEvent<AttachmentRef>;
   /** The lightbox was closed; `detail` is the image it showed last. */
   'chat-lightbox-closed': CustomEvent<AttachmentRef>;
+  /** The composer staged files: they passed its restrictions and show in its tray. */
+  'chat-files-staged': CustomEvent<{ files: File[] }>;
   /** The composer refused files (too large, wrong type, too many). */
   'chat-files-refused': CustomEvent<{ files: RefusedFile[] }>;
   /** A message from the wire was invalid and dropped. */

@@ -96,6 +96,8 @@ export interface ChatStore {
    * them, sent at once as a text message): the thread shows them as one album. Returns the file messages.
    */
   sendFiles(files: readonly StagedFile[], caption?: string): ChatMessage[];
+  /** Files are about to be sent (staged in a composer): loads the code that describes and uploads them, so Send does not wait for it. Never fails. */
+  prepareToSend(): void;
   /** Tries a failed upload or send again. */
   retry(messageId: string): void;
   /** Stops an upload and removes its message. */
@@ -278,6 +280,9 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       upsert({ message, delivery: 'sending', isMine: true });
       outbox.enqueue(message);
       return message;
+    },
+    prepareToSend() {
+      sender.prepare();
     },
     sendFiles(staged, caption = '') {
       const grouped = staged.length > 1 ? { group: createId() } : {};

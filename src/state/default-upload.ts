@@ -37,3 +37,13 @@ export function createDefaultUpload({ transport, endpoint, protocol = 'multipart
   const slots = transport as ChatTransport & UploadSlotSource;
   return lazyUploadHandler(async () => (await import('../upload/xmpp-upload.ts')).createXmppUploader(slots));
 }
+
+/**
+ * Loads ahead the code the default upload of these options will need (Uppy, with its tus plugin
+ * or the XMPP upload). Quietly: when it cannot, the upload meets (and reports) that itself.
+ */
+export function preloadDefaultUpload({ transport, endpoint, protocol = 'multipart' }: DefaultUploadOptions): void {
+  const uppy = () => import('../upload/uppy-modules.ts');
+  const code = endpoint ? (protocol === 'tus' ? import('../upload/tus-modules.ts') : uppy()) : 'requestUpload' in transport ? Promise.all([import('../upload/xmpp-upload.ts'), uppy()]) : undefined;
+  void code?.catch(() => undefined);
+}

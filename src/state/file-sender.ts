@@ -32,7 +32,8 @@ const loadUploadQueue = loadOnce(() => import('./upload-queue.ts'));
 /**
  * Fetches the code that sending a file needs before it is needed (the upload queue, and the code
  * that describes a file in the page), so a file attached once the connection is gone can still be
- * described and wait for it. Uppy is left for the upload, which needs the network anyway.
+ * described and wait for it. Uppy is left for when a file is staged (`prepare`) or sent: a page
+ * that only chats never loads it.
  */
 export function prefetchFileSendCode(): Promise<unknown> {
   return Promise.all([loadUploadQueue(), loadFileKeeper(), import('../upload/describe-bytes.ts')]);
@@ -271,6 +272,10 @@ export function createFileSender(options: FileSenderOptions) {
 
   return {
     send: (draft: FileMessageDraft, staged: StagedFile): ChatMessage => start(draftFileMessage(draft, staged), staged.file),
+    /** Loads, ahead of a send, the code that describes and uploads files (the queue, then what it needs); a failure is left for the send to meet. */
+    prepare(): void {
+      loadQueue().then((queue) => queue.prepare(), () => undefined);
+    },
     /**
      * Takes up a file message a previous page left: with its bytes, it shows again and uploads once
      * online; without them, it shows waiting for the same file to be picked again (`pickFile`).

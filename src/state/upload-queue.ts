@@ -1,9 +1,9 @@
 import type { ChatMessage } from '../model/message.ts';
 import { MAX_MESSAGE_BYTES } from '../model/message.ts';
 import { messageBytes } from '../model/schema.ts';
-import { describeFile, hashFile } from '../upload/describe-file.ts';
+import { describeFile, hashFile, warmDescribing } from '../upload/describe-file.ts';
 import { TransferError, transferFailure, type UploadHandler, type UploadResult } from '../upload/handler.ts';
-import { createDefaultUpload, type DefaultUploadOptions } from './default-upload.ts';
+import { createDefaultUpload, preloadDefaultUpload, type DefaultUploadOptions } from './default-upload.ts';
 import { createProgressPace } from '../upload/progress-pace.ts';
 import { createTimeLeft } from './time-left.ts';
 
@@ -234,6 +234,11 @@ export function createUploadQueue({ upload, defaultUpload, maxConcurrent, stallT
   }
 
   const queue = {
+    /** Gets ready for files about to be sent: starts the worker that describes them, and loads the default upload's code. */
+    prepare(): void {
+      warmDescribing();
+      if (!upload && defaultUpload) preloadDefaultUpload(defaultUpload);
+    },
     /** The file message `message` with its file described (thumbnail, size, duration), within the message budget; the hash comes with the upload. */
     async describe(message: ChatMessage, file: File): Promise<ChatMessage> {
       const description = await describeFile(file);

@@ -51,6 +51,16 @@ function startWorker(): Worker | undefined {
   return worker;
 }
 
+/**
+ * Starts the worker ahead of the first file it describes (its code loads as it starts), ended
+ * again after `WORKER_IDLE_MS` if no file comes.
+ */
+export function warmDescribing(): void {
+  if (!startWorker() || pending.size > 0) return;
+  clearTimeout(idleTimer);
+  idleTimer = setTimeout(stopWorker, WORKER_IDLE_MS);
+}
+
 function describeInWorker(file: Blob, task: ByteTask, isImage: boolean): Promise<FileDescription | undefined> {
   const thread = startWorker();
   if (!thread) return Promise.resolve(undefined);

@@ -272,6 +272,20 @@ describe('chunks that fail to load, then load without a reload', () => {
     });
   });
 
+  describe('the uploader code, ahead of Send', () => {
+    it('is fetched while a file is staged, so Send does not wait for it', async () => {
+      const alice = await openChat(browsers[0]!, server.url, 'uppy-ahead', 'alice');
+      try {
+        await attach(alice.page, PDF);
+        await waitFor(alice.page, 'chat-widget >>> file-composer >>> [part="staged-file"]');
+        await pollUntil(async () => alice.chunkLog.filter((line) => /\/tus-modules-.*: (200|304)$/.test(line)), (loaded) => loaded.length > 0, 'the uploader code, before Send', 10_000).catch((error: Error) => assert.fail(`${error.message}; ${evidence(alice)}`));
+        assert.equal((await readComposer(alice.page)).staged, 1, 'the file is still staged, not sent');
+      } finally {
+        await alice.page.close();
+      }
+    });
+  });
+
   describe('the launcher code', () => {
     let carol: ChatPage;
 

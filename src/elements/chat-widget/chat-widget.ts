@@ -240,6 +240,8 @@ export class ChatWidget extends LitElement {
       if (files.length > 0) this.store?.sendFiles(files, text);
       else if (text) this.store?.sendText(text);
     });
+    // A file staged is about to be sent: the code that describes and uploads it loads now, not after Send.
+    this.addEventListener('chat-files-staged', () => this.store?.prepareToSend());
     this.addEventListener('chat-retry', (event) => this.#retry(event.detail.messageId));
     this.addEventListener('chat-cancel-upload', (event) => this.store?.cancelUpload(event.detail.messageId));
     this.addEventListener('chat-download', (event) => void this.#save(event.detail));

@@ -113,6 +113,14 @@ describe('<file-composer>', () => {
     expect(isRevoked).to.equal(true);
   });
 
+  it('tells which files it staged (chat-files-staged), not the ones it refused', async () => {
+    const composer = await fixture<FileComposer>(html`<file-composer max-file-size="10000000"></file-composer>`);
+    const kept = new File([new Uint8Array(1000)], 'kept.bin');
+    setTimeout(() => composer.addFiles([new File([new Uint8Array(12_000_000)], 'big.bin'), kept]));
+    const { detail } = await oneEvent(composer, 'chat-files-staged');
+    expect(detail.files).to.deep.equal([kept]);
+  });
+
   it('refuses a file over the size limit before staging it, saying why', async () => {
     const composer = await fixture<FileComposer>(html`<file-composer max-file-size="10000000"></file-composer>`);
     const big = new File([new Uint8Array(12_000_000)], 'big.bin');

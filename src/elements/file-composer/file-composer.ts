@@ -61,6 +61,8 @@ export const loadTrayCode = loadOnce(() =>
  *
  * @fires chat-send - The user sends: `detail: { text, files }`, text trimmed, never both empty,
  *   files in tray order. The draft is cleared unless a listener cancels the event.
+ * @fires chat-files-staged - Files passed the restrictions and show in the tray: `detail: { files }`.
+ *   A sender may get ready to send them (`<chat-widget>` loads its upload code then).
  * @fires chat-files-refused - Files were refused before staging: `detail: { files: [{ name, reason }] }`.
  */
 export class FileComposer extends ChatElement {
@@ -137,6 +139,7 @@ export class FileComposer extends ChatElement {
       const { accepted, refused } = code.checkFiles(added, this.#tray!.items.length, this, this.t);
       this.#tray!.add(accepted);
       this.refusals = [...new Set(refused.map((item) => item.reason))];
+      if (accepted.length > 0) emit(this, 'chat-files-staged', { files: accepted });
       if (refused.length > 0) emit(this, 'chat-files-refused', { files: refused });
     });
   }
