@@ -1,6 +1,7 @@
 import type { ChatTransport } from '../transport/transport.ts';
 import type { UploadHandler } from '../upload/handler.ts';
 import { lazyUploadHandler } from '../upload/lazy-handlers.ts';
+import { tusModules, uppyModules } from '../upload/load-uppy.ts';
 import { createTusUploader } from '../upload/tus-uploader.ts';
 import { createUppyUploader } from '../upload/uppy-uploader.ts';
 import type { UploadSlotSource } from '../upload/xmpp-upload.ts';
@@ -24,26 +25,41 @@ export interface DefaultUploadOptions {
   renewToken?(): Promise<string | undefined>;
 }
 
+/** Which upload the default one is: to `endpoint` by `protocol` when there is one, else by the transport's upload slots when it offers them, else none. */
+function defaultUploadKind({ transport, endpoint, protocol = 'multipart' }: DefaultUploadOptions): UploadProtocol | 'slots' | undefined {
+  if (endpoint) return protocol;
+  return 'requestUpload' in transport ? 'slots' : undefined;
+}
+
 /**
  * The upload a store uses when its host gives none: Uppy sending to `endpoint` when there is one
  * (multipart, or tus when `protocol` says so),
  * else the transport's own upload slots (XMPP's HTTP File Upload) when it offers them, else none
  * (sending a file then fails as `not-configured`). Made with the sender's code, on the first file
- * sent; Uppy, and the XMPP upload, load on the first upload.
+ * sent; Uppy, and the XMPP upload, load on the first upload (or ahead: `preloadDefaultUpload`).
  */
-export function createDefaultUpload({ transport, endpoint, protocol = 'multipart', headers = {}, renewToken }: DefaultUploadOptions): UploadHandler | undefined {
-  if (endpoint) return protocol === 'tus' ? createTusUploader({ endpoint, headers, renewToken }) : createUppyUploader({ endpoint, headers, renewToken });
-  if (!('requestUpload' in transport)) return undefined;
-  const slots = transport as ChatTransport & UploadSlotSource;
-  return lazyUploadHandler(async () => (await import('../upload/xmpp-upload.ts')).createXmppUploader(slots));
+export function createDefaultUpload(options: DefaultUploadOptions): UploadHandler | undefined {
+  const { transport, endpoint = '', headers = {}, renewToken } = options;
+  switch (defaultUploadKind(options)) {
+    case 'tus':
+      return createTusUploader({ endpoint, headers, renewToken });
+    case 'multipart':
+      return createUppyUploader({ endpoint, headers, renewToken });
+    case 'slots': {
+      const slots = transport as ChatTransport & UploadSlotSource;
+      return lazyUploadHandler(async () => (await import('../upload/xmpp-upload.ts')).createXmppUploader(slots));
+    }
+    default:
+      return undefined;
+  }
 }
 
 /**
  * Loads ahead the code the default upload of these options will need (Uppy, with its tus plugin
  * or the XMPP upload). Quietly: when it cannot, the upload meets (and reports) that itself.
  */
-export function preloadDefaultUpload({ transport, endpoint, protocol = 'multipart' }: DefaultUploadOptions): void {
-  const uppy = () => import('../upload/uppy-modules.ts');
-  const code = endpoint ? (protocol === 'tus' ? import('../upload/tus-modules.ts') : uppy()) : 'requestUpload' in transport ? Promise.all([import('../upload/xmpp-upload.ts'), uppy()]) : undefined;
+export function preloadDefaultUpload(options: DefaultUploadOptions): void {
+  const kind = defaultUploadKind(options);
+  const code = kind === 'tus' ? tusModules() : kind === 'multipart' ? uppyModules() : kind === 'slots' ? Promise.all([import('../upload/xmpp-upload.ts'), uppyModules()]) : undefined;
   void code?.catch(() => undefined);
 }

@@ -17,8 +17,14 @@ function uploaderCode<T>(load: () => Promise<T>): () => Promise<T> {
   });
 }
 
+/** Imports `uppy-modules.ts` as it is, failing quietly (to load ahead: see `importUppy`). */
+export const uppyModules = (): Promise<typeof import('./uppy-modules.ts')> => import('./uppy-modules.ts');
+
+/** Imports `tus-modules.ts` as it is, failing quietly (to load ahead: see `importTus`). */
+export const tusModules = (): Promise<typeof import('./tus-modules.ts')> => import('./tus-modules.ts');
+
 /** The Uppy classes of multipart and XMPP uploads (`uppy-modules.ts`), loaded with the first such upload. */
-export const importUppy = uploaderCode((): Promise<typeof import('./uppy-modules.ts')> => import('./uppy-modules.ts'));
+export const importUppy = uploaderCode(uppyModules);
 
 /** The Uppy classes of resumable uploads (`tus-modules.ts`: Uppy and its tus plugin), loaded with the first such upload. */
-export const importTus = uploaderCode((): Promise<typeof import('./tus-modules.ts')> => import('./tus-modules.ts'));
+export const importTus = uploaderCode(tusModules);
