@@ -79,10 +79,13 @@ describe('createLazyDownloads', () => {
       const state = all[downloadKey('d', 0)];
       if (state?.status === 'downloading' && state.received > 0) shown.push(state.received);
     });
+    const startedAt = performance.now();
     await downloads.start('d', 0, size);
+    // One step per 250 ms, plus the first, however slow the machine made the 100 chunks.
+    const mostSteps = Math.ceil((performance.now() - startedAt) / 250) + 2;
     await new Promise((resolve) => setTimeout(resolve, 400));
     unlisten();
-    expect(shown.length, `steps shown: ${shown.join(', ')}`).to.be.within(3, 12);
+    expect(shown.length, `steps shown: ${shown.join(', ')}`).to.be.within(3, Math.min(mostSteps, 50));
     expect(shown[0], 'the first chunk at once').to.equal(10_000);
     expect(downloads.$downloads.get()[downloadKey('d', 0)]?.status, 'still done a while later').to.equal('done');
   });
