@@ -6,7 +6,7 @@
  * on loopback; the demo page uploads by tus), against `curl -F file=@…` of the same file to `/upload`, in one run,
  * and beside them curl over tus (a POST, then one PATCH), which tells the server's tus path from the browser,
  * and the same tus upload as a bare `XMLHttpRequest` from Alice's page with no widget code (`bareUpload`), which
- * tells Chromium's own share of the gap: the widget cannot upload faster than that.
+ * tells Chromium's own share of the gap (runs swing: a send can beat it in a given minute).
  * Each page has its own Chromium, as two people have. Each send is a new name for the same bytes
  * (a hard link), so no send reuses an earlier upload. Where the time goes, from marks that do not
  * slow the pages (no DevTools domains): the upload request's resource timing, the worker's hash
@@ -97,7 +97,7 @@ async function curlTusUpload(origin: string, path: string, size: number): Promis
 /**
  * Milliseconds Chromium alone takes for the same upload, from Alice's page with no widget code: a
  * tus POST, then one `XMLHttpRequest` PATCH of the `File` (as the widget's tus upload sends it).
- * The widget cannot upload faster than this; it tells Chromium's share of the gap to curl.
+ * It is the least Chromium itself needs; the gap between it and curl is Chromium's, not the widget's.
  */
 async function bareUpload(alice: Page, path: string, size: number): Promise<number> {
   const picker = (await alice.$('#bench-bare-file')) ?? (await alice.evaluateHandle(() => document.body.appendChild(Object.assign(document.createElement('input'), { type: 'file', id: 'bench-bare-file', hidden: true }))));
