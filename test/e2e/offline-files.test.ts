@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, CDPSession, ElementHandle, Page } from 'puppeteer-core';
 import type { FaultProxy } from '../helpers/fault-proxy.ts';
-import { bubblePart, pollUntil, savedFile, sentBubble, sha256OfFile, sleep, waitFor } from '../helpers/page.ts';
+import { bubblePart, clickBubblePart, pollUntil, savedFile, sentBubble, sha256OfFile, sleep, waitFor } from '../helpers/page.ts';
 import { startProxiedStage, type ProxiedStage } from '../helpers/proxied-stage.ts';
 import { enFileView } from '../../src/elements/locales/en-file-view.ts';
 import { enFailures } from '../../src/elements/locales/en-failures.ts';
@@ -115,7 +115,7 @@ describe('files with no connection', () => {
 
   /** Bob saves `name` and the bytes are those of `original`. */
   async function bobSavesTheSameBytes(bob: Page, name: string, original: string): Promise<void> {
-    await (await bubblePart(bob, name, 'download', 20_000)).click();
+    await clickBubblePart(bob, name, 'download', 20_000);
     assert.equal(await sha256OfFile(await savedFile(downloads, name)), await sha256OfFile(original), `${name} arrived byte for byte`);
   }
 

@@ -13,7 +13,7 @@ import { serveBenchPage, type BenchPage } from '../../bench/lib/bench-page.ts';
 import { writeRandomFile } from '../../bench/lib/random-file.ts';
 import { startHttpFaultProxy, type HttpFaultProxy } from '../cases/http-fault-proxy.ts';
 import { launchChromium } from '../helpers/browser.ts';
-import { bubblePart, openWidgetPage, pollUntil, receivedFileUrl, savedFile, sentBubble, sha256OfFile, sleep, tusBytesOnDisk, waitFor } from '../helpers/page.ts';
+import { bubblePart, clickBubblePart, openWidgetPage, pollUntil, receivedFileUrl, savedFile, sentBubble, sha256OfFile, sleep, tusBytesOnDisk, waitFor } from '../helpers/page.ts';
 import { enFailures } from '../../src/elements/locales/en-failures.ts';
 import { enFileView } from '../../src/elements/locales/en-file-view.ts';
 import { MAX_KEPT_FILE_BYTES } from '../../src/state/file-keeper.ts';
@@ -107,7 +107,7 @@ describe('resumable uploads (tus) between two widgets', { timeout: 180_000 }, ()
   /** Bob gets the message of `name`, saves its file, and it holds the bytes of Alice's file at `path`. */
   async function bobSavesTheBytesOf(bob: Page, name: string, path: string): Promise<void> {
     await receivedFileUrl(bob, name);
-    await (await bubblePart(bob, name, 'download', 20_000)).click();
+    await clickBubblePart(bob, name, 'download', 20_000);
     assert.equal(await sha256OfFile(await savedFile(downloads, name)), await sha256OfFile(path), 'Bob saved the bytes Alice sent');
   }
 
@@ -189,7 +189,7 @@ describe('resumable uploads (tus) between two widgets', { timeout: 180_000 }, ()
     }, Boolean, 'the bytes on the server to settle', 10_000);
 
     const pick = async (file: string) => {
-      const [chooser] = await Promise.all([alice.waitForFileChooser({ timeout: 10_000 }), (await bubblePart(alice, name, 'retry')).click()]);
+      const [chooser] = await Promise.all([alice.waitForFileChooser({ timeout: 10_000 }), clickBubblePart(alice, name, 'retry')]);
       await chooser.accept([file]);
     };
     await pick(other);

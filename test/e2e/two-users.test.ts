@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { launchChromium } from '../helpers/browser.ts';
-import { bubblePart, savedFile, sentBubble, sha256OfFile, waitFor, waitForText } from '../helpers/page.ts';
+import { bubblePart, clickBubblePart, savedFile, sentBubble, sha256OfFile, waitFor, waitForText } from '../helpers/page.ts';
 // @ts-expect-error: a plain JavaScript module shared with the test scripts
 import { startServerProcess } from '../../scripts/server-process.mjs';
 
@@ -124,7 +124,7 @@ describe('two people chatting through the reference server', () => {
 
   it('lets Bob download both files, and the saved bytes equal what Alice sent', async () => {
     for (const [name, original] of [['photo.jpg', PHOTO], ['report.pdf', PDF]] as const) {
-      await (await bubblePart(bob, name, 'download')).click();
+      await clickBubblePart(bob, name, 'download');
       const saved = await savedFile(downloads, name);
       assert.equal(await sha256OfFile(saved), await sha256OfFile(original), `${name} arrived byte for byte`);
     }

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, ElementHandle, JSHandle, Page } from 'puppeteer-core';
 import { build, mergeConfig, type InlineConfig } from 'vite';
 import { launchChromium } from '../helpers/browser.ts';
-import { bubblePart, savedFile, sha256OfFile, waitFor } from '../helpers/page.ts';
+import { bubblePart, clickBubblePart, savedFile, sha256OfFile, waitFor } from '../helpers/page.ts';
 // @ts-expect-error: a plain JavaScript module shared with the test scripts
 import { startServerProcess } from '../../scripts/server-process.mjs';
 import { REACT_MAX_FILE_SIZE, VUE_ACCEPT, type LogEntry } from './page.ts';
@@ -178,7 +178,7 @@ describe('Chatdrop in a React 19 page and a Vue 3 page', () => {
       const bubble = [...(thread?.shadowRoot?.querySelectorAll('file-bubble') ?? [])].find((each) => each.shadowRoot?.querySelector('[part="bubble"]')?.getAttribute('aria-label') === 'photo.jpg');
       return bubble?.shadowRoot?.querySelector<HTMLImageElement>('img[part="thumbnail"]')?.src.startsWith('blob:');
     }, { timeout: 10_000, polling: 50 });
-    await (await bubblePart(vue, 'photo.jpg', 'download')).click();
+    await clickBubblePart(vue, 'photo.jpg', 'download');
     const [done] = await logged(vue, 'chat-download-done');
     assert.equal(done!.sha256, await sha256OfFile(PHOTO), "the blob in Vue's chat-download-done is the photo");
     assert.equal(await sha256OfFile(await savedFile(join(work, 'downloads', 'vue'), 'photo.jpg')), await sha256OfFile(PHOTO));
@@ -190,7 +190,7 @@ describe('Chatdrop in a React 19 page and a Vue 3 page', () => {
     await sendFile(vue, PDF);
     const [sent] = await logged(vue, 'chat-send');
     assert.match(sent!.text, /report\.pdf \(\d+ bytes\)/);
-    await (await bubblePart(react, 'report.pdf', 'download')).click();
+    await clickBubblePart(react, 'report.pdf', 'download');
     const [done] = await logged(react, 'chat-download-done');
     assert.equal(done!.sha256, await sha256OfFile(PDF), "the blob in React's onChatDownloadDone is the PDF");
     assert.equal(await sha256OfFile(await savedFile(join(work, 'downloads', 'react'), 'report.pdf')), await sha256OfFile(PDF));

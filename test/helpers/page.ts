@@ -43,6 +43,26 @@ export async function bubblePart(page: Page, name: string, part: string, timeout
 }
 
 /**
+ * Clicks the part `part` of the file bubble named `name`, as a user would the button they see: a
+ * bubble that re-renders between finding the part and clicking it (an image's download finishing,
+ * say) replaces the element, so the part is found again and clicked, until `timeout`.
+ */
+export async function clickBubblePart(page: Page, name: string, part: string, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const handle = await bubblePart(page, name, part, Math.max(1, deadline - Date.now()));
+    try {
+      await handle.click();
+      return;
+    } catch (error) {
+      if (!/detached|not clickable|no longer attached/i.test(String(error)) || Date.now() > deadline) throw error;
+    } finally {
+      await handle.dispose().catch(() => undefined);
+    }
+  }
+}
+
+/**
  * Waits until the sender's own bubble for the file `name` says Sent: uploaded and stored. (It shows
  * the file from the sender's device and offers no Download of a file just picked.)
  */

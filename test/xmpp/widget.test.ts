@@ -13,7 +13,7 @@ import { xml } from '@xmpp/client';
 import { build } from 'esbuild';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { launchChromium } from '../helpers/browser.ts';
-import { bubblePart, savedFile, sentBubble, waitFor } from '../helpers/page.ts';
+import { bubblePart, clickBubblePart, savedFile, sentBubble, waitFor } from '../helpers/page.ts';
 import { serveFolder } from '../frameworks/static-server.ts';
 // @ts-expect-error: a plain JavaScript module shared with the build scripts
 import { thumbnailWorkerEntry, thumbnailWorkerUrl } from '../../scripts/esbuild-thumbnail-worker.mjs';
@@ -116,7 +116,7 @@ describe('widgets on XMPP, in Chromium', { skip: skipWithoutProsody, timeout: 12
     await (await waitFor(alice, 'chat-widget >>> file-composer >>> [part="send"]', 15_000)).click();
     await sentBubble(alice, 'photo.jpg', 15_000);
     await bubblePart(bob, 'photo.jpg', 'thumbnail', 15_000);
-    await (await bubblePart(bob, 'photo.jpg', 'download', 15_000)).click();
+    await clickBubblePart(bob, 'photo.jpg', 'download', 15_000);
     const saved = await savedFile(join(work, 'downloads'), 'photo.jpg');
     assert.equal(sha256(await readFile(saved)), sha256(await readFile(PHOTO)));
   });
