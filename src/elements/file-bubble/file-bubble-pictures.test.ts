@@ -1,6 +1,6 @@
 // A picture (or a video's poster) shows alone, as in WhatsApp and Slack: no line of name, size and
 // type under it; its name labels it; its one action sits over it; its transfers still show.
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { defineElements } from '../define-elements.ts';
 import type { FileBubble } from './file-bubble.ts';
 import { bubble, clip, part, photo, pixelBlob, report } from './file-bubble.test-helpers.ts';
@@ -83,6 +83,31 @@ describe('<file-bubble> pictures shown alone', () => {
     expect(part(received, 'cancel')!.getBoundingClientRect().width).to.be.above(0);
     expect(visibleText(received)).to.include('Downloading… 50%');
   });
+
+  for (const width of [260, 200]) {
+    it(`shrinks a picture and a video poster to a bubble narrower than their width, frame and button inside (${width} px row)`, async () => {
+      // A phone's row: the bubble may take 85 % of it, less than the thumbnails' 240 px.
+      const row = await fixture<HTMLElement>(html`<div style="width: ${width}px">
+        <file-bubble .attachment=${photo}></file-bubble>
+        <file-bubble mine .attachment=${photo} .download=${{ status: 'done', received: 1, blob: pixelBlob(), isLocal: true }}></file-bubble>
+        <file-bubble .attachment=${clip}></file-bubble>
+      </div>`);
+      for (const element of row.querySelectorAll('file-bubble')) {
+        await element.updateComplete;
+        const box = part(element, 'bubble')!.getBoundingClientRect();
+        const picture = part(element, 'thumbnail')!;
+        const shown = picture.getBoundingClientRect();
+        expect(box.right, 'the bubble fits its row').to.be.at.most(row.getBoundingClientRect().right + 0.5);
+        expect(shown.width, 'the picture is shown').to.be.above(100);
+        expect(shown.left, 'the picture starts inside its bubble').to.be.at.least(box.left);
+        expect(shown.right, 'the picture ends inside its bubble').to.be.at.most(box.right + 0.5);
+        for (const over of ['download', 'delivery']) {
+          const shownOver = part(element, over);
+          if (shownOver) expect(shownOver.getBoundingClientRect().right, `${over} inside the bubble`).to.be.at.most(box.right + 0.5);
+        }
+      }
+    });
+  }
 
   it('keeps the name, size and type of a document', async () => {
     const element = await bubble({ attachment: report });

@@ -39,9 +39,11 @@ export const styles = [
       gap: 0.25em;
     }
 
+    /* As wide as its picture, or as the bubble where that is narrower (a phone's row): the picture shrinks, never overflows. */
     .frame {
       justify-self: start;
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       max-width: 100%;
     }
 
