@@ -1,10 +1,12 @@
 // Resumable uploads (tus) against the real server: a real client (tus-js-client) cut off by a TCP
 // proxy at ~60 %, and a server process killed mid-upload and started again on the same data
 // folder; each time the upload continues from the server's offset and the stored bytes are those
-// sent. Then the server's rules around the protocol: tokens, owners, limits, names, expiry, CORS.
+// sent. Then the server's rules around the protocol: tokens, owners, limits, names, expiry, CORS,
+// and how it reads bodies: too many bytes, bytes with the creating POST, a PATCH stopped by a newer request.
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { appendFile, readdir, readFile, stat } from 'node:fs/promises';
+import { request as httpRequest, type ClientRequest } from 'node:http';
 import { join } from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
 import * as tus from 'tus-js-client';
@@ -261,6 +263,66 @@ describe('resumable uploads (tus)', { timeout: 60_000 }, () => {
     assert.equal(again.headers.get('upload-offset'), '5');
     assert.equal(again.headers.get(FILE_URL_HEADER), whole.headers.get(FILE_URL_HEADER));
     assert.equal((await tusRequest(location, 'DELETE')).status, 400, 'a finished upload cannot be terminated');
+  });
+
+  test('refuses a PATCH carrying more bytes than the upload lacks (413), keeps none past its length, and the upload goes on', async (t) => {
+    const server = await startTestServer(t);
+    const bytes = randomBytes(1000);
+    const location = new URL((await create(server.url, 1000)).headers.get('location')!, `${server.url}/tus/`).href;
+    const octets = { 'Content-Type': 'application/offset+octet-stream' };
+    const tooMuch = await tusRequest(location, 'PATCH', { ...octets, 'Upload-Offset': '0' }, new Blob([bytes, randomBytes(500)]));
+    assert.equal(tooMuch.status, 413);
+    const held = Number((await tusRequest(location, 'HEAD')).headers.get('upload-offset'));
+    assert.ok(held <= 1000, `the server holds ${held} bytes of 1000`);
+    const rest = await tusRequest(location, 'PATCH', { ...octets, 'Upload-Offset': String(held) }, new Blob([bytes.subarray(held)]));
+    assert.equal(rest.status, 204);
+    assert.equal(sha256(await downloaded(new URL(rest.headers.get(FILE_URL_HEADER)!, `${server.url}/tus/`).href)), sha256(bytes));
+  });
+
+  test('takes the first bytes with the POST that creates an upload (creation-with-upload)', async (t) => {
+    const server = await startTestServer(t);
+    const bytes = randomBytes(300_000);
+    const created = await tusRequest(`${server.url}/tus/`, 'POST', { 'Upload-Length': String(bytes.length), 'Content-Type': 'application/offset+octet-stream' }, new Blob([bytes.subarray(0, 100_000)]));
+    assert.equal(created.status, 201);
+    assert.equal(created.headers.get('upload-offset'), '100000');
+    const location = new URL(created.headers.get('location')!, `${server.url}/tus/`).href;
+    const rest = await tusRequest(location, 'PATCH', { 'Upload-Offset': '100000', 'Content-Type': 'application/offset+octet-stream' }, new Blob([bytes.subarray(100_000)]));
+    assert.equal(rest.status, 204);
+    assert.equal(sha256(await downloaded(new URL(rest.headers.get(FILE_URL_HEADER)!, `${server.url}/tus/`).href)), sha256(bytes));
+  });
+
+  test('a request for an upload still receiving a PATCH ends that PATCH where it got to: its bytes are kept, and the upload goes on from there', async (t) => {
+    const server = await startTestServer(t);
+    const bytes = randomBytes(400_000);
+    const location = new URL((await create(server.url, bytes.length)).headers.get('location')!, `${server.url}/tus/`).href;
+    // A PATCH that says the whole length but sends only its first 150 000 bytes, then waits (a client whose link went quiet).
+    let stalled: ClientRequest | undefined;
+    let sent!: () => void;
+    const firstSent = new Promise<void>((resolve) => (sent = resolve));
+    const firstAnswer = new Promise<number>((resolve, reject) => {
+      stalled = httpRequest(location, { method: 'PATCH', headers: { 'Tus-Resumable': '1.0.0', 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream', 'Content-Length': String(bytes.length) } }, (answer) => {
+        answer.resume();
+        resolve(answer.statusCode!);
+      });
+      stalled.on('error', reject);
+      stalled.write(bytes.subarray(0, 150_000), () => sent());
+    });
+    firstAnswer.catch(() => undefined); // awaited below; a failure before that is the test's, not an unhandled rejection
+    t.after(() => stalled?.destroy());
+    await firstSent;
+    await sleep(300); // on loopback, the server has read them by then (it writes them to disk only in larger batches)
+    // The client, seeing no progress, asks where the upload stands: it need not wait for the quiet PATCH to time out.
+    const asked = Date.now();
+    const head = await tusRequest(location, 'HEAD');
+    assert.equal(head.status, 200);
+    assert.equal(head.headers.get('upload-offset'), '150000', 'the bytes the quiet PATCH brought are kept');
+    // tus lets a request it stops finish for up to 3 s (its lock drain); far from the 15 s body timeout and the 30 s lock timeout.
+    assert.ok(Date.now() - asked < 10_000, `answered in ${Date.now() - asked} ms`);
+    assert.equal(await firstAnswer, 204, 'the quiet PATCH was answered with where it got to');
+    stalled!.destroy();
+    const rest = await tusRequest(location, 'PATCH', { 'Upload-Offset': '150000', 'Content-Type': 'application/offset+octet-stream' }, new Blob([bytes.subarray(150_000)]));
+    assert.equal(rest.status, 204);
+    assert.equal(sha256(await downloaded(new URL(rest.headers.get(FILE_URL_HEADER)!, `${server.url}/tus/`).href)), sha256(bytes));
   });
 
   test('answers a cross-origin client of an allowed origin, and lets it read the offset and where the file went', async (t: TestContext) => {
