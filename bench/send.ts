@@ -167,12 +167,27 @@ function shownAt(bob: Page, name: string): Promise<number> {
 
 /**
  * Watches a page without slowing it (no DevTools domains): epoch-ms marks of the WebSocket frames
- * and of the worker's hash answer that mention a file, and the longest main-thread task.
+ * and of the worker's hash answer that mention a file, the longest main-thread task begun since
+ * `resetWatch()`, and what ran in the longest frame over 50 ms (Long Animation Frames).
  */
 const WATCH_PAGE = `globalThis.__name = (fn) => fn;
   globalThis.benchMarks = [];
   globalThis.longestTaskMs = 0;
-  new PerformanceObserver((list) => { for (const task of list.getEntries()) globalThis.longestTaskMs = Math.max(globalThis.longestTaskMs, task.duration); }).observe({ type: 'longtask' });
+  globalThis.longestFrame = '';
+  globalThis.watchFrom = 0;
+  // Entries come a little after their task: one that began before the watch was reset (staging the file) is not the send's.
+  new PerformanceObserver((list) => { for (const task of list.getEntries()) if (task.startTime >= globalThis.watchFrom) globalThis.longestTaskMs = Math.max(globalThis.longestTaskMs, task.duration); }).observe({ type: 'longtask' });
+  // What ran in the longest frame over 50 ms (its scripts, by what invoked them), to tell what a long task was.
+  let longestFrameMs = 0;
+  new PerformanceObserver((list) => {
+    for (const frame of list.getEntries()) {
+      if (frame.startTime < globalThis.watchFrom || frame.duration <= Math.max(50, longestFrameMs)) continue;
+      longestFrameMs = frame.duration;
+      const scripts = frame.scripts.map((script) => \`\${script.invokerType} \${script.invoker} \${Math.round(script.duration)} ms\${script.sourceFunctionName ? \` in \${script.sourceFunctionName}\` : ''} (\${script.sourceURL.split('/').pop()}:\${script.sourceCharPosition})\`);
+      globalThis.longestFrame = \`\${Math.round(frame.duration)} ms frame, blocking \${Math.round(frame.blockingDuration)} ms, style and layout \${Math.round(frame.styleAndLayoutStart ? frame.startTime + frame.duration - frame.styleAndLayoutStart : 0)} ms: \${scripts.join('; ') || 'no script'}\`;
+    }
+  }).observe({ type: 'long-animation-frame' });
+  globalThis.resetWatch = () => { globalThis.watchFrom = performance.now(); globalThis.longestTaskMs = 0; globalThis.longestFrame = ''; longestFrameMs = 0; };
   const mark = (what, data) => typeof data === 'string' && globalThis.benchMarks.push({ what, at: Date.now(), data: data.slice(0, 2000) });
   document.addEventListener('click', () => mark('click', ''), true);
   const send = WebSocket.prototype.send;
@@ -187,15 +202,15 @@ const WATCH_PAGE = `globalThis.__name = (fn) => fn;
   };`;
 
 /** Stages `path` in Alice's composer, clicks Send and resolves with the ms until Bob's page shows it, and where they went. */
-async function sendOnce(alice: Page, bob: Page, path: string, name: string, measure: <T>(step: () => Promise<T>) => Promise<{ result: T; cpu: SendCpu }>): Promise<Profile & { cpu: SendCpu }> {
+async function sendOnce(alice: Page, bob: Page, path: string, name: string, measure: <T>(step: () => Promise<T>) => Promise<{ result: T; cpu: SendCpu }>): Promise<Profile & { cpu: SendCpu; longestFrame: string }> {
   const picker = (await waitFor(alice, 'chat-widget >>> file-composer >>> input[type="file"]')) as ElementHandle<HTMLInputElement>;
   await picker.uploadFile(path);
   await waitFor(alice, 'chat-widget >>> file-composer >>> [part="staged-file"]');
   const send = await waitFor(alice, 'chat-widget >>> file-composer >>> [part="send"]');
   await Promise.all([alice, bob].map((page) => page.evaluate(() => {
-    const watched = globalThis as unknown as { benchMarks: unknown[]; longestTaskMs: number };
+    const watched = globalThis as unknown as { benchMarks: unknown[]; resetWatch(): void };
     watched.benchMarks = [];
-    watched.longestTaskMs = 0;
+    watched.resetWatch();
     performance.clearResourceTimings();
   })));
   const shown = shownAt(bob, name);
@@ -211,7 +226,10 @@ async function sendOnce(alice: Page, bob: Page, path: string, name: string, meas
     const entries = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((each) => each.name.endsWith('/upload') || new URL(each.name).pathname.startsWith('/tus/'));
     return entries.length > 0 ? { start: performance.timeOrigin + entries[0]!.startTime, end: performance.timeOrigin + Math.max(...entries.map((each) => each.responseEnd)) } : undefined;
   });
-  const longestTaskMs = await alice.evaluate(() => (globalThis as unknown as { longestTaskMs: number }).longestTaskMs);
+  const { longestTaskMs, longestFrame } = await alice.evaluate(() => {
+    const watched = globalThis as unknown as { longestTaskMs: number; longestFrame: string };
+    return { longestTaskMs: watched.longestTaskMs, longestFrame: watched.longestFrame };
+  });
   // The wait starts when Alice's page gets the click, not when the automation began to send it (scrolling, moving the mouse, pressing: 10 to 40 ms here).
   const clickAt = aliceMarks!.find((each) => each.what === 'click')?.at;
   if (clickAt === undefined) throw new Error("Alice's page saw no click on Send");
@@ -227,6 +245,7 @@ async function sendOnce(alice: Page, bob: Page, path: string, name: string, meas
     clickDelayMs: clickAt - clickedAt,
     longestTaskMs,
     cpu,
+    longestFrame,
   };
 }
 
@@ -259,7 +278,7 @@ try {
     const size = mb * 1_000_000;
     const original = join(work, `send-${mb}mb.bin`);
     await writeRandomFile(original, size);
-    const sends: Array<Profile & { cpu: SendCpu }> = [];
+    const sends: Array<Profile & { cpu: SendCpu; longestFrame: string }> = [];
     const curls: number[] = [];
     const curlCpus: SendCpu[] = [];
     const curlTus: number[] = [];
@@ -279,13 +298,14 @@ try {
       bares.push(await bareUpload(alice!, join(work, name), size));
       console.log(`  ${mb} MB run ${run}: send ${round(sends.at(-1)!.shownMs, 0)} ms; curl ${round(curls.at(-1)!, 0)} ms; curl over tus ${round(curlTus.at(-1)!, 0)} ms; bare XHR in Chromium ${round(bares.at(-1)!, 0)} ms`);
     }
-    const p = Object.fromEntries(Object.keys(sends[0]!).filter((key) => key !== 'cpu').map((key) => [key, round(median(sends.map((each) => each[key as keyof Profile])), 0)])) as unknown as Profile;
+    const p = Object.fromEntries(Object.keys(sends[0]!).filter((key) => key !== 'cpu' && key !== 'longestFrame').map((key) => [key, round(median(sends.map((each) => each[key as keyof Profile])), 0)])) as unknown as Profile;
     const cpu = { send: medianCpu(sends.map((each) => each.cpu)), curl: medianCpu(curlCpus) };
     const longestTaskMs = round(Math.max(...sends.map((each) => each.longestTaskMs)), 0);
+    const longestFrame = sends.reduce((longest, each) => (each.longestTaskMs > longest.longestTaskMs ? each : longest)).longestFrame;
     console.log(
       `  ${mb} MB, where the time goes (medians, ms after the click): upload starts ${p.uploadStartMs}, its last answer ${p.uploadEndMs} (curl ${round(median(curls), 0)}); ` +
         `hash done ${p.hashedMs}; message frame sent ${p.messageSentMs}, received by Bob ${p.messageReceivedMs}, bubble shown ${p.shownMs} (the click reached the page ${p.clickDelayMs} ms after the automation began it); ` +
-        `Alice's longest main-thread task ${longestTaskMs > 0 ? `${longestTaskMs} ms` : 'none over 50 ms'}`,
+        `Alice's longest main-thread task ${longestTaskMs > 0 ? `${longestTaskMs} ms${longestFrame ? ` (${longestFrame})` : ''}` : 'none over 50 ms'}`,
     );
     console.log(`  ${mb} MB, CPU by process (medians, ms): send: ${describeCpu(cpu.send)}; curl -F: ${describeCpu(cpu.curl)}`);
     const sendMs = p.shownMs;
