@@ -17,10 +17,10 @@ function uploaderCode<T>(load: () => Promise<T>): () => Promise<T> {
   });
 }
 
-/** Imports `uppy-modules.ts` as it is, failing quietly (to load ahead: see `importUppy`). */
+/** Imports `uppy-modules.ts`, without `importUppy`'s failure words: for loading ahead, whose caller ignores a failure. */
 export const uppyModules = (): Promise<typeof import('./uppy-modules.ts')> => import('./uppy-modules.ts');
 
-/** Imports `tus-modules.ts` as it is, failing quietly (to load ahead: see `importTus`). */
+/** Imports `tus-modules.ts`, without `importTus`'s failure words: for loading ahead, whose caller ignores a failure. */
 export const tusModules = (): Promise<typeof import('./tus-modules.ts')> => import('./tus-modules.ts');
 
 /** The Uppy classes of multipart and XMPP uploads (`uppy-modules.ts`), loaded with the first such upload. */
