@@ -25,9 +25,10 @@ export const INITIAL_AIM = 20 * 1024;
  * of albums, moved to the file chunks: 25.82 KB and 107.2 KB, rounded up; then tus-js-client
  * taken from its own untranspiled source (dependency-shims.mjs): 102.4 KB; then raised a little
  * for a staged file to load the upload code before Send (the composer's event and the widget's
- * listener, 25.59 and 102.54 KB). `npm test` holds the build to these; lower them as it shrinks.
+ * listener, 25.59 and 102.54 KB); then lowered for hash-wasm replaced by our own WebAssembly
+ * SHA-256 (1.6 KB; 98.69 KB in all). `npm test` holds the build to these; lower them as it shrinks.
  */
-export const CEILINGS = { initial: 25.7 * 1024, total: 102.7 * 1024 };
+export const CEILINGS = { initial: 25.7 * 1024, total: 98.8 * 1024 };
 
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
@@ -84,7 +85,7 @@ export function measurePhases(dist = 'dist') {
     firstUpload: step(/^chunks\/uppy-/),
   };
   const tus = step(/^chunks\/tus-/);
-  const bigFileHash = step(/^chunks\/wasm-sha256-/);
+  const bigFileHash = step(/^chunks\/sha256-hasher-/);
   const xmpp = step(/^chunks\/(xmpp-|options-)/);
   const rest = Object.keys(sizes).filter((file) => !loaded.has(file)).reduce((sum, file) => sum + sizes[file], 0);
   return { phases, addOns: { tus, bigFileHash, xmpp, other: rest } };

@@ -7,11 +7,12 @@ export const HASH_CHUNK_BYTES = 4 * 1024 * 1024;
 
 /**
  * Files up to this size are hashed in one go by `crypto.subtle`: native, about 2.5× the
- * incremental hasher (~550 against ~230 MB/s in Chromium, `npm run bench -- hash`), at the cost of
+ * incremental hasher (~550 against ~210 MB/s in Chromium, `npm run bench -- hash`), at the cost of
  * holding the file in memory once while it is hashed (in the thumbnail worker). `crypto.subtle`
  * cannot hash in pieces; bigger files, and any file whose whole read fails (memory), go to the
- * incremental hasher (hash-wasm), read a chunk at a time, which keeps a phone's memory bounded; it
- * runs beside the upload, so it delays the message only where it is slower than the upload.
+ * incremental hasher (our WebAssembly SHA-256), read a chunk at a time, which keeps a phone's
+ * memory bounded; it runs beside the upload, so it delays the message only where it is slower
+ * than the upload.
  */
 export const WHOLE_FILE_HASH_BYTES = 64 * 1024 * 1024;
 
