@@ -18,7 +18,7 @@ try {
 
 export default {
   files: ['src/**/*.test.ts', 'test/browser/**/*.test.ts'],
-  // `browser`: a package's browser build where its package.json maps one (tus-js-client's).
+  // `browser`: a package's browser build where its package.json maps one.
   nodeResolve: { browser: true, exportConditions: ['browser', 'production'] },
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },

@@ -11,7 +11,7 @@
 //   elements (a worker has no DOM).
 // TypeScript goes through esbuild (experimental decorators as tsconfig.json sets them), the CSS in
 // Lit templates is minified first (see minify-css.mjs), bundled package.json files keep only their
-// name and version, and four packages the dependencies import are replaced by small modules of
+// name and version, and two packages the dependencies import are replaced by small modules of
 // ours that use what browsers have (see dependency-shims.mjs).
 import { build as esbuild, transform } from 'esbuild';
 import { readFile, rm } from 'node:fs/promises';
@@ -67,7 +67,7 @@ const packageVersions = {
 /** Our modules a received file needs: the bubble, the lightbox and the thread's code for them, their icons, downloads (and what they share with uploads: transfer errors and their words). */
 const FILE_VIEW_CODE = /[\\/]src[\\/](elements[\\/](file-bubble[\\/]|lightbox[\\/]|chat-thread[\\/](thread-files|album(\.styles)?)\.ts|file-(display|icons)\.ts|transfer-failure\.ts|css-property\.ts|locales[\\/]en-(file-view|failures)\.ts)|model[\\/]safe-(url|thumbnail)\.ts|state[\\/]downloads\.ts|upload[\\/](handler|downloader|download-sink|display-checks|http-errors|retry-policy|save-file|progress-pace)\.ts)/;
 /** Our modules that sending a file adds: the tray, the sender's upload queue, describing and uploading (XMPP's upload slots apart), the upload announcements. */
-const FILE_SEND_CODE = /[\\/]src[\\/](elements[\\/](file-composer[\\/]|chat-widget[\\/]upload-announcer\.ts|locales[\\/]en-file-send\.ts)|state[\\/]|upload[\\/](?!xmpp-upload))/;
+const FILE_SEND_CODE = /[\\/]src[\\/](elements[\\/](file-composer[\\/]|chat-widget[\\/]upload-announcer\.ts|locales[\\/]en-file-send\.ts)|state[\\/]|upload[\\/](?!xmpp-upload|tus-client))/;
 
 /** The parts of Lit only file code uses, with it rather than in a chunk of their own (one request less): `classMap` with the bubble (the tray uses it too, and sending a file loads the bubble anyway), `live` with the tray. */
 const FILE_VIEW_LIT = /[\\/]node_modules[\\/]lit-html[\\/]directives[\\/]class-map\.js$/;

@@ -1,42 +1,23 @@
-// The drop-in build replaces four packages its dependencies import, Node-style polyfills and
+// The drop-in build replaces two packages its dependencies import, Node-style polyfills and
 // utilities that browsers have natively, by small modules of ours in src/shims/ (each says what it
 // replaces, why, and which part of the package's API it covers). The browser tests run with the
 // same replacements, so that they test what ships. Only imports made from node_modules are
 // replaced: our own code never imports these packages, and a shim's test may import the real one
 // to compare. The unbundled library in dist/lib keeps the real packages (a bundler's user may
 // need them for other browsers).
-import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
 /** What a dependency imports → the module of ours that replaces it (from the project root). */
 const SHIMS = new Map([
-  ['url-parse', 'src/shims/url-parse.ts'], // tus-js-client
-  ['js-base64', 'src/shims/js-base64.ts'], // tus-js-client
   ['events', 'src/shims/events.ts'], // @xmpp/*, ltx
   ['lodash/throttle.js', 'src/shims/throttle.ts'], // @uppy/core
 ]);
 
-/**
- * Packages whose entry module is replaced by the same package's own untranspiled source, of the
- * same version: tus-js-client publishes its ES modules (`lib.esm`) compiled down to ES5, each
- * module with its own copy of Babel's helpers and the regenerator runtime, beside its source
- * (`lib`, plain ES2015+ with async functions, which every browser the widget supports runs).
- */
-const SOURCES = new Map([
-  ['tus-js-client', sourceOf('tus-js-client', 'lib/browser/index.js', '@uppy/tus')],
-]);
-
-/** `file` of the copy of package `name` that package `user` gets (wherever npm put it), as a path from the project root. */
-function sourceOf(name, file, user) {
-  const requireFromUser = createRequire(resolve(ROOT, 'node_modules', user, 'package.json'));
-  return relative(ROOT, join(dirname(requireFromUser.resolve(`${name}/package.json`)), file));
-}
-
 /** The shim (a path from the project root) for `specifier` when a dependency (`importer`, a path or URL path) imports it. */
 function shimFor(specifier, importer) {
-  return importer && /[\\/]node_modules[\\/]/.test(importer) ? (SHIMS.get(specifier) ?? SOURCES.get(specifier)) : undefined;
+  return importer && /[\\/]node_modules[\\/]/.test(importer) ? SHIMS.get(specifier) : undefined;
 }
 
 /** The replacements as a Rolldown plugin (build-drop-in.mjs). */
@@ -63,7 +44,7 @@ export function wtrShims() {
 export const esbuildShims = {
   name: 'chatdrop-shims',
   setup(build) {
-    const names = [...SHIMS.keys(), ...SOURCES.keys()].map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    const names = [...SHIMS.keys()].map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
     build.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, ({ path, importer }) => {
       const shim = shimFor(path, importer);
       return shim ? { path: resolve(ROOT, shim) } : undefined;

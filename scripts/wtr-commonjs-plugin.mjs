@@ -1,10 +1,9 @@
-// Uppy 6 is ESM but imports a few CommonJS files (and url-parse, which the tests compare with its shim,
-// is CommonJS); browsers cannot load those unbundled.
+// Uppy 6 is ESM but imports a few CommonJS files; browsers cannot load those unbundled.
 // This web-test-runner plugin bundles each such file to ESM with a default export.
 import { build } from 'esbuild';
 import { resolve } from 'node:path';
 
-const COMMONJS_PACKAGES = /\/node_modules\/(namespace-emitter|classnames|wildcard|mime-match|url-parse|querystringify|requires-port)\//;
+const COMMONJS_PACKAGES = /\/node_modules\/(namespace-emitter|classnames|wildcard|mime-match)\//;
 
 /** @returns {import('@web/test-runner').TestRunnerPlugin} */
 export function commonjsToEsm() {

@@ -98,8 +98,8 @@ export const HISTORY_FILE = 'history.sqlite';
 /** Default largest relay frame: 64 KiB. */
 export const DEFAULT_MAX_FRAME_BYTES = 64 * 1024;
 
-/** Headers a cross-origin client may read from uploads and downloads (`ETag` for resuming with `If-Range`). */
-const EXPOSED_HEADERS = ['Content-Length', 'Content-Range', 'Content-Disposition', 'Retry-After', 'ETag', 'Accept-Ranges'];
+/** Headers a cross-origin client may read from uploads and downloads (`ETag` for resuming with `If-Range`; `WWW-Authenticate` says an answer without a body, to `HEAD`, refused an expired token). */
+const EXPOSED_HEADERS = ['Content-Length', 'Content-Range', 'Content-Disposition', 'Retry-After', 'ETag', 'Accept-Ranges', 'WWW-Authenticate'];
 
 /** Starts the server and resolves once it is listening. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {

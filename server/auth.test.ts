@@ -110,6 +110,16 @@ describe('uploads on a closed server', { timeout: 30_000 }, () => {
     assert.equal((await uploadAs(server, `Bearer ${await signToken({ user: 'alice', rooms: ['room'] }, SECRET)}`, 'x')).status, 201);
   });
 
+  test('a HEAD of an upload refused for an expired token says so in a header a page of another origin can read (it has no body)', async (t) => {
+    const server = await startTestServer(t, { auth: { secret: SECRET }, corsOrigins: ['http://page.example'] });
+    const expired = `Bearer ${await signToken({ user: 'alice', rooms: ['room'], expiresInSeconds: -5 }, SECRET)}`;
+    const answer = await fetch(`${server.url}/tus/${'a'.repeat(32)}`, { method: 'HEAD', headers: { authorization: expired, 'tus-resumable': '1.0.0', origin: 'http://page.example' } });
+    assert.equal(answer.status, 401);
+    assert.match(answer.headers.get('www-authenticate') ?? '', /error_description="expired"/);
+    const exposed = (answer.headers.get('access-control-expose-headers') ?? '').toLowerCase().split(/\s*,\s*/);
+    assert.ok(exposed.includes('www-authenticate'), `exposed: ${exposed.join(', ')}`);
+  });
+
   test("an Idempotency-Key reused by another user never returns the first user's file", async (t) => {
     const server = await startTestServer(t, { auth: { secret: SECRET } });
     const alice = `Bearer ${await signToken({ user: 'alice', rooms: ['room'] }, SECRET)}`;

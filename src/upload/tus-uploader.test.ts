@@ -27,6 +27,16 @@ describe('createTusUploader with the reference server', () => {
     expect(await sha256(blob)).to.equal(await sha256(file));
   });
 
+  it("carries the file's name, in any script and with commas, and its type to the server (tus metadata)", async () => {
+    const name = 'naïve, 日本語 — notes 1.txt';
+    const file = new File(['hello tus'], name, { type: 'text/plain' });
+    const result = await createTusUploader({ endpoint, resumePoints: createResumePoints(memoryStorage()) })(file, { id: crypto.randomUUID(), signal: new AbortController().signal, onProgress: noProgress });
+    expect(result.mime).to.match(/^text\/plain\b/);
+    const answer = await fetch(result.url);
+    expect(answer.headers.get('content-disposition')).to.include(`filename*=UTF-8''${encodeURIComponent(name).replace(/'/g, '%27')}`);
+    expect(await answer.text()).to.equal('hello tus');
+  });
+
   it('goes on with an upload a closed page left half done, from the offset the server holds, found by the message id', async () => {
     const file = makeRandomFile('half.bin', 3_000_000);
     const storage = memoryStorage();

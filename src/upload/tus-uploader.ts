@@ -1,5 +1,5 @@
 import type { Meta } from '@uppy/core';
-import type { TusBody } from '@uppy/tus';
+import type { TusBody } from './tus-client.ts';
 import { hexSha256, TransferError, type UploadHandler, type UploadOptions, type UploadResult } from './handler.ts';
 import { uploadFailure } from './http-errors.ts';
 import { importTus } from './load-uppy.ts';
@@ -36,7 +36,7 @@ export interface TusUploaderOptions {
   chunkSize?: number;
   /**
    * When to try again: default `TUS_RETRY_POLICY`. Each retry asks the server for its offset and
-   * sends only the bytes it lacks. tus-js-client's own retries are off, so this is the only policy.
+   * sends only the bytes it lacks.
    */
   retry?: Partial<RetryPolicy>;
   /** Where each upload's URL is kept for going on after a reload, by message id. Default: `localStorage` (`createResumePoints()`). */
@@ -60,43 +60,22 @@ export const TUS_RETRY_POLICY: RetryPolicy = Object.freeze({
  */
 const isRetryableTusStatus = (status: number) => isRetryableStatus(status) || status === 409 || status === 423;
 
-/**
- * tus-js-client's file reader, except that a request carrying the whole file sends the `File`
- * itself, not `file.slice(0, size)`: Chromium reads a `File` body straight from disk in its
- * network process, but copies every byte of a slice through the browser process (about 550 ms of
- * CPU for 200 MB here, on a 2-core machine taken from the upload: `npm run bench -- send`). An
- * upload going on from an offset still sends the slice it needs.
- */
-const wholeFileReader = {
-  openFile: async (file: Blob) => ({
-    size: file.size,
-    slice: async (start: number, end: number) => ({ value: start === 0 && end >= file.size ? file : file.slice(start, end), done: end >= file.size }),
-    close: () => undefined,
-  }),
-};
-
 /** One attempt: goes on at the upload's URL when there is one (the server says its offset), else creates the upload. */
 async function attemptUpload(file: File, options: TusUploaderOptions, points: ResumePoints, { id, signal, onProgress, onServerHashing }: UploadOptions): Promise<UploadResult> {
-  const { Uppy, Tus } = await importTus();
+  const { Uppy, TusClient } = await importTus();
   if (signal.aborted) throw new TransferError('Upload cancelled.', { code: 'cancelled' });
   const endpoint = new URL(options.endpoint, location.href).href;
   const uppy = new Uppy<Meta, TusBody>({ id: `chatdrop-${id}`, autoProceed: false });
-  uppy.use(Tus, {
+  const uploadUrl = points.get(id, endpoint, file.size);
+  uppy.use(TusClient, {
     endpoint,
-    uploadUrl: points.get(id, endpoint, file.size) ?? null,
+    ...(uploadUrl && { uploadUrl }),
     headers: { ...options.headers },
     ...(options.chunkSize !== undefined && { chunkSize: options.chunkSize }),
-    limit: 1,
-    fileReader: wholeFileReader,
-    // Retries are ours (the policy below), and where an upload goes on is kept by message id, not by tus-js-client's fingerprints.
-    retryDelays: [],
-    storeFingerprintForResuming: false,
-    removeFingerprintOnSuccess: false,
-    allowedMetaFields: ['name', 'type'],
-    onAfterResponse: (request, response) => {
-      const created = request.getMethod() === 'POST' && response.getStatus() === 201 ? response.getHeader('Location') : undefined;
+    onAfterResponse: (method, answer) => {
+      const created = method === 'POST' && answer.status === 201 ? answer.getResponseHeader('Location') : undefined;
       if (created) points.save(id, { url: new URL(created, endpoint).href, endpoint, size: file.size });
-      if (response.getHeader(FILE_HASHING_HEADER) === 'sha256') onServerHashing?.();
+      if (answer.getResponseHeader(FILE_HASHING_HEADER) === 'sha256') onServerHashing?.();
     },
   });
   return runUppyAttempt({
@@ -118,11 +97,12 @@ async function attemptUpload(file: File, options: TusUploaderOptions, points: Re
 }
 
 /**
- * The resumable upload handler: Uppy with `@uppy/tus` (tus 1.0) to `endpoint`. A cut upload (the
- * network dropped, the server restarted) goes on from the offset the server holds, at each retry
- * (`TUS_RETRY_POLICY`), at Retry, and after a page reload: the upload's URL is kept by message id
- * (`UploadOptions.id`) in `localStorage` until it finishes or is cancelled. Cancelling terminates
- * the upload on the server (`DELETE`). Uppy and the tus client load on the first upload.
+ * The resumable upload handler: Uppy with our tus 1.0 client (`tus-client.ts`) to `endpoint`. A
+ * cut upload (the network dropped, the server restarted) goes on from the offset the server
+ * holds, at each retry (`TUS_RETRY_POLICY`), at Retry, and after a page reload: the upload's URL
+ * is kept by message id (`UploadOptions.id`) in `localStorage` until it finishes or is cancelled.
+ * Cancelling terminates the upload on the server (`DELETE`). Uppy and the tus client load on the
+ * first upload.
  */
 export function createTusUploader(options: TusUploaderOptions): UploadHandler {
   const policy: RetryPolicy = { ...TUS_RETRY_POLICY, ...options.retry };
