@@ -1,11 +1,12 @@
 // The drop-in build replaces two packages its dependencies import, Node-style polyfills and
-// utilities that browsers have natively, by small modules of ours in src/shims/ (each says what it
-// replaces, why, and which part of the package's API it covers). The browser tests run with the
+// utilities that browsers have natively, and @uppy/core's English locale (all but the strings its
+// core can reach), by small modules of ours in src/shims/ (each says what it replaces, why, and
+// which part of the package's API it covers). The browser tests run with the
 // same replacements, so that they test what ships. Only imports made from node_modules are
 // replaced: our own code never imports these packages, and a shim's test may import the real one
 // to compare. The unbundled library in dist/lib keeps the real packages (a bundler's user may
 // need them for other browsers).
-import { resolve } from 'node:path';
+import { posix, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -15,9 +16,17 @@ const SHIMS = new Map([
   ['lodash/throttle.js', 'src/shims/throttle.ts'], // @uppy/core
 ]);
 
+/** A dependency's own module (how its path ends) → the module of ours that replaces it. */
+const MODULE_SHIMS = new Map([
+  ['/node_modules/@uppy/core/lib/locale.js', 'src/shims/uppy-locale.ts'], // imported by @uppy/core/lib/Uppy.js
+]);
+
 /** The shim (a path from the project root) for `specifier` when a dependency (`importer`, a path or URL path) imports it. */
 function shimFor(specifier, importer) {
-  return importer && /[\\/]node_modules[\\/]/.test(importer) ? SHIMS.get(specifier) : undefined;
+  if (!importer || !/[\\/]node_modules[\\/]/.test(importer)) return undefined;
+  if (!specifier.startsWith('.')) return SHIMS.get(specifier);
+  const imported = posix.join(posix.dirname(importer.replaceAll('\\', '/')), specifier);
+  return [...MODULE_SHIMS].find(([path]) => imported.endsWith(path))?.[1];
 }
 
 /** The replacements as a Rolldown plugin (build-drop-in.mjs). */
@@ -45,9 +54,12 @@ export const esbuildShims = {
   name: 'chatdrop-shims',
   setup(build) {
     const names = [...SHIMS.keys()].map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
-    build.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, ({ path, importer }) => {
+    const replace = ({ path, importer }) => {
       const shim = shimFor(path, importer);
       return shim ? { path: resolve(ROOT, shim) } : undefined;
-    });
+    };
+    build.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, replace);
+    // A dependency's own module, imported by a relative path.
+    build.onResolve({ filter: /^\.\.?\// }, replace);
   },
 };
