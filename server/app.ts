@@ -128,6 +128,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger: false,
     forceCloseConnections: true,
     connectionTimeout: limits.idleTimeoutMs,
+    // A connection kept alive between requests is idle too (Fastify's own default keeps it 72 s).
+    keepAliveTimeout: limits.idleTimeoutMs,
     http: { headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs) },
   });
   app.addHook('onRequest', watchBodyRate(limits));
