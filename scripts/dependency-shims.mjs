@@ -12,7 +12,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 
 /** What a dependency imports → the module of ours that replaces it (from the project root). */
 const SHIMS = new Map([
-  ['events', 'src/shims/events.ts'], // @xmpp/*, ltx
+  ['events', 'src/shims/events.ts'], // ltx
   ['lodash/throttle.js', 'src/shims/throttle.ts'], // @uppy/core
 ]);
 

@@ -1,7 +1,7 @@
 // Reading and writing Chatdrop's groupchat stanzas, and the `xmpp:` attribute (no server needed).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { xml } from '@xmpp/client-core';
+import { xml } from '../../src/transport/xmpp/xmpp-client.ts';
 import type { ChatMessage } from '../../src/model/message.ts';
 import { parseMessage } from '../../src/model/schema.ts';
 import { buildMessageStanza, NS } from '../../src/transport/xmpp/build-stanza.ts';

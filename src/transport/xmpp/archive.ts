@@ -1,4 +1,4 @@
-import { xml, type Element, type XmppClient } from '@xmpp/client-core';
+import { xml, type Element, type XmppClient } from './xmpp-client.ts';
 import { NS } from './build-stanza.ts';
 
 /** One archived message, as a XEP-0313 query returns it. */
@@ -75,11 +75,11 @@ export async function queryArchive(client: XmppClient, target: ArchiveTarget, { 
         )
       : undefined;
     const query = xml('query', { xmlns: NS.mam, queryid: queryId }, form, set);
-    const answer = await client.iqCaller.request(xml('iq', { type: 'set', ...(target.jid ? { to: target.jid } : {}) }, query), timeoutMs);
+    const answer = await client.request(xml('iq', { type: 'set', ...(target.jid ? { to: target.jid } : {}) }, query), timeoutMs);
     const fin = answer.getChild('fin', NS.mam);
     const count = Number(fin?.getChild('set', NS.rsm)?.getChildText('count') ?? NaN);
     return { items, isComplete: fin?.attrs.complete === 'true', ...(Number.isInteger(count) ? { count } : {}) };
   } finally {
-    client.removeListener('stanza', collect);
+    client.off('stanza', collect);
   }
 }

@@ -1,4 +1,4 @@
-import { xml, type Element } from '@xmpp/client-core';
+import { xml, type Element } from './xmpp-client.ts';
 import type { Attachment, ChatMessage } from '../../model/message.ts';
 
 /** Namespaces of the extensions Chatdrop speaks. */

@@ -1,4 +1,4 @@
-import type { Element, XmppClient } from '@xmpp/client-core';
+import type { Element, XmppClient } from './xmpp-client.ts';
 import type { ChatMessage } from '../../model/message.ts';
 import type { ArchiveTarget } from './archive.ts';
 import { DirectChat, directPeerOf } from './direct-chat.ts';

@@ -1,4 +1,4 @@
-import { jid, xml, type Element, type XmppClient } from '@xmpp/client-core';
+import { unescapeLocal, xml, type Element, type XmppClient } from './xmpp-client.ts';
 import type { ChatMessage } from '../../model/message.ts';
 import type { ArchiveTarget } from './archive.ts';
 import { buildMessageStanza, NS } from './build-stanza.ts';
@@ -19,7 +19,7 @@ export function directPeerOf(room: string, mucService: string): string | undefin
 
 /** The local part of a bare JID, unescaped (XEP-0106): the id a person has as a sender. */
 export function localPartOf(bareJid: string): string {
-  return jid.unescapeLocal(bareJid.slice(0, bareJid.lastIndexOf('@')));
+  return unescapeLocal(bareJid.slice(0, bareJid.lastIndexOf('@')));
 }
 
 /**
@@ -29,7 +29,7 @@ export function localPartOf(bareJid: string): string {
  */
 export async function startDirectChat(client: XmppClient, timeoutMs: number): Promise<void> {
   await client.send(xml('presence'));
-  await client.iqCaller.request(xml('iq', { type: 'set' }, xml('enable', { xmlns: NS.carbons })), timeoutMs).catch(() => undefined);
+  await client.request(xml('iq', { type: 'set' }, xml('enable', { xmlns: NS.carbons })), timeoutMs).catch(() => undefined);
 }
 
 /** Whether a message from our own bare JID is a XEP-0280 carbon (a copy of what another of our devices sent or got). */
@@ -68,7 +68,7 @@ export class DirectChat implements Conversation {
   }
 
   enter(client: XmppClient, timeoutMs: number): Promise<void> {
-    this.#ownJid = client.jid?.bare().toString().toLowerCase() ?? '';
+    this.#ownJid = client.jid?.split('/')[0]?.toLowerCase() ?? '';
     return startDirectChat(client, timeoutMs);
   }
 

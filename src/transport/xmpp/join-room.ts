@@ -1,4 +1,4 @@
-import { jid, xml, type Element, type XmppClient } from '@xmpp/client-core';
+import { escapeLocal, xml, type Element, type XmppClient } from './xmpp-client.ts';
 import { NS } from './build-stanza.ts';
 
 /** The room refused us (nick taken, members only, banned…): reconnecting will not help by itself. */
@@ -11,7 +11,7 @@ export class RoomJoinError extends Error {
 
 /** The bare JID of the MUC room for a Chatdrop room name (XEP-0106 escaped: spaces, `@`, `/`… are allowed). */
 export function roomJidOf(room: string, mucService: string): string {
-  return `${jid.escapeLocal(room.toLowerCase())}@${mucService}`;
+  return `${escapeLocal(room.toLowerCase())}@${mucService}`;
 }
 
 function statusCodes(presence: Element): string[] {
@@ -44,9 +44,9 @@ export async function joinRoom(client: XmppClient, roomJid: string, nick: string
     await client.send(xml('presence', { to: occupant }, xml('x', { xmlns: NS.muc }, xml('history', { maxstanzas: String(withBacklog) }))));
     const self = await joined;
     if (statusCodes(self).includes('201')) {
-      await client.iqCaller.set(xml('query', { xmlns: NS.mucOwner }, xml('x', { xmlns: NS.dataForms, type: 'submit' })), roomJid);
+      await client.set(xml('query', { xmlns: NS.mucOwner }, xml('x', { xmlns: NS.dataForms, type: 'submit' })), roomJid);
     }
   } finally {
-    client.removeListener('stanza', onStanza);
+    client.off('stanza', onStanza);
   }
 }

@@ -1,4 +1,4 @@
-import type { Element } from '@xmpp/client-core';
+import type { Element } from './xmpp-client.ts';
 import { NS } from './build-stanza.ts';
 
 /** The lower-cased bare JID a stanza comes from. */

@@ -1,4 +1,4 @@
-import { xml, type Element, type XmppClient, type XMPPError } from '@xmpp/client-core';
+import { xml, type Element, type XmppClient, type XmppError } from './xmpp-client.ts';
 import { NS } from './build-stanza.ts';
 import { FileTooLargeError, type SlotRequest, type UploadSlot } from './upload-slot.ts';
 
@@ -26,8 +26,8 @@ function maxFileSizeOf(info: Element): number | undefined {
   return undefined;
 }
 
-async function discoInfo(client: XmppClient, jid: string): Promise<Element> {
-  return client.iqCaller.get(xml('query', { xmlns: NS.discoInfo }), jid);
+async function discoInfo(client: XmppClient, jid: string): Promise<Element | undefined> {
+  return client.get(xml('query', { xmlns: NS.discoInfo }), jid);
 }
 
 /**
@@ -35,7 +35,7 @@ async function discoInfo(client: XmppClient, jid: string): Promise<Element> {
  * `urn:xmpp:http:upload:0` feature. `undefined` when the server has none.
  */
 export async function findUploadService(client: XmppClient, domain: string, jid?: string): Promise<UploadService | undefined> {
-  const candidates = jid ? [jid] : [domain, ...(await client.iqCaller.get(xml('query', { xmlns: NS.discoItems }), domain)).getChildren('item').flatMap((item) => item.attrs.jid ?? [])];
+  const candidates = jid ? [jid] : [domain, ...((await client.get(xml('query', { xmlns: NS.discoItems }), domain))?.getChildren('item').flatMap((item) => item.attrs.jid ?? []) ?? [])];
   for (const candidate of candidates) {
     const info = await discoInfo(client, candidate).catch(() => undefined);
     if (!info?.getChildren('feature').some((feature) => feature.attrs.var === NS.upload)) continue;
@@ -50,9 +50,9 @@ export async function requestSlot(client: XmppClient, service: string, { name, s
   let slot: Element | undefined;
   try {
     const request = xml('request', { xmlns: NS.upload, filename: name, size: String(size), 'content-type': type || undefined });
-    slot = (await client.iqCaller.request(xml('iq', { type: 'get', to: service }, request))).getChild('slot', NS.upload);
+    slot = (await client.request(xml('iq', { type: 'get', to: service }, request))).getChild('slot', NS.upload);
   } catch (error) {
-    const tooLarge = (error as XMPPError).element?.getChild('file-too-large', NS.upload);
+    const tooLarge = (error as XmppError).element?.getChild('file-too-large', NS.upload);
     if (tooLarge) {
       const max = Number(tooLarge.getChildText('max-file-size'));
       throw new FileTooLargeError(Number.isInteger(max) && max > 0 ? max : undefined);

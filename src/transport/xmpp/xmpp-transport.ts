@@ -1,5 +1,4 @@
-import type { Element, XmppClient, XMPPError } from '@xmpp/client-core';
-import { createXmppClient } from './create-client.ts';
+import { XmppClient, type Element, type XmppError } from './xmpp-client.ts';
 import type { ChatMessage } from '../../model/message.ts';
 import { TransportBase } from '../transport-base.ts';
 import { ConnectionLostError, MessageRefusedError, RetryLaterError, type Ack, type HistoryQuery, type Session } from '../transport.ts';
@@ -17,14 +16,8 @@ import type { SlotRequest, UploadSlot } from './upload-slot.ts';
 /** Largest page the catch-up asks the archive for (servers may send less). */
 const CATCH_UP_PAGE = 100;
 
-/** Resolves once `check()` holds, or after `timeoutMs` anyway. */
-async function until(check: () => boolean, timeoutMs: number): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; !check() && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 5));
-}
-
 /**
- * A transport to an XMPP server over WebSocket (RFC 7395), on the @xmpp/* 0.14 packages (see
- * `createXmppClient`). The widget's `room` names the conversation (see `conversationFor`): a MUC
+ * A transport to an XMPP server over WebSocket (RFC 7395), on our XMPP client (`xmpp-client.ts`). The widget's `room` names the conversation (see `conversationFor`): a MUC
  * room (`GroupRoom`), or one person when it is a bare JID (`DirectChat`). A message is acked once
  * it is back in the conversation's order (matched by XEP-0359 origin-id) and gets its place in
  * the conversation's archive (XEP-0313, see `RoomLog`) as its seq. Every sign of news runs one
@@ -83,16 +76,10 @@ export class XmppTransport extends TransportBase {
     this.setStatus('connecting');
     const { service, domain, username, resource, reconnectDelay } = this.options;
     const password = this.options.password ?? session.token;
-    const client = createXmppClient({ service, domain: domain!, username, password, resource, timeout: 5000 });
+    const client = new XmppClient({ service, domain: domain!, username, password, resource, timeout: 5000, reconnectDelay });
     this.#client = client;
-    client.reconnect.delay = reconnectDelay!;
     let settle = () => {};
     const settled = new Promise<void>((resolve) => (settle = resolve));
-    client.on('error', () => {
-      // A connection attempt that failed can leave @xmpp/client "connecting" for good (Node's
-      // WebSocket fires no close then), and its reconnect only retries after a disconnect.
-      if (client.status === 'connecting' && !this.#isClosed) void client.disconnect().catch(() => undefined);
-    });
     client.on('status', (status) => {
       if (this.#isClosed || this.#client !== client) return;
       if (status === 'disconnect') this.setStatus('offline');
@@ -100,11 +87,11 @@ export class XmppTransport extends TransportBase {
     });
     client.on('stanza', (stanza) => this.#onStanza(stanza));
     client.on('online', () => void this.#enter(client).finally(settle));
-    client.streamManagement.on('resumed', () => {
+    client.on('resumed', () => {
       if (this.#hasEntered) this.setStatus('online');
       else void this.#enter(client);
     });
-    client.start().catch((error: XMPPError) => {
+    client.start().catch((error: Error) => {
       if (error.name === 'SASLError') this.#fail(client, error);
       settle();
     });
@@ -116,7 +103,6 @@ export class XmppTransport extends TransportBase {
     this.#hasEntered = false;
     const client = this.#client;
     this.#client = undefined;
-    client?.reconnect.stop();
     void client?.stop().catch(() => undefined);
     this.#pending.rejectBefore();
     this.setStatus('offline');
@@ -174,9 +160,6 @@ export class XmppTransport extends TransportBase {
     // room did store shows up in the catch-up, and resending it then just returns its ack.
     this.#pending.rejectBefore(session);
     try {
-      // @xmpp/client reports online before stream management is enabled: a stanza sent before
-      // that can make the server end the stream.
-      await until(() => client.streamManagement.enabled, 3000);
       const uploads = (this.#uploadService ??= this.#discoverUploads(client));
       await this.#conversation.enter(client, this.options.requestTimeout!);
       await this.#sync(client, true);
@@ -237,7 +220,7 @@ export class XmppTransport extends TransportBase {
         if (page.isComplete || page.items.length === 0) return;
       }
     } catch (error) {
-      const condition = (error as XMPPError).condition;
+      const condition = (error as XmppError).condition;
       if (condition === 'feature-not-implemented' || condition === 'service-unavailable') this.#hasArchive = false;
       else if (condition === 'item-not-found' && this.#log.lastStanzaId !== undefined) {
         this.#log.lastStanzaId = undefined; // expired from the archive: take its newest page, numbered after ours
@@ -302,7 +285,6 @@ export class XmppTransport extends TransportBase {
   /** Stays offline for good: the server refused the login or the conversation. */
   #fail(client: XmppClient, error: Error): void {
     this.lastError = error;
-    client.reconnect.stop();
     void client.stop().catch(() => undefined);
     this.setStatus('offline');
   }

@@ -1,0 +1,112 @@
+// Chatdrop's XMPP client against a scripted server (no Prosody): what a real server rarely does
+// on cue, each answered as RFC 6120, RFC 7395 and XEP-0198 ask. Run with Node's WebSocket.
+import assert from 'node:assert/strict';
+import { describe, test, type TestContext } from 'node:test';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { escapeLocal, unescapeLocal, XmppClient, XmppError } from '../../src/transport/xmpp/xmpp-client.ts';
+
+const FRAMING = 'urn:ietf:params:xml:ns:xmpp-framing';
+const STREAM = 'xmlns:stream="http://etherx.jabber.org/streams"';
+
+/** A server that logs anyone in (ANONYMOUS), binds, enables stream management, and hands over the connection. */
+async function scriptedServer(t: TestContext, { refuseLogin = false } = {}): Promise<{ url: string; connected: Promise<{ socket: WebSocket; next(): Promise<string> }> }> {
+  const server = new WebSocketServer({ host: '127.0.0.1', port: 0, handleProtocols: () => 'xmpp' });
+  t.after(() => server.close());
+  await new Promise((resolve) => server.once('listening', resolve));
+  const connected = new Promise<{ socket: WebSocket; next(): Promise<string> }>((resolve) => {
+    server.once('connection', (socket) => {
+      const frames: string[] = [];
+      let wake = () => {};
+      socket.on('message', (data) => {
+        frames.push(String(data));
+        wake();
+      });
+      const next = async () => {
+        while (frames.length === 0) await new Promise<void>((done) => (wake = done));
+        return frames.shift()!;
+      };
+      const open = `<open xmlns="${FRAMING}" from="example.test" id="s1" version="1.0"/>`;
+      void (async () => {
+        assert.match(await next(), /^<open /);
+        socket.send(open);
+        socket.send(`<stream:features ${STREAM}><mechanisms xmlns="urn:ietf:params:xml:ns:xmpp-sasl"><mechanism>ANONYMOUS</mechanism></mechanisms></stream:features>`);
+        assert.match(await next(), /mechanism="ANONYMOUS"/);
+        if (refuseLogin) {
+          socket.send('<failure xmlns="urn:ietf:params:xml:ns:xmpp-sasl"><not-authorized/><text>no guests</text></failure>');
+          return;
+        }
+        socket.send('<success xmlns="urn:ietf:params:xml:ns:xmpp-sasl"/>');
+        assert.match(await next(), /^<open /);
+        socket.send(open);
+        socket.send(`<stream:features ${STREAM}><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"/><sm xmlns="urn:xmpp:sm:3"/></stream:features>`);
+        const bind = await next();
+        const id = /id="([^"]+)"/.exec(bind)![1];
+        socket.send(`<iq xmlns="jabber:client" type="result" id="${id}"><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"><jid>guest@example.test/r1</jid></bind></iq>`);
+        assert.match(await next(), /^<enable xmlns="urn:xmpp:sm:3" resume="true"\/>$/);
+        socket.send('<enabled xmlns="urn:xmpp:sm:3" id="sm1" resume="true"/>');
+        resolve({ socket, next });
+      })();
+    });
+  });
+  return { url: `ws://127.0.0.1:${(server.address() as { port: number }).port}`, connected };
+}
+
+describe("Chatdrop's XMPP client", { timeout: 20_000 }, () => {
+  test('logs in, binds, answers pings and ack requests, and refuses iq requests it does not serve', async (t) => {
+    const { url, connected } = await scriptedServer(t);
+    const client = new XmppClient({ service: url, domain: 'example.test' });
+    t.after(() => client.stop());
+    await client.start();
+    assert.equal(client.status, 'online');
+    assert.equal(client.jid, 'guest@example.test/r1');
+    const { socket, next } = await connected;
+    socket.send('<iq xmlns="jabber:client" type="get" id="ping1" from="example.test"><ping xmlns="urn:xmpp:ping"/></iq>');
+    assert.match(await next(), /^<iq (?=.*type="result")(?=.*id="ping1")(?=.*to="example.test").*\/>$/);
+    socket.send('<iq xmlns="jabber:client" type="set" id="q1" from="other@example.test/x"><query xmlns="urn:example:unknown"/></iq>');
+    const refusal = await next();
+    assert.match(refusal, /type="error"/);
+    assert.match(refusal, /id="q1"/);
+    assert.match(refusal, /<service-unavailable xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"\/>/);
+    socket.send('<r xmlns="urn:xmpp:sm:3"/>');
+    assert.equal(await next(), '<a xmlns="urn:xmpp:sm:3" h="2"/>', 'two stanzas (the iqs) were handled since stream management was enabled');
+  });
+
+  test('gives an iq error as an XmppError with its condition and the element holding it', async (t) => {
+    const { url, connected } = await scriptedServer(t);
+    const client = new XmppClient({ service: url, domain: 'example.test' });
+    t.after(() => client.stop());
+    await client.start();
+    const { socket, next } = await connected;
+    const { xml } = await import('../../src/transport/xmpp/xmpp-client.ts');
+    const answer = client.get(xml('query', { xmlns: 'urn:example:q' }), 'service.example.test');
+    const id = /id="([^"]+)"/.exec(await next())![1];
+    socket.send(`<iq xmlns="jabber:client" type="error" id="${id}"><error type="modify"><not-acceptable xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/><file-too-large xmlns="urn:example:q"/></error></iq>`);
+    const error = await answer.then(() => undefined, (caught: unknown) => caught);
+    assert.ok(error instanceof XmppError);
+    assert.equal(error.condition, 'not-acceptable');
+    assert.ok(error.element?.getChild('file-too-large', 'urn:example:q'));
+  });
+
+  test('a refused login rejects start() as a SASLError and does not connect again', async (t) => {
+    const { url } = await scriptedServer(t, { refuseLogin: true });
+    const client = new XmppClient({ service: url, domain: 'example.test', reconnectDelay: 50 });
+    t.after(() => client.stop());
+    const error = await client.start().then(() => undefined, (caught: unknown) => caught);
+    assert.ok(error instanceof XmppError);
+    assert.equal(error.name, 'SASLError');
+    assert.equal(error.condition, 'not-authorized');
+    assert.equal(error.text, 'no guests');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(client.status, 'offline', 'it does not try again');
+  });
+
+  test('escapes a JID local part as XEP-0106 does, and back', () => {
+    assert.equal(escapeLocal('space cadet'), String.raw`space\20cadet`);
+    assert.equal(escapeLocal(`d'artagnan`), String.raw`d\27artagnan`);
+    assert.equal(escapeLocal('at&t guy'), String.raw`at\26t\20guy`);
+    assert.equal(escapeLocal('/.fanboy'), String.raw`\2f.fanboy`);
+    assert.equal(escapeLocal('c:\\net'), String.raw`c\3a\5cnet`);
+    assert.equal(escapeLocal('<room>@"x"'), String.raw`\3croom\3e\40\22x\22`);
+    for (const local of ['space cadet', `d'artagnan`, 'c:\\net', String.raw`a\20b`, 'ünïcode ✓']) assert.equal(unescapeLocal(escapeLocal(local)), local.trim());
+  });
+});
