@@ -1,11 +1,11 @@
 // The drop-in build replaces two packages its dependencies import, Node-style polyfills and
-// utilities that browsers have natively, and @uppy/core's English locale (all but the strings its
-// core can reach), by small modules of ours in src/shims/ (each says what it replaces, why, and
-// which part of the package's API it covers). The browser tests run with the
-// same replacements, so that they test what ships. Only imports made from node_modules are
-// replaced: our own code never imports these packages, and a shim's test may import the real one
-// to compare. The unbundled library in dist/lib keeps the real packages (a bundler's user may
-// need them for other browsers).
+// utilities that browsers have natively, and two tables of @uppy/core (its English locale, all
+// but the strings its core can reach; its file types by extension, which it never reads here),
+// by small modules of ours in src/shims/ (each says what it replaces, why, and which part of the
+// package's API it covers). The browser tests run with the same replacements, so that they test
+// what ships. Only imports made from node_modules are replaced: our own code never imports these
+// packages, and a shim's test may import the real one to compare. The unbundled library in
+// dist/lib keeps the real packages (a bundler's user may need them for other browsers).
 import { posix, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -19,6 +19,7 @@ const SHIMS = new Map([
 /** A dependency's own module (how its path ends) → the module of ours that replaces it. */
 const MODULE_SHIMS = new Map([
   ['/node_modules/@uppy/core/lib/locale.js', 'src/shims/uppy-locale.ts'], // imported by @uppy/core/lib/Uppy.js
+  ['/node_modules/@uppy/core/lib/utils/mimeTypes.js', 'src/shims/uppy-mime-types.ts'], // imported by getFileType.js
 ]);
 
 /** The shim (a path from the project root) for `specifier` when a dependency (`importer`, a path or URL path) imports it. */

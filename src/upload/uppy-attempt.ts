@@ -49,6 +49,7 @@ export async function runUppyAttempt<B extends Body, T>({ uppy, file, name, sign
         const request = (error as { request?: XMLHttpRequest }).request ?? (response?.body as { xhr?: XMLHttpRequest } | undefined)?.xhr;
         reject(toFailure(response?.status ?? request?.status ?? 0, request));
       });
+      // Always with a type: the drop-in build's Uppy has no table to guess one from the name (src/shims/uppy-mime-types.ts).
       uppy.addFile({ name, type: file.type || 'application/octet-stream', data: file, source: 'chatdrop' });
       uppy.upload().then(
         () => reject(new TransferError('The upload ended without an answer from the server.', { code: 'bad-answer' })),

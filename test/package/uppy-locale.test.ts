@@ -1,5 +1,6 @@
 // The drop-in build's Uppy locale (src/shims/uppy-locale.ts): every string the shipped @uppy/core
-// modules ask for is there, as Uppy words it. Needs `npm run build` first (npm test does it).
+// modules ask for is there, as Uppy words it; and its table of types by extension is out. Needs
+// `npm run build` first (npm test does it).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -23,6 +24,7 @@ describe("the drop-in build's Uppy locale", () => {
     const modules = shippedUppyCoreModules();
     assert.ok(modules.some((module) => module.endsWith('Uppy.js')), `Uppy.js ships: ${modules.join(', ')}`);
     assert.ok(!modules.some((module) => module.endsWith('locale.js')), 'the shim replaces @uppy/core/lib/locale.js');
+    assert.ok(!modules.some((module) => module.endsWith('mimeTypes.js')), 'and its table of types by extension (the widget always gives a type)');
     const asked = new Set(modules.flatMap((module) => [...readFileSync(module, 'utf8').matchAll(/(?:i18n|i18nArray|getI18n\(\))\(\s*'(\w+)'/g)].map((match) => match[1]!)));
     const expected = Object.fromEntries([...asked].sort().map((key) => [key, uppyLocale.strings[key]]));
     assert.ok(asked.size >= 15, `found the strings asked for: ${[...asked].join(', ')}`);
