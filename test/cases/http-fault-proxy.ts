@@ -94,7 +94,8 @@ export async function startHttpFaultProxy(targetPort: number): Promise<HttpFault
             return cut();
           }
           carried[direction] += slice.length;
-          to.write(slice);
+          // Only as fast as the other side takes it: what counts as carried is in the kernel's hands, not queued here.
+          if (!to.write(slice)) await new Promise((resolve) => (to.once('drain', resolve), to.once('close', resolve)));
           if (direction === 'down' && closeAfterPreflight && lastMethod === 'OPTIONS' && slice.includes('\r\n\r\n')) {
             client.end();
             upstream.end();
