@@ -3,52 +3,68 @@
 import assert from 'node:assert/strict';
 import { describe, test, type TestContext } from 'node:test';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { escapeLocal, unescapeLocal, XmppClient, XmppError } from '../../src/transport/xmpp/xmpp-client.ts';
+import { escapeLocal, unescapeLocal, xml, XmppClient, XmppError } from '../../src/transport/xmpp/xmpp-client.ts';
 
 const FRAMING = 'urn:ietf:params:xml:ns:xmpp-framing';
 const STREAM = 'xmlns:stream="http://etherx.jabber.org/streams"';
 
-/** A server that logs anyone in (ANONYMOUS), binds, enables stream management, and hands over the connection. */
-async function scriptedServer(t: TestContext, { refuseLogin = false } = {}): Promise<{ url: string; connected: Promise<{ socket: WebSocket; next(): Promise<string> }> }> {
+type Connection = { socket: WebSocket; next(): Promise<string> };
+
+/**
+ * A server that logs anyone in (ANONYMOUS) and hands over each connection once its session is
+ * up: a new one (bind, then stream management enabled as `sm1`), or, when the client asks to
+ * resume `sm1`, that one (`resumed` with `h`, how many of the client's stanzas it had handled).
+ */
+async function scriptedServer(t: TestContext, { refuseLogin = false, handled = 0 } = {}): Promise<{ url: string; connections: Connection[]; connected(count: number): Promise<Connection> }> {
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0, handleProtocols: () => 'xmpp' });
   t.after(() => server.close());
   await new Promise((resolve) => server.once('listening', resolve));
-  const connected = new Promise<{ socket: WebSocket; next(): Promise<string> }>((resolve) => {
-    server.once('connection', (socket) => {
-      const frames: string[] = [];
-      let wake = () => {};
-      socket.on('message', (data) => {
-        frames.push(String(data));
-        wake();
-      });
-      const next = async () => {
-        while (frames.length === 0) await new Promise<void>((done) => (wake = done));
-        return frames.shift()!;
-      };
-      const open = `<open xmlns="${FRAMING}" from="example.test" id="s1" version="1.0"/>`;
-      void (async () => {
-        assert.match(await next(), /^<open /);
-        socket.send(open);
-        socket.send(`<stream:features ${STREAM}><mechanisms xmlns="urn:ietf:params:xml:ns:xmpp-sasl"><mechanism>ANONYMOUS</mechanism></mechanisms></stream:features>`);
-        assert.match(await next(), /mechanism="ANONYMOUS"/);
-        if (refuseLogin) {
-          socket.send('<failure xmlns="urn:ietf:params:xml:ns:xmpp-sasl"><not-authorized/><text>no guests</text></failure>');
-          return;
-        }
-        socket.send('<success xmlns="urn:ietf:params:xml:ns:xmpp-sasl"/>');
-        assert.match(await next(), /^<open /);
-        socket.send(open);
-        socket.send(`<stream:features ${STREAM}><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"/><sm xmlns="urn:xmpp:sm:3"/></stream:features>`);
-        const bind = await next();
-        const id = /id="([^"]+)"/.exec(bind)![1];
+  const connections: Connection[] = [];
+  let wakeTest = () => {};
+  server.on('connection', (socket) => {
+    const frames: string[] = [];
+    let wake = () => {};
+    socket.on('message', (data) => {
+      frames.push(String(data));
+      wake();
+    });
+    const next = async () => {
+      while (frames.length === 0) await new Promise<void>((done) => (wake = done));
+      return frames.shift()!;
+    };
+    const open = `<open xmlns="${FRAMING}" from="example.test" id="s1" version="1.0"/>`;
+    void (async () => {
+      assert.match(await next(), /^<open /);
+      socket.send(open);
+      socket.send(`<stream:features ${STREAM}><mechanisms xmlns="urn:ietf:params:xml:ns:xmpp-sasl"><mechanism>ANONYMOUS</mechanism></mechanisms></stream:features>`);
+      assert.match(await next(), /mechanism="ANONYMOUS"/);
+      if (refuseLogin) {
+        socket.send('<failure xmlns="urn:ietf:params:xml:ns:xmpp-sasl"><not-authorized/><text>no guests</text></failure>');
+        return;
+      }
+      socket.send('<success xmlns="urn:ietf:params:xml:ns:xmpp-sasl"/>');
+      assert.match(await next(), /^<open /);
+      socket.send(open);
+      socket.send(`<stream:features ${STREAM}><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"/><sm xmlns="urn:xmpp:sm:3"/></stream:features>`);
+      const request = await next();
+      if (request.startsWith('<resume ')) {
+        assert.match(request, /previd="sm1"/);
+        socket.send(`<resumed xmlns="urn:xmpp:sm:3" previd="sm1" h="${handled}"/>`);
+      } else {
+        const id = /id="([^"]+)"/.exec(request)![1];
         socket.send(`<iq xmlns="jabber:client" type="result" id="${id}"><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"><jid>guest@example.test/r1</jid></bind></iq>`);
         assert.match(await next(), /^<enable xmlns="urn:xmpp:sm:3" resume="true"\/>$/);
         socket.send('<enabled xmlns="urn:xmpp:sm:3" id="sm1" resume="true"/>');
-        resolve({ socket, next });
-      })();
-    });
+      }
+      connections.push({ socket, next });
+      wakeTest();
+    })();
   });
-  return { url: `ws://127.0.0.1:${(server.address() as { port: number }).port}`, connected };
+  const connected = async (count: number) => {
+    while (connections.length < count) await new Promise<void>((done) => (wakeTest = done));
+    return connections[count - 1]!;
+  };
+  return { url: `ws://127.0.0.1:${(server.address() as { port: number }).port}`, connections, connected };
 }
 
 describe("Chatdrop's XMPP client", { timeout: 20_000 }, () => {
@@ -59,7 +75,7 @@ describe("Chatdrop's XMPP client", { timeout: 20_000 }, () => {
     await client.start();
     assert.equal(client.status, 'online');
     assert.equal(client.jid, 'guest@example.test/r1');
-    const { socket, next } = await connected;
+    const { socket, next } = await connected(1);
     socket.send('<iq xmlns="jabber:client" type="get" id="ping1" from="example.test"><ping xmlns="urn:xmpp:ping"/></iq>');
     assert.match(await next(), /^<iq (?=.*type="result")(?=.*id="ping1")(?=.*to="example.test").*\/>$/);
     socket.send('<iq xmlns="jabber:client" type="set" id="q1" from="other@example.test/x"><query xmlns="urn:example:unknown"/></iq>');
@@ -76,8 +92,7 @@ describe("Chatdrop's XMPP client", { timeout: 20_000 }, () => {
     const client = new XmppClient({ service: url, domain: 'example.test' });
     t.after(() => client.stop());
     await client.start();
-    const { socket, next } = await connected;
-    const { xml } = await import('../../src/transport/xmpp/xmpp-client.ts');
+    const { socket, next } = await connected(1);
     const answer = client.get(xml('query', { xmlns: 'urn:example:q' }), 'service.example.test');
     const id = /id="([^"]+)"/.exec(await next())![1];
     socket.send(`<iq xmlns="jabber:client" type="error" id="${id}"><error type="modify"><not-acceptable xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/><file-too-large xmlns="urn:example:q"/></error></iq>`);
@@ -85,6 +100,28 @@ describe("Chatdrop's XMPP client", { timeout: 20_000 }, () => {
     assert.ok(error instanceof XmppError);
     assert.equal(error.condition, 'not-acceptable');
     assert.ok(error.element?.getChild('file-too-large', 'urn:example:q'));
+  });
+
+  test('takes a connection that leaves an ack request unanswered as dead, and resumes the session, sending again what was not acked', async (t) => {
+    const { url, connected } = await scriptedServer(t, { handled: 1 });
+    const client = new XmppClient({ service: url, domain: 'example.test', ackTimeout: 300, reconnectDelay: 50 });
+    t.after(() => client.stop());
+    const events: string[] = [];
+    client.on('online', () => events.push('online'));
+    client.on('resumed', () => events.push('resumed'));
+    await client.start();
+    const first = await connected(1);
+    await client.send(xml('message', { to: 'room@example.test', id: 'm1' }, xml('body', {}, 'one')));
+    await client.send(xml('message', { to: 'room@example.test', id: 'm2' }, xml('body', {}, 'two')));
+    assert.match(await first.next(), /id="m1"/);
+    assert.match(await first.next(), /id="m2"/);
+    assert.equal(await first.next(), '<r xmlns="urn:xmpp:sm:3"/>', 'it asks for an ack after sending');
+    // No answer: after ackTimeout the client connects again and resumes; the server had handled m1 only.
+    const second = await connected(2);
+    const resent = await second.next();
+    assert.match(resent, /^<message (?=.*id="m2").*<body>two<\/body><delay xmlns="urn:xmpp:delay" (?=.*stamp=")/, 'm2 is sent again, saying when it was first sent');
+    assert.deepEqual(events, ['online', 'resumed']);
+    assert.equal(client.status, 'online');
   });
 
   test('a refused login rejects start() as a SASLError and does not connect again', async (t) => {
