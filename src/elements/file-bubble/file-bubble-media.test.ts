@@ -113,6 +113,20 @@ describe('<file-bubble> pictures and players', () => {
     expect([undefined, -1, Number.NaN, Number.POSITIVE_INFINITY].map(formatDuration)).to.deep.equal([undefined, undefined, undefined, undefined]);
   });
 
+  it("draws the thumbhash's colours: a light blue image's placeholder is that light blue", async () => {
+    const image = new Image();
+    image.src = placeholderImage(thumbhashOf())!;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.naturalWidth;
+    canvas.height = image.naturalHeight;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    const [red, green, blue, alpha] = context.getImageData(canvas.width >> 1, canvas.height >> 1, 1, 1).data;
+    expect(image.naturalWidth / image.naturalHeight, 'its aspect ratio, about 4:3').to.be.closeTo(4 / 3, 0.2);
+    for (const [channel, expected] of [[red, 124], [green, 196], [blue, 255], [alpha, 255]] as const) expect(channel).to.be.closeTo(expected, 12);
+  });
+
   it('decodes only well-formed thumbhashes, into a PNG it made itself', () => {
     expect(placeholderImage(thumbhashOf())).to.match(/^data:image\/png;base64,/);
     for (const hash of ['', 'AAAA', '<svg onload=x>', btoa('x'.repeat(200)), 'data:image/svg+xml;base64,PHN2Zz4=']) {

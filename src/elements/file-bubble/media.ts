@@ -1,6 +1,6 @@
 /** What a file bubble and the lightbox show of a file: its pictures and sounds, where those may load from, its caption. */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { thumbHashToDataURL } from 'thumbhash';
+import { thumbHashToRGBA } from 'thumbhash';
 import { safeUrl } from '../../model/safe-url.ts';
 
 /** Longest thumbhash accepted, in bytes (real ones are about 25). */
@@ -8,14 +8,20 @@ const MAX_PLACEHOLDER_BYTES = 64;
 
 /**
  * The blurred picture a thumbhash (`attachment.placeholder`, base64) stands for, as a PNG `data:`
- * URL that this function made itself; `undefined` for anything that does not decode.
+ * URL that this function made itself (its pixels drawn on a canvas, which the browser encodes:
+ * thumbhash's own PNG encoder is left out); `undefined` for anything that does not decode.
  */
 export function placeholderImage(hash: string | undefined): string | undefined {
   if (!hash) return undefined;
   try {
     const bytes = Uint8Array.from(atob(hash), (char) => char.charCodeAt(0));
     if (bytes.length < 5 || bytes.length > MAX_PLACEHOLDER_BYTES) return undefined;
-    const url = thumbHashToDataURL(bytes);
+    const { w, h, rgba } = thumbHashToRGBA(bytes);
+    const canvas = document.createElement('canvas');
+    canvas.width = w;
+    canvas.height = h;
+    canvas.getContext('2d')?.putImageData(new ImageData(new Uint8ClampedArray(rgba), w, h), 0, 0);
+    const url = canvas.toDataURL('image/png');
     return url.startsWith('data:image/png;base64,') ? url : undefined;
   } catch {
     return undefined;
