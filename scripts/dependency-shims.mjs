@@ -1,18 +1,18 @@
-// The drop-in build replaces two packages its dependencies import, Node-style polyfills and
-// utilities that browsers have natively, and two tables of @uppy/core (its English locale, all
-// but the strings its core can reach; its file types by extension, which it never reads here),
-// by small modules of ours in src/shims/ (each says what it replaces, why, and which part of the
-// package's API it covers). The browser tests run with the same replacements, so that they test
-// what ships. Only imports made from node_modules are replaced: our own code never imports these
-// packages, and a shim's test may import the real one to compare. The unbundled library in
-// dist/lib keeps the real packages (a bundler's user may need them for other browsers).
+// The drop-in build replaces what its dependencies import but the widget does not need whole, by
+// small modules of ours in src/shims/ (each says what it replaces, why, and which part of the
+// package's API it covers): `lodash/throttle` (and the lodash it pulls in) by a throttle over what
+// browsers have, and two tables of @uppy/core (its English locale, all but the strings its core
+// can reach; its file types by extension, which it never reads here). The browser tests run with
+// the same replacements, so that they test what ships. Only imports made from node_modules are
+// replaced: our own code never imports these packages, and a shim's test may import the real one
+// to compare. The unbundled library in dist/lib keeps the real packages (a bundler's user may
+// need them for other browsers).
 import { posix, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
 /** What a dependency imports → the module of ours that replaces it (from the project root). */
 const SHIMS = new Map([
-  ['events', 'src/shims/events.ts'], // ltx
   ['lodash/throttle.js', 'src/shims/throttle.ts'], // @uppy/core
 ]);
 

@@ -1,8 +1,19 @@
 // The part of @xmpp/client 0.14 (plain JavaScript, no types of its own) that the tests use: a
 // plain XMPP client, no Chatdrop code, to talk with Chatdrop's through Prosody.
 declare module '@xmpp/client' {
-  import type { Element } from 'ltx';
-  export type { Element };
+  /** An XML element (ltx's). */
+  export interface Element {
+    name: string;
+    attrs: Record<string, string | undefined>;
+    children: Array<Element | string>;
+    is(name: string, xmlns?: string): boolean;
+    getChild(name: string, xmlns?: string): Element | undefined;
+    getChildren(name: string, xmlns?: string): Element[];
+    getChildElements(): Element[];
+    getChildText(name: string, xmlns?: string): string | null;
+    text(): string;
+    toString(): string;
+  }
   export function xml(name: string, attrs?: Record<string, string | number | undefined> | null, ...children: Array<Element | string | undefined>): Element;
   export interface XmppClient {
     status: string;

@@ -2,15 +2,12 @@
 // (the connection must be secure: `wss:`, or a server that allows it on loopback) or ANONYMOUS,
 // binds a resource, keeps the session with stream management (XEP-0198: acks, and a cut resumed
 // with the stanzas the server had not acked sent again), answers pings, asks by iq, and connects
-// again after a cut. XML is read and built with ltx. It replaced @xmpp/client-core and the
+// again after a cut. XML is read and built by `xml.ts`. It replaced @xmpp/client-core and the
 // @xmpp/* plugins it was composed of (about 6 KB brotli with their helpers), of which it keeps the
 // behaviour the transport relied on; test/xmpp runs it against a real Prosody.
-import { createElement, Element, parse } from 'ltx';
+import { Element, parseXml, xml } from './xml.ts';
 
-export { Element };
-
-/** Builds an element: `xml('message', { to }, xml('body', {}, 'hi'))`; attributes left undefined are left out. */
-export const xml: (name: string, attrs?: Record<string, string | number | undefined> | null, ...children: Array<Element | string | undefined>) => Element = createElement;
+export { Element, xml };
 
 const NS = {
   framing: 'urn:ietf:params:xml:ns:xmpp-framing',
@@ -284,7 +281,7 @@ export class XmppClient {
   #onFrame(frame: string): void {
     let element: Element;
     try {
-      element = parse(frame);
+      element = parseXml(frame);
     } catch (error) {
       this.#emit('error', error as Error);
       this.#closeSocket();
