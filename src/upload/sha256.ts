@@ -1,6 +1,6 @@
 // SHA-256 in pieces, for files too big to hand to `crypto.subtle` whole (it cannot hash
 // incrementally): a small WebAssembly SHA-256 of ours (`sha256-hasher.ts`). `npm run bench --
-// hash` compares it with hash-wasm's SHA-256, which it replaced (as fast in Chromium for a fifth
+// hash` compares it with hash-wasm's SHA-256, which it replaced (as fast in Chromium for under a third
 // of the download), and with @noble/hashes in plain JavaScript (about a third as fast).
 
 /** An incremental SHA-256: feed bytes as they arrive, in pieces of any size, then read the digest. */
