@@ -109,6 +109,11 @@ describe("Chatdrop's XMPP client", { timeout: 20_000 }, () => {
     const events: string[] = [];
     client.on('online', () => events.push('online'));
     client.on('resumed', () => events.push('resumed'));
+    // Sent while the connection is down: refused at once, and sent with the rest once resumed.
+    let sentWhileDown: Promise<unknown> | undefined;
+    client.on('status', (status) => {
+      if (status === 'disconnect') sentWhileDown ??= client.send(xml('message', { to: 'room@example.test', id: 'm3' }, xml('body', {}, 'three'))).then(() => 'sent', () => 'refused');
+    });
     await client.start();
     const first = await connected(1);
     await client.send(xml('message', { to: 'room@example.test', id: 'm1' }, xml('body', {}, 'one')));
@@ -120,6 +125,8 @@ describe("Chatdrop's XMPP client", { timeout: 20_000 }, () => {
     const second = await connected(2);
     const resent = await second.next();
     assert.match(resent, /^<message (?=.*id="m2").*<body>two<\/body><delay xmlns="urn:xmpp:delay" (?=.*stamp=")/, 'm2 is sent again, saying when it was first sent');
+    assert.equal(await sentWhileDown, 'refused');
+    assert.match(await second.next(), /^<message (?=.*id="m3").*<body>three<\/body><delay /, 'then m3, sent while the connection was down');
     assert.deepEqual(events, ['online', 'resumed']);
     assert.equal(client.status, 'online');
   });

@@ -151,19 +151,24 @@ export class XmppClient {
     this.#closeSocket();
   }
 
-  /** Sends a stanza (or any element); with stream management on, a stanza is kept until the server acks it. */
+  /**
+   * Sends a stanza (or any element). With a stream management session, a stanza is kept until the
+   * server acks it, even one sent while the connection is down (it rejects then): a resumed session
+   * sends it again.
+   */
   async send(element: Element): Promise<void> {
     const socket = this.#socket;
-    if (socket?.readyState !== WebSocket.OPEN) throw new Error('The XMPP connection is not open.');
+    const isOpen = socket?.readyState === WebSocket.OPEN;
     if (STANZAS.has(element.name)) {
       element.attrs.xmlns ??= 'jabber:client';
-      if (this.#sm.enabled) {
-        this.#sm.unacked.push({ stanza: element, stamp: new Date().toISOString() });
+      if (this.#sm.id) this.#sm.unacked.push({ stanza: element, stamp: new Date().toISOString() });
+      if (this.#sm.enabled && isOpen) {
         clearTimeout(this.#ackRequest);
         this.#ackRequest = setTimeout(() => this.#requestAck(), 250);
       }
     }
-    socket.send(element.toString());
+    if (!isOpen) throw new Error('The XMPP connection is not open.');
+    socket!.send(element.toString());
   }
 
   /** Sends an iq and resolves with its answer; rejects with its `<error>` as an `XmppError`, or on timeout. */
