@@ -31,9 +31,11 @@ export const INITIAL_AIM = 20 * 1024;
  * the xmpp.js packages replaced by our own XMPP client (86.48 KB), and Uppy's table of types by
  * extension, never read (86.03 KB), thumbhash's PNG encoder (a canvas encodes it; 85.67 KB), and
  * ltx by our own XMPP XML (84.34 KB); then terser after Rolldown's minifier (25.40 and 83.77 KB,
- * rounded up). `npm test` holds the build to these; lower them as it shrinks.
+ * rounded up); then raised a little for base64 in one module (model/base64.ts, a chunk of its own
+ * shared by the file, tus, XMPP and worker code: 83.92 KB). `npm test` holds the build to these;
+ * lower them as it shrinks.
  */
-export const CEILINGS = { initial: 25.5 * 1024, total: 83.8 * 1024 };
+export const CEILINGS = { initial: 25.5 * 1024, total: 84 * 1024 };
 
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 

@@ -1,6 +1,7 @@
 // The incremental SHA-256 of `sha256.ts`: the block compression runs in a small WebAssembly
 // module of ours (scripts/sha256-wasm.mjs makes it, 1.9 KB), the padding and the pieces here.
 import type { Sha256Hasher } from './sha256.ts';
+import { base64ToBytes } from '../model/base64.ts';
 import { SHA256_WASM } from './sha256-wasm.ts';
 
 interface Sha256Exports {
@@ -20,7 +21,7 @@ const INITIAL_STATE = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527
  * where WebAssembly is not allowed (a CSP without `'wasm-unsafe-eval'`).
  */
 export async function createWasmSha256Hasher(): Promise<Sha256Hasher> {
-  const wasm = Uint8Array.from(atob(SHA256_WASM), (char) => char.charCodeAt(0));
+  const wasm = base64ToBytes(SHA256_WASM);
   const { memory, blocks } = (await WebAssembly.instantiate(wasm)).instance.exports as unknown as Sha256Exports;
   const bytes = new Uint8Array(memory.buffer);
   const state = new Uint32Array(memory.buffer, STATE, 8);

@@ -1,4 +1,5 @@
 import { rgbaToThumbHash } from 'thumbhash';
+import { bytesToBase64 } from '../model/base64.ts';
 import type { Attachment } from '../model/message.ts';
 import { readImageHeader, type ImageHeader } from './image-header.ts';
 
@@ -63,7 +64,7 @@ function pixelsOf(canvas: AnyCanvas): Uint8ClampedArray {
 
 /** A thumbhash (≤ 100 × 100 px input) of `pixels`, base64. */
 function placeholderOf(canvas: AnyCanvas, pixels: Uint8ClampedArray): string {
-  return btoa(String.fromCharCode(...rgbaToThumbHash(canvas.width, canvas.height, pixels)));
+  return bytesToBase64(rgbaToThumbHash(canvas.width, canvas.height, pixels));
 }
 
 /** Whether any of `pixels` (RGBA) is see-through. */

@@ -5,6 +5,7 @@
 // handler's. It replaced @uppy/tus with tus-js-client (7.6 KB brotli) with ~1 KB, and is tested
 // against the reference server (`tus-uploader.test.ts`, the end-to-end resumable tests).
 import { BasePlugin, type Meta, type PluginOpts, type Uppy, type UppyFile } from '@uppy/core';
+import { textToBase64 } from '../model/base64.ts';
 import { isTokenExpiredAnswer } from './http-errors.ts';
 
 /** What a tus upload's answers carry into Uppy's events: the request of the last answer. */
@@ -44,9 +45,6 @@ const isSuccess = (xhr: XMLHttpRequest) => xhr.status >= 200 && xhr.status < 300
  * has a body to say why.
  */
 const isGone = (answer: XMLHttpRequest) => answer.status >= 400 && answer.status < 500 && answer.status !== 423 && answer.status !== 429 && !isTokenExpiredAnswer(answer.status, answer);
-
-/** Base64 of a string's UTF-8 bytes, as `Upload-Metadata` wants its values. */
-const base64 = (text: string) => btoa(Array.from(new TextEncoder().encode(text), (byte) => String.fromCharCode(byte)).join(''));
 
 /**
  * The uploader: `uppy.use(TusClient, options)` for an Uppy that uploads one file. Cancelling
@@ -118,7 +116,7 @@ export class TusClient extends BasePlugin<TusClientOptions, Meta, TusBody> {
     if (!this.#url) {
       const name = String(file.meta.name ?? '');
       const type = String(file.meta.type ?? '');
-      const metadata = Object.entries({ name, type, filename: name, filetype: type }).map(([key, value]) => `${key} ${base64(value)}`);
+      const metadata = Object.entries({ name, type, filename: name, filetype: type }).map(([key, value]) => `${key} ${textToBase64(value)}`);
       answer = await this.#request('POST', this.opts.endpoint, { 'Upload-Length': String(data.size), 'Upload-Metadata': metadata.join(',') });
       const location = answer.getResponseHeader('Location');
       if (!isSuccess(answer) || !location) throw new TusRequestError(`The server answered ${answer.status} to POST, without the upload's Location.`, answer);

@@ -1,6 +1,7 @@
 /** What a file bubble and the lightbox show of a file: its pictures and sounds, where those may load from, its caption. */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { thumbHashToRGBA } from 'thumbhash';
+import { base64ToBytes } from '../../model/base64.ts';
 import { safeUrl } from '../../model/safe-url.ts';
 
 /** Longest thumbhash accepted, in bytes (real ones are about 25). */
@@ -14,7 +15,7 @@ const MAX_PLACEHOLDER_BYTES = 64;
 export function placeholderImage(hash: string | undefined): string | undefined {
   if (!hash) return undefined;
   try {
-    const bytes = Uint8Array.from(atob(hash), (char) => char.charCodeAt(0));
+    const bytes = base64ToBytes(hash);
     if (bytes.length < 5 || bytes.length > MAX_PLACEHOLDER_BYTES) return undefined;
     const { w, h, rgba } = thumbHashToRGBA(bytes);
     const canvas = document.createElement('canvas');

@@ -1,4 +1,5 @@
 import { xml, type Element } from './xmpp-client.ts';
+import { bytesToBase64 } from '../../model/base64.ts';
 import type { Attachment, ChatMessage } from '../../model/message.ts';
 
 /** Namespaces of the extensions Chatdrop speaks. */
@@ -28,8 +29,7 @@ export const NS = {
 
 /** Hex → base64 (XEP-0300 hashes are base64). */
 export function hexToBase64(hex: string): string {
-  const bytes = Uint8Array.from(hex.match(/../g) ?? [], (pair) => parseInt(pair, 16));
-  return btoa(String.fromCharCode(...bytes));
+  return bytesToBase64(Uint8Array.from(hex.match(/../g) ?? [], (pair) => parseInt(pair, 16)));
 }
 
 /** The media type of a `data:` URL, e.g. `image/webp`. */

@@ -1,3 +1,4 @@
+import { base64ToBytes } from '../../model/base64.ts';
 import type { Element } from './xmpp-client.ts';
 import { NS } from './build-stanza.ts';
 
@@ -31,7 +32,7 @@ export interface StanzaContext {
 /** Base64 → hex (XEP-0300 hashes are base64; Chatdrop's are hex). */
 export function base64ToHex(base64: string): string | undefined {
   try {
-    return Array.from(atob(base64.trim()), (char) => char.charCodeAt(0).toString(16).padStart(2, '0')).join('');
+    return Array.from(base64ToBytes(base64.trim()), (byte) => byte.toString(16).padStart(2, '0')).join('');
   } catch {
     return undefined;
   }

@@ -5,6 +5,7 @@
 // again after a cut. XML is read and built by `xml.ts`. It replaced @xmpp/client-core and the
 // @xmpp/* plugins it was composed of (about 6 KB brotli with their helpers), of which it keeps the
 // behaviour the transport relied on; test/xmpp runs it against a real Prosody.
+import { textToBase64 } from '../../model/base64.ts';
 import { Element, parseXml, xml } from './xml.ts';
 
 export { Element, xml };
@@ -231,7 +232,7 @@ export class XmppClient {
     const mechanism = this.options.username ? 'PLAIN' : 'ANONYMOUS';
     const offered = features.getChild('mechanisms', NS.sasl)?.getChildren('mechanism').map((child) => child.text()) ?? [];
     if (!offered.includes(mechanism)) throw new XmppError('invalid-mechanism', `The server does not offer ${mechanism} login on this connection.`, undefined, 'SASLError');
-    const credentials = mechanism === 'PLAIN' ? utf8Base64(`\0${this.options.username}\0${this.options.password ?? ''}`) : undefined;
+    const credentials = mechanism === 'PLAIN' ? textToBase64(`\0${this.options.username}\0${this.options.password ?? ''}`) : undefined;
     const outcome = this.#next((element) => element.is('success', NS.sasl) || element.is('failure', NS.sasl));
     await this.send(xml('auth', { xmlns: NS.sasl, mechanism }, credentials));
     const answer = await outcome;
@@ -366,9 +367,4 @@ export class XmppClient {
     this.#setStatus('disconnect');
     this.#reconnectTimer = setTimeout(() => void this.#connect().catch(() => undefined), this.options.reconnectDelay);
   }
-}
-
-/** Base64 of a string's UTF-8 bytes. */
-function utf8Base64(text: string): string {
-  return btoa(Array.from(new TextEncoder().encode(text), (byte) => String.fromCharCode(byte)).join(''));
 }
