@@ -15,13 +15,20 @@ type Connection = { socket: WebSocket; next(): Promise<string> };
  * up: a new one (bind, then stream management enabled as `sm1`), or, when the client asks to
  * resume `sm1`, that one (`resumed` with `h`, how many of the client's stanzas it had handled).
  */
-async function scriptedServer(t: TestContext, { refuseLogin = false, handled = 0 } = {}): Promise<{ url: string; connections: Connection[]; connected(count: number): Promise<Connection> }> {
+async function scriptedServer(
+  t: TestContext,
+  { refuseLogin = false, handled = 0, offersStreamManagement = (_connection: number): boolean => true } = {},
+): Promise<{ url: string; connections: Connection[]; requests: string[]; connected(count: number): Promise<Connection> }> {
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0, handleProtocols: () => 'xmpp' });
   t.after(() => server.close());
   await new Promise((resolve) => server.once('listening', resolve));
   const connections: Connection[] = [];
+  /** What each connection asked for once logged in: `<resume …>` or the bind `<iq …>`. */
+  const requests: string[] = [];
   let wakeTest = () => {};
+  let count = 0;
   server.on('connection', (socket) => {
+    const number = ++count;
     const frames: string[] = [];
     let wake = () => {};
     socket.on('message', (data) => {
@@ -45,16 +52,20 @@ async function scriptedServer(t: TestContext, { refuseLogin = false, handled = 0
       socket.send('<success xmlns="urn:ietf:params:xml:ns:xmpp-sasl"/>');
       assert.match(await next(), /^<open /);
       socket.send(open);
-      socket.send(`<stream:features ${STREAM}><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"/><sm xmlns="urn:xmpp:sm:3"/></stream:features>`);
+      const sm = offersStreamManagement(number) ? '<sm xmlns="urn:xmpp:sm:3"/>' : '';
+      socket.send(`<stream:features ${STREAM}><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"/>${sm}</stream:features>`);
       const request = await next();
+      requests.push(request);
       if (request.startsWith('<resume ')) {
         assert.match(request, /previd="sm1"/);
         socket.send(`<resumed xmlns="urn:xmpp:sm:3" previd="sm1" h="${handled}"/>`);
       } else {
         const id = /id="([^"]+)"/.exec(request)![1];
         socket.send(`<iq xmlns="jabber:client" type="result" id="${id}"><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"><jid>guest@example.test/r1</jid></bind></iq>`);
-        assert.match(await next(), /^<enable xmlns="urn:xmpp:sm:3" resume="true"\/>$/);
-        socket.send('<enabled xmlns="urn:xmpp:sm:3" id="sm1" resume="true"/>');
+        if (sm) {
+          assert.match(await next(), /^<enable xmlns="urn:xmpp:sm:3" resume="true"\/>$/);
+          socket.send('<enabled xmlns="urn:xmpp:sm:3" id="sm1" resume="true"/>');
+        }
       }
       connections.push({ socket, next });
       wakeTest();
@@ -64,7 +75,7 @@ async function scriptedServer(t: TestContext, { refuseLogin = false, handled = 0
     while (connections.length < count) await new Promise<void>((done) => (wakeTest = done));
     return connections[count - 1]!;
   };
-  return { url: `ws://127.0.0.1:${(server.address() as { port: number }).port}`, connections, connected };
+  return { url: `ws://127.0.0.1:${(server.address() as { port: number }).port}`, connections, requests, connected };
 }
 
 describe("Chatdrop's XMPP client", { timeout: 20_000 }, () => {
@@ -129,6 +140,21 @@ describe("Chatdrop's XMPP client", { timeout: 20_000 }, () => {
     assert.match(await second.next(), /^<message (?=.*id="m3").*<body>three<\/body><delay /, 'then m3, sent while the connection was down');
     assert.deepEqual(events, ['online', 'resumed']);
     assert.equal(client.status, 'online');
+  });
+
+  test('a session that was replaced is not resumed later: after a connection without stream management, the next one binds anew', async (t) => {
+    const { url, connected, requests } = await scriptedServer(t, { offersStreamManagement: (connection) => connection !== 2 });
+    const client = new XmppClient({ service: url, domain: 'example.test', reconnectDelay: 50 });
+    t.after(() => client.stop());
+    await client.start();
+    (await connected(1)).socket.close();
+    (await connected(2)).socket.close();
+    await connected(3);
+    assert.deepEqual(
+      requests.map((request) => request.split(/[ >]/)[0]),
+      ['<iq', '<iq', '<iq'],
+      `each connection bound a new session: ${requests.join(' | ')}`,
+    );
   });
 
   test('a refused login rejects start() as a SASLError and does not connect again', async (t) => {

@@ -23,6 +23,9 @@ const NS = {
 
 const STANZAS = new Set(['message', 'presence', 'iq']);
 
+/** No stream management session: none to resume, nothing counted or kept. */
+const noSession = () => ({ id: '', enabled: false, inbound: 0, acked: 0, unacked: [] as Array<{ stanza: Element; stamp: string }> });
+
 /** XEP-0106: the characters a JID's local part cannot hold, as `\20`… */
 export const escapeLocal = (local: string): string => local.trim().replace(/[\\ "&'/:<>@]/g, (char) => `\\${char.charCodeAt(0).toString(16)}`);
 export const unescapeLocal = (local: string): string => local.replace(/\\(2[0267f]|3[ace]|40|5c)/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
@@ -91,7 +94,7 @@ export class XmppClient {
   #isStopped = true;
   #reconnectTimer?: ReturnType<typeof setTimeout>;
   /** Stream management: the session to resume, stanzas received, stanzas sent and not yet acked. */
-  #sm = { id: '', enabled: false, inbound: 0, acked: 0, unacked: [] as Array<{ stanza: Element; stamp: string }> };
+  #sm = noSession();
   #ackRequest?: ReturnType<typeof setTimeout>;
   #deadline?: ReturnType<typeof setTimeout>;
 
@@ -142,7 +145,7 @@ export class XmppClient {
       if (this.#sm.enabled) socket.send(xml('a', { xmlns: NS.sm, h: this.#sm.inbound }).toString());
       socket.send(xml('close', { xmlns: NS.framing }).toString());
     }
-    this.#sm = { id: '', enabled: false, inbound: 0, acked: 0, unacked: [] };
+    this.#sm = noSession();
     this.#closeSocket();
     this.#setStatus('offline');
   }
@@ -240,13 +243,15 @@ export class XmppClient {
     features = await this.#openStream();
     const canManage = features.getChild('sm', NS.sm) !== undefined;
     if (canManage && this.#sm.id && (await this.#resume())) return;
+    // A new session: the last one cannot be resumed any more, and what it kept is the outbox's to send again.
+    this.#sm = noSession();
     const bound = await this.set(xml('bind', { xmlns: NS.bind }, this.options.resource ? xml('resource', {}, this.options.resource) : undefined), undefined, this.options.timeout);
     this.jid = bound?.getChildText('jid') ?? undefined;
     if (canManage) {
       const enabled = this.#next((element) => element.is('enabled', NS.sm) || element.is('failed', NS.sm));
       await this.send(xml('enable', { xmlns: NS.sm, resume: 'true' }));
       const answer = await enabled;
-      if (answer.name === 'enabled') this.#sm = { id: answer.attrs.id ?? '', enabled: true, inbound: 0, acked: 0, unacked: [] };
+      if (answer.name === 'enabled') this.#sm = { ...noSession(), id: answer.attrs.id ?? '', enabled: true };
     }
     this.#setStatus('online');
     this.#emit('online');
@@ -258,10 +263,7 @@ export class XmppClient {
     const outcome = this.#next((element) => element.is('resumed', NS.sm) || element.is('failed', NS.sm));
     await this.send(xml('resume', { xmlns: NS.sm, h: this.#sm.inbound, previd: this.#sm.id }));
     const answer = await outcome;
-    if (answer.name === 'failed') {
-      this.#sm = { id: '', enabled: false, inbound: 0, acked: 0, unacked: [] };
-      return false;
-    }
+    if (answer.name === 'failed') return false;
     this.#acked(Number(answer.attrs.h));
     const unacked = this.#sm.unacked;
     this.#sm.unacked = [];
