@@ -132,7 +132,8 @@ export class TusClient extends BasePlugin<TusClientOptions, Meta, TusBody> {
       const headers = { 'Upload-Offset': String(from), 'Content-Type': 'application/offset+octet-stream' };
       answer = await this.#request('PATCH', this.#url, headers, body, (sent) => this.#progress(file, from + sent, data.size));
       offset = Number(answer.getResponseHeader('Upload-Offset'));
-      if (!isSuccess(answer) || !Number.isSafeInteger(offset) || offset < from || offset > data.size) {
+      // A PATCH that stored nothing is a failed attempt (the retry policy decides), not one to send again at once.
+      if (!isSuccess(answer) || !Number.isSafeInteger(offset) || offset <= from || offset > data.size) {
         throw new TusRequestError(`The server answered ${answer.status} to PATCH, without a new offset.`, answer);
       }
       this.#progress(file, offset, data.size);
