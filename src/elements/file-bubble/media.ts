@@ -7,13 +7,8 @@ import { safeUrl } from '../../model/safe-url.ts';
 /** Longest thumbhash accepted, in bytes (real ones are about 25). */
 const MAX_PLACEHOLDER_BYTES = 64;
 
-/**
- * The blurred picture a thumbhash (`attachment.placeholder`, base64) stands for, as a PNG `data:`
- * URL that this function made itself (its pixels drawn on a canvas, which the browser encodes:
- * thumbhash's own PNG encoder is left out); `undefined` for anything that does not decode.
- */
-export function placeholderImage(hash: string | undefined): string | undefined {
-  if (!hash) return undefined;
+/** The blurred picture a thumbhash stands for, drawn on a canvas, which encodes the PNG (thumbhash's own encoder is left out). */
+function drawPlaceholder(hash: string): string | undefined {
   try {
     const bytes = base64ToBytes(hash);
     if (bytes.length < 5 || bytes.length > MAX_PLACEHOLDER_BYTES) return undefined;
@@ -27,6 +22,23 @@ export function placeholderImage(hash: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Placeholders drawn, by thumbhash, the oldest forgotten first: a bubble scrolled back into view, or an album rendered again, draws none again. */
+const placeholders = new Map<string, string | undefined>();
+const KEPT_PLACEHOLDERS = 500;
+
+/**
+ * The blurred picture a thumbhash (`attachment.placeholder`, base64) stands for, as a PNG `data:`
+ * URL that this module made itself; `undefined` for anything that does not decode.
+ */
+export function placeholderImage(hash: string | undefined): string | undefined {
+  if (!hash) return undefined;
+  if (placeholders.has(hash)) return placeholders.get(hash);
+  const url = drawPlaceholder(hash);
+  if (placeholders.size >= KEPT_PLACEHOLDERS) placeholders.delete(placeholders.keys().next().value!);
+  placeholders.set(hash, url);
+  return url;
 }
 
 /** A play time for people, `m:ss` (`h:mm:ss` from an hour); `undefined` when unknown or impossible. */
