@@ -20,7 +20,7 @@ import * as chatLightbox from './elements/lightbox/chat-lightbox.names.ts';
 import { TextBubble } from './elements/text-bubble/text-bubble.ts';
 import * as textBubble from './elements/text-bubble/text-bubble.names.ts';
 import { deferElement, needElement, watchDocumentForDeferredElements } from './elements/lazy-elements.ts';
-import { prefetchFileSendCode } from './state/file-sender.ts';
+import { prefetchFileSendCode } from './state/file-send-code.ts';
 
 /** Longest the file chunks wait for the page to be idle. */
 const PREFETCH_IDLE_TIMEOUT_MS = 500;

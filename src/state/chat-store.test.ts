@@ -116,7 +116,7 @@ describe('createChatStore', () => {
     await alice.store.start();
     await bob.store.start();
     const photo = await makePngFile('photo.png', 640, 480);
-    const [message] = alice.store.sendFiles([{ file: photo, caption: 'the view' }]);
+    const [message] = await alice.store.sendFiles([{ file: photo, caption: 'the view' }]);
     expect(alice.store.$entries.get().map((entry) => entry.message.id)).to.deep.equal([message!.id]);
     expect(alice.store.$uploads.get()[message!.id]!.status).to.be.oneOf(['preparing', 'uploading']);
     await until(() => bob.store.$entries.get().length === 1, 5000, 'bob to get the file');
@@ -134,8 +134,8 @@ describe('createChatStore', () => {
     await alice.store.start();
     await bob.store.start();
     const files = ['a.bin', 'b.bin', 'c.bin'].map((name) => ({ file: makeRandomFile(name, 100) }));
-    const sent = alice.store.sendFiles(files, '  three at once  ');
-    const [single] = alice.store.sendFiles([{ file: makeRandomFile('alone.bin', 100) }], 'just one');
+    const sent = await alice.store.sendFiles(files, '  three at once  ');
+    const [single] = await alice.store.sendFiles([{ file: makeRandomFile('alone.bin', 100) }], 'just one');
     await until(() => bob.store.$entries.get().length === 6, 3000, 'bob to get the caption, the files and the single one');
     const received = bob.store.$entries.get().map((entry) => entry.message);
     const group = sent[0]!.group!;
@@ -152,7 +152,7 @@ describe('createChatStore', () => {
     const bob = storeFor(hub, 'bob');
     await alice.store.start();
     await bob.store.start();
-    const [message] = alice.store.sendFiles([{ file: makeRandomFile('report.pdf', 2048, 'application/pdf') }]);
+    const [message] = await alice.store.sendFiles([{ file: makeRandomFile('report.pdf', 2048, 'application/pdf') }]);
     await until(() => alice.store.$uploads.get()[message!.id]?.status === 'failed', 2000, 'the upload to fail');
     expect(alice.store.$uploads.get()[message!.id]!.error).to.deep.include({ code: 'server', message: '503 from the storage', status: 503 });
     expect(alice.store.$entries.get()[0]!.delivery).to.equal('failed');
@@ -170,7 +170,7 @@ describe('createChatStore', () => {
     const bob = storeFor(hub, 'bob');
     await alice.store.start();
     await bob.store.start();
-    const [message] = alice.store.sendFiles([{ file: makeRandomFile('big.bin', 4096) }]);
+    const [message] = await alice.store.sendFiles([{ file: makeRandomFile('big.bin', 4096) }]);
     await until(() => alice.store.$uploads.get()[message!.id]?.status === 'uploading', 2000, 'the upload to start');
     alice.store.cancelUpload(message!.id);
     expect(alice.store.$entries.get()).to.have.length(0);
@@ -190,7 +190,7 @@ describe('createChatStore', () => {
     const bob = storeFor(hub, 'bob');
     await alice.store.start();
     await bob.store.start();
-    alice.store.sendFiles([{ file: makeRandomFile('big.bin', 5000) }, { file: makeRandomFile('small.bin', 10) }]);
+    await alice.store.sendFiles([{ file: makeRandomFile('big.bin', 5000) }, { file: makeRandomFile('small.bin', 10) }]);
     alice.store.sendText('typed while uploading');
     const order = (store: ChatStore) => store.$entries.get().map((entry) => entry.message.text ?? entry.message.attachments![0]!.name);
     await until(() => order(alice.store)[0] === 'typed while uploading', 2000, 'the text to go first');
@@ -274,7 +274,7 @@ describe('createChatStore without an upload handler', () => {
     await alice.start();
     await bob.start();
     const file = makeRandomFile('minutes.pdf', 30_000, 'application/pdf');
-    alice.sendFiles([{ file }]);
+    await alice.sendFiles([{ file }]);
     await until(() => bob.$entries.get().length === 1, 10_000, 'bob to get the file');
     const { message } = bob.$entries.get()[0]!;
     expect(message.attachments![0]!.url.startsWith(`${serverUrl}/`), 'stored on the endpoint').to.equal(true);
@@ -301,8 +301,8 @@ describe('createChatStore without an upload handler', () => {
     const without = storeWithDefaultUpload(new MemoryTransport(hub), 'carol');
     await withSlots.start();
     await without.start();
-    const [viaSlot] = withSlots.sendFiles([{ file: makeRandomFile('slot.bin', 1000) }]);
-    const [nowhere] = without.sendFiles([{ file: makeRandomFile('nowhere.bin', 1000) }]);
+    const [viaSlot] = await withSlots.sendFiles([{ file: makeRandomFile('slot.bin', 1000) }]);
+    const [nowhere] = await without.sendFiles([{ file: makeRandomFile('nowhere.bin', 1000) }]);
     await until(() => withSlots.$uploads.get()[viaSlot!.id]?.status === 'failed' && without.$uploads.get()[nowhere!.id]?.status === 'failed', 10_000, 'both to fail');
     expect(slots.asked).to.deep.equal(['slot.bin']);
     expect(withSlots.$uploads.get()[viaSlot!.id]!.error!.code).to.equal('refused');

@@ -7,8 +7,9 @@ import type { ChatTransport, ConnectionStatus } from '../transport/transport.ts'
 import type { DownloadHandler, UploadHandler } from '../upload/handler.ts';
 import { createOutbox } from './outbox.ts';
 import { defaultOutboxStorage, type OutboxStorage } from './outbox-storage.ts';
-import { createFileOrder } from './file-order.ts';
-import { createFileSender, forgetKeptFile, wasBeingForgotten } from './file-sender.ts';
+import { loadFileSender } from './file-send-code.ts';
+import type { FileSender } from './file-sender.ts';
+import type { FileOrder } from './file-order.ts';
 import type { FileKeeper, KeptFile } from './file-keeper.ts';
 import type { UploadProtocol } from './default-upload.ts';
 import { createLazyDownloads } from './lazy-downloads.ts';
@@ -93,11 +94,19 @@ export interface ChatStore {
   /**
    * Sends each file as its own message: the bubble appears at once, the message travels once
    * uploaded. Files sent together share a `group` id, and so does `caption` (the text typed with
-   * them, sent at once as a text message): the thread shows them as one album. Returns the file messages.
+   * them, sent at once as a text message): the thread shows them as one album. Resolves with the
+   * file messages once the file code loaded (at once when a file was staged in `<file-composer>`,
+   * which loads it); when that code cannot load, rejects and shows nothing.
    */
-  sendFiles(files: readonly StagedFile[], caption?: string): ChatMessage[];
-  /** Files are about to be sent (staged in a composer): loads the code that describes and uploads them, so Send does not wait for it. Never fails. */
-  prepareToSend(): void;
+  sendFiles(files: readonly StagedFile[], caption?: string): Promise<ChatMessage[]>;
+  /**
+   * Files are about to be sent (staged in a composer): loads the code that describes and uploads
+   * them, so Send does not wait for it. Resolves whether `sendFiles` can now show files at once
+   * (false: the code could not be loaded, say offline; the next call tries again). Never rejects.
+   */
+  prepareToSend(): Promise<boolean>;
+  /** Whether `sendFiles` shows files at once: the file code is loaded (see `prepareToSend`). */
+  isReadyToSendFiles(): boolean;
   /** Tries a failed upload or send again. */
   retry(messageId: string): void;
   /** Stops an upload and removes its message. */
@@ -153,33 +162,40 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     onRefused: (message) => upsert({ message, delivery: 'failed', isMine: true }),
   });
   const keeper = options.fileKeeper;
-  const fileOrder = createFileOrder((message) => outbox.enqueue(message));
-  const sender = createFileSender({
-    upload: options.upload,
-    defaultUpload: { transport, endpoint: options.uploadEndpoint, protocol: options.uploadProtocol, headers: options.uploadHeaders, renewToken: options.refreshUploadToken },
-    $uploads,
-    maxConcurrentUploads: options.maxConcurrentUploads,
-    stallTimeoutMs: options.stallTimeoutMs,
-    keeper,
-    isOnline: () => $status.get() === 'online',
-    whenOnline: (signal) =>
-      new Promise<void>((resolve) => {
-        const done = () => {
-          stopListening();
-          resolve();
-        };
-        const stopListening = $status.listen((status) => void (status === 'online' && done()));
-        signal.addEventListener('abort', done, { once: true });
-      }),
-    onPrepared: (message) => upsert({ message, delivery: 'sending', isMine: true }),
-    onUploaded: (message) => {
-      upsert({ message, delivery: 'sending', isMine: true });
-      fileOrder.uploaded(message);
-    },
-    onFailed: (message) => {
-      upsert({ message, delivery: 'failed', isMine: true });
-      fileOrder.dropped(message.id);
-    },
+  /** The file sender, once a file was staged or sent (or a previous page left one): its code loads then. */
+  let sender: FileSender | undefined;
+  let fileOrder: FileOrder | undefined;
+  const loadSender = loadOnce(async () => {
+    const code = await loadFileSender();
+    const order = (fileOrder = code.createFileOrder((message) => outbox.enqueue(message)));
+    sender = code.createFileSender({
+      upload: options.upload,
+      defaultUpload: { transport, endpoint: options.uploadEndpoint, protocol: options.uploadProtocol, headers: options.uploadHeaders, renewToken: options.refreshUploadToken },
+      $uploads,
+      maxConcurrentUploads: options.maxConcurrentUploads,
+      stallTimeoutMs: options.stallTimeoutMs,
+      keeper,
+      isOnline: () => $status.get() === 'online',
+      whenOnline: (signal) =>
+        new Promise<void>((resolve) => {
+          const done = () => {
+            stopListening();
+            resolve();
+          };
+          const stopListening = $status.listen((status) => void (status === 'online' && done()));
+          signal.addEventListener('abort', done, { once: true });
+        }),
+      onPrepared: (message) => upsert({ message, delivery: 'sending', isMine: true }),
+      onUploaded: (message) => {
+        upsert({ message, delivery: 'sending', isMine: true });
+        order.uploaded(message);
+      },
+      onFailed: (message) => {
+        upsert({ message, delivery: 'failed', isMine: true });
+        order.dropped(message.id);
+      },
+    });
+    return { code, sender, fileOrder: order };
   });
   const downloads = createLazyDownloads({
     download: options.download,
@@ -208,13 +224,24 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
   };
 
   /**
-   * Shows a file message kept by a previous page and uploads it again, in its turn; without its
-   * bytes it shows waiting for the same file to be picked (`pickFile`), and goes when that is done.
+   * Shows the file messages a previous page left (not in `unsent`, its outbox) and uploads them
+   * again, in their turn; one without its bytes shows waiting for the same file to be picked
+   * (`pickFile`), and goes when that is done. Without the file code (offline), they stay kept for
+   * the next page.
    */
-  const resumeFile = (kept: KeptFile) => {
-    if (!sender.resume(kept) || !kept.file) return;
-    fileOrder.sent(kept.message.id);
-    downloads.keep(kept.message.id, 0, kept.file);
+  const resumeFiles = async (kept: readonly KeptFile[], unsent: readonly ChatMessage[]) => {
+    if (kept.length === 0) return;
+    const files = await loadSender().catch(() => undefined);
+    if (!files) return;
+    for (const item of kept) {
+      const { id } = item.message;
+      // Uploaded before the reload and waiting in the outbox, or removed: only the keeper's copy is left to forget.
+      if (files.code.wasBeingForgotten(id) || unsent.some((message) => message.id === id)) files.code.forgetKeptFile(keeper, id);
+      else if (files.sender.resume(item) && item.file) {
+        files.fileOrder.sent(id);
+        downloads.keep(id, 0, item.file);
+      }
+    }
   };
 
   const download = (messageId: string, index = 0) => {
@@ -255,12 +282,7 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       transport.addEventListener('status', onStatus);
       const unsent = await outbox.load(room, user.id);
       unsent.forEach((message) => upsert({ message, delivery: 'sending', isMine: true }));
-      for (const kept of (await keeper?.load(room, user.id)) ?? []) {
-        // Uploaded before the reload and waiting in the outbox, or removed: only the keeper's copy is left to forget.
-        const id = kept.message.id;
-        if (wasBeingForgotten(id) || unsent.some((message) => message.id === id)) forgetKeptFile(keeper, id);
-        else resumeFile(kept);
-      }
+      await resumeFiles((await keeper?.load(room, user.id)) ?? [], unsent);
       await transport.connect({ room, user, token: options.token, refreshToken: options.refreshToken, lastSeq: () => (lastSeq > 0 ? lastSeq : undefined) });
       $status.set(transport.status);
       outbox.flush();
@@ -269,7 +291,7 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       outbox.stop();
       transport.removeEventListener('message', onMessage);
       transport.removeEventListener('status', onStatus);
-      sender.cancelAll();
+      sender?.cancelAll();
       downloads.cancelAll();
       transport.close();
     },
@@ -281,10 +303,17 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       outbox.enqueue(message);
       return message;
     },
-    prepareToSend() {
-      sender.prepare();
-    },
-    sendFiles(staged, caption = '') {
+    prepareToSend: () =>
+      loadSender().then(
+        ({ sender }) => {
+          sender.prepare();
+          return true;
+        },
+        () => false,
+      ),
+    isReadyToSendFiles: () => sender !== undefined,
+    async sendFiles(staged, caption = '') {
+      const { sender, fileOrder } = await loadSender();
       const grouped = staged.length > 1 ? { group: createId() } : {};
       const text = caption.trim();
       if (text) {
@@ -302,18 +331,18 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     retry(messageId) {
       const entry = entryOf(messageId);
       if (!entry || entry.delivery !== 'failed') return;
-      if (sender.retry(messageId)) return;
+      if (sender?.retry(messageId)) return;
       upsert({ ...entry, delivery: 'sending' });
       outbox.enqueue(entry.message);
     },
     cancelUpload(messageId) {
-      if (!sender.cancel(messageId)) return;
+      if (!sender?.cancel(messageId)) return;
       remove(messageId);
-      fileOrder.dropped(messageId);
+      fileOrder?.dropped(messageId);
     },
     async pickFile(messageId, file) {
       const entry = entryOf(messageId);
-      if (!entry || !(await sender.pickFile(messageId, file))) return false;
+      if (!entry || !(await sender?.pickFile(messageId, file))) return false;
       upsert({ ...entry, delivery: 'sending' });
       downloads.keep(messageId, 0, file);
       return true;

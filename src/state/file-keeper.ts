@@ -1,6 +1,6 @@
 import type { ChatMessage } from '../model/message.ts';
 import { identifyFile, type FileIdentity } from '../upload/file-identity.ts';
-import { KEPT_FILES_MARK } from './file-sender.ts';
+import { KEPT_FILES_MARK } from './file-send-code.ts';
 import { indexedDbStore, roomKey } from './outbox-storage.ts';
 
 /**
@@ -55,7 +55,7 @@ function mark(isHolding: boolean): void {
 
 /**
  * Keeps files in IndexedDB (which stores a File's bytes), up to `maxBytes` each (of a bigger one,
- * the message and the file's identity); loaded with the file code (file-sender.ts
+ * the message and the file's identity); loaded with the file code (file-send-code.ts
  * `lazyFileKeeper`), never with the page.
  */
 export function indexedDbFileKeeper(databaseName = 'chatdrop-files', maxBytes = MAX_KEPT_FILE_BYTES): FileKeeper {

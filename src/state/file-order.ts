@@ -39,3 +39,6 @@ export function createFileOrder(emit: (message: ChatMessage) => void) {
     },
   };
 }
+
+/** The order of a store's file messages: see `createFileOrder`. */
+export type FileOrder = ReturnType<typeof createFileOrder>;

@@ -51,7 +51,7 @@ describe('a failed file removed just before a reload', () => {
     const hub = new MemoryHub();
     const first = pageWith(hub, keeperOver(rows, true));
     await first.start();
-    const [message] = first.sendFiles([{ file: makeRandomFile('report.pdf', 1000) }]);
+    const [message] = await first.sendFiles([{ file: makeRandomFile('report.pdf', 1000) }]);
     const id = message!.id;
     await until(() => first.$uploads.get()[id]?.status === 'failed', 5000, 'the upload to fail');
 

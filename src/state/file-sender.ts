@@ -5,20 +5,16 @@ import type { TransferFailure, UploadHandler } from '../upload/handler.ts';
 import type { FileIdentity } from '../upload/file-identity.ts';
 import type { DefaultUploadOptions } from './default-upload.ts';
 import type { FileKeeper, KeptFile } from './file-keeper.ts';
-import type { StagedFile, UploadState } from './types.ts';
 import { draftFileMessage, type FileMessageDraft } from './file-message.ts';
+import { FILE_CODE_UNAVAILABLE, type StagedFile, type UploadState } from './types.ts';
+
+export { createFileOrder } from './file-order.ts';
 
 /** Uploads running at once per widget, as Uppy's own default `limit`. */
 export const DEFAULT_MAX_CONCURRENT_UPLOADS = 5;
 
 /** No progress for this long marks an upload stalled, as Uppy's default `timeout`. */
 export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
-
-/**
- * Why a file failed when the code that sends or fetches it could not be loaded (offline): trying
- * again loads it again. A plain failure, not a `TransferError`, so that the class loads with that code.
- */
-export const FILE_CODE_UNAVAILABLE: TransferFailure = { code: 'file-code-unavailable', message: 'The file code could not be loaded.' };
 
 /** Why a file message shown again after a reload does not upload: its bytes were not kept, the same file must be picked again. */
 export const FILE_NEEDED: TransferFailure = { code: 'file-needed', message: 'The file was not kept over the reload: pick the same file again.' };
@@ -28,19 +24,6 @@ export const DIFFERENT_FILE: TransferFailure = { code: 'different-file', message
 
 /** The code that describes and uploads files, loaded with the first file sent: a page that only chats never loads it. */
 const loadUploadQueue = loadOnce(() => import('./upload-queue.ts'));
-
-/**
- * Fetches the code that sending a file needs before it is needed (the upload queue, and the code
- * that describes a file in the page), so a file attached once the connection is gone can still be
- * described and wait for it. Uppy is left for when a file is staged (`prepare`) or sent: a page
- * that only chats never loads it.
- */
-export function prefetchFileSendCode(): Promise<unknown> {
-  return Promise.all([loadUploadQueue(), loadFileKeeper(), import('../upload/describe-bytes.ts')]);
-}
-
-/** Set in `localStorage` while the default file keeper may hold files: a page start loads its code only then. */
-export const KEPT_FILES_MARK = 'chatdrop-kept-files';
 
 /**
  * Set in `localStorage` while the keeper is forgetting files (removed, or uploaded): the ids, so a
@@ -89,27 +72,6 @@ export function wasBeingForgotten(id: string): boolean {
 
 /** The files every sender of the page is sending: a second widget of the same room and user does not take them up again from the keeper. */
 const pageFiles = new Set<string>();
-
-const loadFileKeeper = loadOnce(async () => (await import('./file-keeper.ts')).defaultFileKeeper());
-
-/** Whether a previous page may have left files to the default keeper (yes, when that cannot be told). */
-function mayHoldFiles(): boolean {
-  try {
-    return localStorage.getItem(KEPT_FILES_MARK) !== null;
-  } catch {
-    return true;
-  }
-}
-
-/**
- * The default file keeper (IndexedDB, up to 100 MB a file: see file-keeper.ts), its code loaded
- * with the file code; a page start loads it only when a previous page left files to it.
- */
-export const lazyFileKeeper: FileKeeper = {
-  keep: (message, file) => loadFileKeeper().then((keeper) => keeper.keep(message, file), () => false),
-  load: (room, userId) => (mayHoldFiles() ? loadFileKeeper().then((keeper) => keeper.load(room, userId)) : Promise.resolve([])).catch(() => []),
-  remove: (id) => loadFileKeeper().then((keeper) => keeper.remove(id)),
-};
 
 export interface FileSenderOptions {
   /** Moves a file's bytes to storage. Default: the default upload to `defaultUpload` (see default-upload.ts). */
@@ -336,3 +298,6 @@ export function createFileSender(options: FileSenderOptions) {
     },
   };
 }
+
+/** A widget's file sender: see `createFileSender`. */
+export type FileSender = ReturnType<typeof createFileSender>;

@@ -2,8 +2,7 @@ import { map, type MapStore } from 'nanostores';
 import type { ChatMessage } from '../model/message.ts';
 import { loadOnce } from '../model/load-once.ts';
 import type { DownloadsOptions } from './downloads.ts';
-import { FILE_CODE_UNAVAILABLE } from './file-sender.ts';
-import { downloadKey, type DownloadState } from './types.ts';
+import { FILE_CODE_UNAVAILABLE, downloadKey, type DownloadState } from './types.ts';
 
 type DownloadsCode = typeof import('./downloads.ts');
 

@@ -72,3 +72,9 @@ export interface StagedFile {
 export function downloadKey(messageId: string, index: number): string {
   return `${messageId}/${index}`;
 }
+
+/**
+ * Why a file failed when the code that sends or fetches it could not be loaded (offline): trying
+ * again loads it again. A plain failure, not a `TransferError`, so that the class loads with that code.
+ */
+export const FILE_CODE_UNAVAILABLE: TransferFailure = { code: 'file-code-unavailable', message: 'The file code could not be loaded.' };

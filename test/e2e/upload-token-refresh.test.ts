@@ -132,10 +132,10 @@ describe('an upload refused for an expired token', { timeout: 90_000 }, () => {
   /** Sends `bytes` as the file `name` from Alice's widget, as the composer would. */
   async function send(page: Page, name: string, bytes: Uint8Array): Promise<void> {
     await page.evaluate(
-      (fileName: string, base64: string) => {
+      async (fileName: string, base64: string) => {
         const data = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-        const widget = document.querySelector('chat-widget') as HTMLElement & { store: { sendFiles(files: Array<{ file: File }>): void } };
-        widget.store.sendFiles([{ file: new File([data], fileName, { type: 'application/octet-stream' }) }]);
+        const widget = document.querySelector('chat-widget') as HTMLElement & { store: { sendFiles(files: Array<{ file: File }>): Promise<unknown> } };
+        await widget.store.sendFiles([{ file: new File([data], fileName, { type: 'application/octet-stream' }) }]);
       },
       name,
       Buffer.from(bytes).toString('base64'),

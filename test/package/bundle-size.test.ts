@@ -37,7 +37,7 @@ describe('the drop-in bundle', () => {
       const first = loadedWith('chatdrop.js');
       assert.ok(first.some((id) => id.endsWith('src/elements/chat-thread/chat-thread.ts')), 'the thread loads first');
       // What an element folder names (`*.names.ts`: its tag and parts) is tiny and loads first; its code does not.
-      const later = [/file-bubble\/(?!.*\.names\.ts$)/, /file-composer\/(tray|staged-file|restrictions)/, /state\/(upload-queue|downloads)/, /upload\/(uppy|describe|downloader|xmpp|hash|sha256|thumbnails)/, /transport\/broadcast/, /transport\/xmpp\/(?!deferred)/, /locales\/(de|en-file-)/, /chat-widget\/(launcher|unread|upload-announcer)/, /lightbox\/(?!.*\.names\.ts$)/, /chat-thread\/(thread-files|album)/, /upload\/save-file/, /model\/format/, /upload\/handler/, /lit-html\/directives\/(style-map|live|class-map)/, /@lit\/reactive-element\/decorators\//, /@lit\/context\/lib\/decorators/, /node_modules\/(@uppy|@xmpp|ltx|thumbhash)\//];
+      const later = [/file-bubble\/(?!.*\.names\.ts$)/, /file-composer\/(tray|staged-file|restrictions)/, /state\/(upload-queue|downloads|file-sender|file-order|file-message)/, /upload\/(uppy|describe|downloader|xmpp|hash|sha256|thumbnails)/, /transport\/broadcast/, /transport\/xmpp\/(?!deferred)/, /locales\/(de|en-file-)/, /chat-widget\/(launcher|unread|upload-announcer)/, /lightbox\/(?!.*\.names\.ts$)/, /chat-thread\/(thread-files|album)/, /upload\/save-file/, /model\/format/, /upload\/handler/, /lit-html\/directives\/(style-map|live|class-map)/, /@lit\/reactive-element\/decorators\//, /@lit\/context\/lib\/decorators/, /node_modules\/(@uppy|@xmpp|ltx|thumbhash)\//];
       assert.deepEqual(offending(first, later), [], 'code that should load later is in what loads first');
 
       const uploadCode = [/node_modules\/@uppy\//, /node_modules\/(@xmpp|ltx)\//, /upload\/xmpp-upload/];
@@ -45,8 +45,9 @@ describe('the drop-in bundle', () => {
       assert.ok(shown.some((id) => id.endsWith('src/elements/file-bubble/file-bubble.ts')), 'the bubble loads when the first file shows');
       assert.deepEqual(offending(shown, [...uploadCode, /file-composer\//, /state\/upload-queue/]), [], 'showing a file loads no sending code');
       const attached = loadedWith(chunkOf('file-send')).filter((id) => !first.includes(id));
-      assert.ok(attached.some((id) => id.endsWith('src/state/upload-queue.ts')), 'the sender\'s upload queue loads with the first attached file');
+      assert.ok(['upload-queue', 'file-sender'].every((name) => attached.some((id) => id.endsWith(`src/state/${name}.ts`))), 'the file sender and its upload queue load with the first attached file');
       assert.deepEqual(offending(attached, uploadCode), [], 'attaching a file loads neither Uppy nor XMPP code');
+      assert.ok(loadedWith(chunkOf('tray')).some((id) => id.endsWith('src/state/file-sender.ts')), 'the file sender loads with the tray: a file that could be staged can be sent');
       assert.ok(loadedWith(chunkOf('uppy-modules')).some((id) => id.includes('node_modules/@uppy/core/')), 'Uppy is a chunk of its own');
     } finally {
       await rm(folder, { recursive: true, force: true });

@@ -84,7 +84,7 @@ describe('one-to-one chat over XMPP', { skip: skipWithoutProsody, timeout: 60_00
     transport = alice.transport;
     const bob = await scene.startClient('bob', `alice@${prosody.domain}`);
     const bytes = new Uint8Array(await readFile(PDF));
-    const [message] = alice.store.sendFiles([{ file: new File([bytes], 'report.pdf', { type: 'application/pdf' }), caption: 'the report' }]);
+    const [message] = await alice.store.sendFiles([{ file: new File([bytes], 'report.pdf', { type: 'application/pdf' }), caption: 'the report' }]);
     const entry = await eventually('bob receiving the file', () => bob.store.$entries.get().find((item) => item.message.id === message!.id));
     assert.equal(entry.message.sender.id, 'alice');
     assert.deepEqual({ ...entry.message.attachments![0], url: undefined }, { url: undefined, name: 'report.pdf', size: bytes.length, mime: 'application/pdf', caption: 'the report', ...(entry.message.attachments![0]!.sha256 ? { sha256: sha256(bytes) } : {}) });

@@ -127,7 +127,7 @@ describe('<chat-thread>', () => {
 
     it("shows a file's failed upload with the store's reason", async () => {
       const thread = await threadIn(store);
-      store.sendFiles([{ file: new File(['x'], 'notes.txt', { type: 'text/plain' }) }]);
+      await store.sendFiles([{ file: new File(['x'], 'notes.txt', { type: 'text/plain' }) }]);
       await waitUntil(() => all<FileBubble>(thread, 'file-bubble')[0]?.upload?.status === 'failed');
       await all<FileBubble>(thread, 'file-bubble')[0]!.updateComplete;
       const bubble = all<FileBubble>(thread, 'file-bubble')[0]!;

@@ -5,7 +5,7 @@ import { ContextProvider } from '@lit/context';
 import { loadOnce } from '../../model/load-once.ts';
 import { createChatStore, type ChatStore } from '../../state/chat-store.ts';
 import { chatStoreContext } from '../../state/context.ts';
-import { lazyFileKeeper } from '../../state/file-sender.ts';
+import { lazyFileKeeper } from '../../state/file-send-code.ts';
 import { StoreController } from '../../state/store-controller.ts';
 import { isWaitingForFile, type ThreadEntry } from '../../state/types.ts';
 import type { UploadProtocol } from '../../state/default-upload.ts';
@@ -237,11 +237,17 @@ export class ChatWidget extends LitElement {
     this.addEventListener('chat-send', (event) => {
       const { text, files } = event.detail;
       // Text typed with files is their caption: one album with it under the grid.
-      if (files.length > 0) this.store?.sendFiles(files, text);
-      else if (text) this.store?.sendText(text);
+      if (files.length === 0) this.store?.sendText(text);
+      else if (this.store?.isReadyToSendFiles()) void this.store.sendFiles(files, text);
+      else {
+        // The file code, fetched since the files were staged, is not here yet: the composer keeps the draft and sends it once
+        // it is. Could it not be loaded (offline), the draft stays for the next Send.
+        event.preventDefault();
+        void this.store?.prepareToSend().then((isReady) => (isReady ? this.#composer?.send() : this.#announce(this.resolvedStrings.attachUnavailable)));
+      }
     });
     // A file staged is about to be sent: the code that describes and uploads it loads now, not after Send.
-    this.addEventListener('chat-files-staged', () => this.store?.prepareToSend());
+    this.addEventListener('chat-files-staged', () => void this.store?.prepareToSend());
     this.addEventListener('chat-retry', (event) => this.#retry(event.detail.messageId));
     this.addEventListener('chat-cancel-upload', (event) => this.store?.cancelUpload(event.detail.messageId));
     this.addEventListener('chat-download', (event) => void this.#save(event.detail));

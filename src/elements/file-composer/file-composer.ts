@@ -177,7 +177,8 @@ export class FileComposer extends ChatElement {
     if (this.hasUpdated) this.requestUpdate();
   }
 
-  #send(): void {
+  /** Sends the draft (its text and staged files) as the Send button does: raises `chat-send`, then clears it unless a listener cancelled the event. */
+  send(): void {
     const text = this.text.trim();
     const files = this.#tray?.toSend() ?? [];
     if (this.disabled || (text === '' && files.length === 0)) return;
@@ -191,7 +192,7 @@ export class FileComposer extends ChatElement {
     // keyCode 229 is a key that an input method editor is still composing.
     if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
     event.preventDefault();
-    this.#send();
+    this.send();
   };
 
   #onPicked = (event: Event) => {
@@ -227,7 +228,7 @@ export class FileComposer extends ChatElement {
             .value=${this.text} @input=${(event: InputEvent) => (this.text = (event.target as HTMLTextAreaElement).value)}
             @keydown=${this.#onKeyDown}></textarea>
           <button part="send" class="icon-button send" type="button" aria-label=${t.send} title=${t.send} ?disabled=${this.disabled}
-            @click=${this.#send}>${icon(sendShape)}</button>
+            @click=${this.send}>${icon(sendShape)}</button>
         </div>
       </div>
       ${this.#drop.isDragging && !this.hidesDropZone ? html`<div part="drop-zone" class="drop-zone" aria-hidden="true">${t.dropToAttach}</div>` : nothing}
