@@ -32,10 +32,12 @@ export const INITIAL_AIM = 20 * 1024;
  * extension, never read (86.03 KB), thumbhash's PNG encoder (a canvas encodes it; 85.67 KB), and
  * ltx by our own XMPP XML (84.34 KB); then terser after Rolldown's minifier (25.40 and 83.77 KB,
  * rounded up); then raised a little for base64 in one module (model/base64.ts, a chunk of its own
- * shared by the file, tus, XMPP and worker code: 83.92 KB). `npm test` holds the build to these;
+ * shared by the file, tus, XMPP and worker code: 83.92 KB); then lowered for the file sender loaded
+ * with the tray instead of the page (24.49 KB; 84.35 KB in all, the moved code compressing less on
+ * its own) and @uppy/core's restrictions left out (83.35 KB). `npm test` holds the build to these;
  * lower them as it shrinks.
  */
-export const CEILINGS = { initial: 25.5 * 1024, total: 84 * 1024 };
+export const CEILINGS = { initial: 24.5 * 1024, total: 83.4 * 1024 };
 
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 

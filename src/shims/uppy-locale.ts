@@ -1,8 +1,8 @@
 /**
  * Replaces @uppy/core's English locale (`@uppy/core/lib/locale.js`, about 1 KB brotli) in the
- * drop-in build by the strings the widget's Uppy can reach: those of Uppy's core and its
- * restrictions, word for word. The rest of that locale is for Uppy's dashboard, its remote
- * providers and Companion, which the widget never loads. The widget's users never read these
+ * drop-in build by the strings the widget's Uppy can reach: those of Uppy's core, word for word
+ * (its restrictions are left out too: see uppy-restricter.ts). The rest of that locale is for
+ * Uppy's dashboard, its remote providers and Companion, which the widget never loads. The widget's users never read these
  * sentences either (an upload's failure is shown in the widget's words, by its code); they reach
  * only logs. `uppy-locale.test.ts` checks that every string @uppy/core's modules ask for is here,
  * as Uppy words it.
@@ -14,25 +14,12 @@ export default {
       1: 'Failed to add %{smart_count} files due to internal errors',
     },
     additionalRestrictionsFailed: '%{count} additional restrictions were not fulfilled',
-    aggregateExceedsSize: 'You selected %{size} of files, but maximum allowed size is %{sizeAllowed}',
     connectedToInternet: 'Connected to the Internet',
-    exceedsSize: '%{file} exceeds maximum allowed size of %{size}',
     failedToUpload: 'Failed to upload %{file}',
-    inferiorSize: 'This file is smaller than the allowed size of %{size}',
     missingRequiredMetaField: 'Missing required meta fields',
-    missingRequiredMetaFieldOnFile: 'Missing required meta fields in %{fileName}',
     noDuplicates: "Cannot add the duplicate file '%{fileName}', it already exists",
     noInternetConnection: 'No Internet connection',
     noMoreFilesAllowed: 'Cannot add more files',
     unnamed: 'Unnamed',
-    youCanOnlyUploadFileTypes: 'You can only upload: %{types}',
-    youCanOnlyUploadX: {
-      0: 'You can only upload %{smart_count} file',
-      1: 'You can only upload %{smart_count} files',
-    },
-    youHaveToAtLeastSelectX: {
-      0: 'You have to select at least %{smart_count} file',
-      1: 'You have to select at least %{smart_count} files',
-    },
   },
 };
