@@ -7,10 +7,9 @@ import type { ChatTransport, ConnectionStatus } from '../transport/transport.ts'
 import type { DownloadHandler, UploadHandler } from '../upload/handler.ts';
 import { createOutbox } from './outbox.ts';
 import { defaultOutboxStorage, type OutboxStorage } from './outbox-storage.ts';
-import { loadFileSender } from './file-send-code.ts';
-import type { FileSender } from './file-sender.ts';
-import type { FileOrder } from './file-order.ts';
-import type { FileKeeper, KeptFile } from './file-keeper.ts';
+import { loadStoreFiles } from './file-send-code.ts';
+import type { FileKeeper } from './file-keeper.ts';
+import type { StoreFiles } from './store-files.ts';
 import type { UploadProtocol } from './default-upload.ts';
 import { createLazyDownloads } from './lazy-downloads.ts';
 import { placeEntry, removeEntry } from './thread-order.ts';
@@ -161,41 +160,18 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     onAck: (message, seq) => upsert({ message: { ...message, seq }, delivery: 'sent', isMine: true }),
     onRefused: (message) => upsert({ message, delivery: 'failed', isMine: true }),
   });
-  const keeper = options.fileKeeper;
-  /** The file sender, once a file was staged or sent (or a previous page left one): its code loads then. */
-  let sender: FileSender | undefined;
-  let fileOrder: FileOrder | undefined;
-  const loadSender = loadOnce(async () => {
-    const code = await loadFileSender();
-    const order = (fileOrder = code.createFileOrder((message) => outbox.enqueue(message)));
-    sender = code.createFileSender({
-      upload: options.upload,
-      defaultUpload: { transport, endpoint: options.uploadEndpoint, protocol: options.uploadProtocol, headers: options.uploadHeaders, renewToken: options.refreshUploadToken },
+  /** The store's file sending, once a file was staged or sent (or a previous page left one): its code loads then. */
+  let files: StoreFiles | undefined;
+  const loadFiles = loadOnce(async () => {
+    const { createStoreFiles } = await loadStoreFiles();
+    return (files = createStoreFiles({
+      options,
       $uploads,
-      maxConcurrentUploads: options.maxConcurrentUploads,
-      stallTimeoutMs: options.stallTimeoutMs,
-      keeper,
-      isOnline: () => $status.get() === 'online',
-      whenOnline: (signal) =>
-        new Promise<void>((resolve) => {
-          const done = () => {
-            stopListening();
-            resolve();
-          };
-          const stopListening = $status.listen((status) => void (status === 'online' && done()));
-          signal.addEventListener('abort', done, { once: true });
-        }),
-      onPrepared: (message) => upsert({ message, delivery: 'sending', isMine: true }),
-      onUploaded: (message) => {
-        upsert({ message, delivery: 'sending', isMine: true });
-        order.uploaded(message);
-      },
-      onFailed: (message) => {
-        upsert({ message, delivery: 'failed', isMine: true });
-        order.dropped(message.id);
-      },
-    });
-    return { code, sender, fileOrder: order };
+      $status,
+      show: (message, delivery) => upsert({ message, delivery, isMine: true }),
+      enqueue: (message) => outbox.enqueue(message),
+      keepBytes: (messageId, file) => downloads.keep(messageId, 0, file),
+    }));
   });
   const downloads = createLazyDownloads({
     download: options.download,
@@ -221,27 +197,6 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     if (known?.message.seq !== undefined) return;
     upsert({ message, delivery: 'sent', isMine: message.sender.id === user.id });
     downloads.offer(message);
-  };
-
-  /**
-   * Shows the file messages a previous page left (not in `unsent`, its outbox) and uploads them
-   * again, in their turn; one without its bytes shows waiting for the same file to be picked
-   * (`pickFile`), and goes when that is done. Without the file code (offline), they stay kept for
-   * the next page.
-   */
-  const resumeFiles = async (kept: readonly KeptFile[], unsent: readonly ChatMessage[]) => {
-    if (kept.length === 0) return;
-    const files = await loadSender().catch(() => undefined);
-    if (!files) return;
-    for (const item of kept) {
-      const { id } = item.message;
-      // Uploaded before the reload and waiting in the outbox, or removed: only the keeper's copy is left to forget.
-      if (files.code.wasBeingForgotten(id) || unsent.some((message) => message.id === id)) files.code.forgetKeptFile(keeper, id);
-      else if (files.sender.resume(item) && item.file) {
-        files.fileOrder.sent(id);
-        downloads.keep(id, 0, item.file);
-      }
-    }
   };
 
   const download = (messageId: string, index = 0) => {
@@ -282,7 +237,9 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       transport.addEventListener('status', onStatus);
       const unsent = await outbox.load(room, user.id);
       unsent.forEach((message) => upsert({ message, delivery: 'sending', isMine: true }));
-      await resumeFiles((await keeper?.load(room, user.id)) ?? [], unsent);
+      const kept = (await options.fileKeeper?.load(room, user.id)) ?? [];
+      // Without the file code (offline), files a previous page left stay kept for the next page.
+      if (kept.length > 0) (await loadFiles().catch(() => undefined))?.resume(kept, unsent);
       await transport.connect({ room, user, token: options.token, refreshToken: options.refreshToken, lastSeq: () => (lastSeq > 0 ? lastSeq : undefined) });
       $status.set(transport.status);
       outbox.flush();
@@ -291,7 +248,7 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       outbox.stop();
       transport.removeEventListener('message', onMessage);
       transport.removeEventListener('status', onStatus);
-      sender?.cancelAll();
+      files?.sender.cancelAll();
       downloads.cancelAll();
       transport.close();
     },
@@ -304,16 +261,16 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       return message;
     },
     prepareToSend: () =>
-      loadSender().then(
+      loadFiles().then(
         ({ sender }) => {
           sender.prepare();
           return true;
         },
         () => false,
       ),
-    isReadyToSendFiles: () => sender !== undefined,
+    isReadyToSendFiles: () => files !== undefined,
     async sendFiles(staged, caption = '') {
-      const { sender, fileOrder } = await loadSender();
+      const { send } = await loadFiles();
       const grouped = staged.length > 1 ? { group: createId() } : {};
       const text = caption.trim();
       if (text) {
@@ -321,28 +278,21 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
         upsert({ message, delivery: 'sending', isMine: true });
         outbox.enqueue(message);
       }
-      return staged.map((item) => {
-        const id = createId();
-        fileOrder.sent(id);
-        downloads.keep(id, 0, item.file);
-        return sender.send({ id, room, sender: user, createdAt: nextCreatedAt(), ...grouped }, item);
-      });
+      return staged.map((item) => send({ id: createId(), room, sender: user, createdAt: nextCreatedAt(), ...grouped }, item));
     },
     retry(messageId) {
       const entry = entryOf(messageId);
       if (!entry || entry.delivery !== 'failed') return;
-      if (sender?.retry(messageId)) return;
+      if (files?.sender.retry(messageId)) return;
       upsert({ ...entry, delivery: 'sending' });
       outbox.enqueue(entry.message);
     },
     cancelUpload(messageId) {
-      if (!sender?.cancel(messageId)) return;
-      remove(messageId);
-      fileOrder?.dropped(messageId);
+      if (files?.cancel(messageId)) remove(messageId);
     },
     async pickFile(messageId, file) {
       const entry = entryOf(messageId);
-      if (!entry || !(await sender?.pickFile(messageId, file))) return false;
+      if (!entry || !(await files?.sender.pickFile(messageId, file))) return false;
       upsert({ ...entry, delivery: 'sending' });
       downloads.keep(messageId, 0, file);
       return true;

@@ -2,12 +2,12 @@ import { loadOnce } from '../model/load-once.ts';
 import type { FileKeeper } from './file-keeper.ts';
 
 /**
- * The file sender (file-sender.ts), loaded with the first file staged or sent, or at a page start
- * when a previous page left files: a page that only chats never loads it. The drop-in bundles it
- * with the composer's tray, so a file that could be staged can be sent.
+ * A store's file sending (store-files.ts, and the file sender), loaded with the first file staged
+ * or sent, or at a page start when a previous page left files: a page that only chats never loads
+ * it. The drop-in bundles it with the composer's tray, so a file that could be staged can be sent.
  */
-export const loadFileSender = loadOnce(() =>
-  import('./file-sender.ts').catch((error: unknown) => {
+export const loadStoreFiles = loadOnce(() =>
+  import('./store-files.ts').catch((error: unknown) => {
     console.error('Chatdrop could not load its file code:', error);
     throw error;
   }),
@@ -44,5 +44,5 @@ export const lazyFileKeeper: FileKeeper = {
  * staged or sent: a page that only chats never loads it.
  */
 export function prefetchFileSendCode(): Promise<unknown> {
-  return Promise.all([loadFileSender(), loadFileKeeper(), import('./upload-queue.ts'), import('../upload/describe-bytes.ts')]);
+  return Promise.all([loadStoreFiles(), loadFileKeeper(), import('./upload-queue.ts'), import('../upload/describe-bytes.ts')]);
 }

@@ -8,8 +8,6 @@ import type { FileKeeper, KeptFile } from './file-keeper.ts';
 import { draftFileMessage, type FileMessageDraft } from './file-message.ts';
 import { FILE_CODE_UNAVAILABLE, type StagedFile, type UploadState } from './types.ts';
 
-export { createFileOrder } from './file-order.ts';
-
 /** Uploads running at once per widget, as Uppy's own default `limit`. */
 export const DEFAULT_MAX_CONCURRENT_UPLOADS = 5;
 
