@@ -66,12 +66,15 @@ async function minifyAgain(outDir, files) {
     const path = join(outDir, file);
     // A chunk with no code of its own (re-exports alone) has no map.
     const [code, map] = await Promise.all([readFile(path, 'utf8'), readFile(`${path}.map`, 'utf8').catch(() => undefined)]);
+    /** Each license notice once per script (Lit's modules repeat the same one): the others say nothing new. */
+    const notices = new Set();
+    const isFirstNotice = (_node, { value }) => /@license|@preserve|^!/.test(value) && !notices.has(value) && Boolean(notices.add(value));
     const result = await terser(code, {
       module: true,
       ecma: 2022,
       compress: { passes: 2 },
       mangle: true,
-      format: { comments: 'some' },
+      format: { comments: isFirstNotice },
       sourceMap: map === undefined ? false : { content: map, url: `${basename(file)}.map` },
     });
     await Promise.all([writeFile(path, result.code), map === undefined ? undefined : writeFile(`${path}.map`, String(result.map))]);

@@ -2,7 +2,7 @@
 // widget can ever load. Needs `npm run build` first (npm test does it).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { OutputAsset, OutputChunk } from 'rolldown';
@@ -52,6 +52,13 @@ describe('the drop-in bundle', () => {
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
+  });
+
+  it("keeps the license notices of the code it bundles, each once per script", async () => {
+    const script = await readFile(join(DIST, 'chatdrop.js'), 'utf8');
+    const notices = script.match(/\/\*\*?\s*\*?\s*@license[\s\S]*?\*\//g) ?? [];
+    assert.ok(notices.some((notice) => /Copyright 2017 Google LLC[\s\S]*BSD-3-Clause/.test(notice)), `Lit's notice: ${notices.join(' | ')}`);
+    assert.equal(new Set(notices).size, notices.length, 'no notice twice');
   });
 
   // The budgets (22.5 KB and 80 KB) are not met yet; until they are, the build may not grow.
