@@ -1,13 +1,13 @@
 // The drop-in build replaces what its dependencies import but the widget does not need whole, by
 // small modules of ours in src/shims/ (each says what it replaces, why, and which part of the
 // package's API it covers): `lodash/throttle` (and the lodash it pulls in) by a throttle over what
-// browsers have; two tables of @uppy/core (its English locale, all but the strings its core
-// can reach; its file types by extension, which it never reads here); and @uppy/core's
-// restrictions, which the widget never sets (it checks files before they are staged). The
-// browser tests run with the same replacements, so that they test what ships. Only imports made from node_modules are
-// replaced: our own code never imports these packages, and a shim's test may import the real one
-// to compare. The unbundled library in dist/lib keeps the real packages (a bundler's user may
-// need them for other browsers).
+// browsers have; two tables of @uppy/core (its English locale, all but the strings its core can
+// reach; its file types by extension, which it never reads here); @uppy/core's restrictions, which
+// the widget never sets (it checks files before they are staged); and its Translator, by the part
+// of it Uppy's core uses. The browser tests run with the same replacements, so that they test what
+// ships. Only imports made from node_modules are replaced: our own code never imports these
+// packages, and a shim's test may import the real one to compare. The unbundled library in
+// dist/lib keeps the real packages (a bundler's user may need them for other browsers).
 import { posix, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -22,6 +22,7 @@ const MODULE_SHIMS = new Map([
   ['/node_modules/@uppy/core/lib/locale.js', 'src/shims/uppy-locale.ts'], // imported by @uppy/core/lib/Uppy.js
   ['/node_modules/@uppy/core/lib/utils/mimeTypes.js', 'src/shims/uppy-mime-types.ts'], // imported by getFileType.js
   ['/node_modules/@uppy/core/lib/Restricter.js', 'src/shims/uppy-restricter.ts'], // imported by @uppy/core/lib/Uppy.js
+  ['/node_modules/@uppy/core/lib/utils/Translator.js', 'src/shims/uppy-translator.ts'], // re-exported by @uppy/core/lib/utils/index.js
 ]);
 
 /** The shim (a path from the project root) for `specifier` when a dependency (`importer`, a path or URL path) imports it. */
