@@ -39,10 +39,11 @@ export const INITIAL_AIM = 20 * 1024;
  * and 83.22 KB), and @uppy/core's Translator by the part of it Uppy uses (24.17 and 82.90 KB, rounded up), and
  * namespace-emitter as an ES module (the bundler's CommonJS helpers went with it) and Uppy's file
  * ids by a count (24.23 and 82.37 KB; a change of the chunks' graph renames the first load's
- * exports, which moves it by about ±0.05 KB). `npm test` holds the build to these;
+ * exports, which moves it by about ±0.05 KB); then the album in the file-view chunk and the XMPP
+ * transport's modules in one chunk (80.79 KB: fewer chunks, and code that compresses together). `npm test` holds the build to these;
  * lower them as it shrinks.
  */
-export const CEILINGS = { initial: 24.3 * 1024, total: 82.4 * 1024 };
+export const CEILINGS = { initial: 24.3 * 1024, total: 80.8 * 1024 };
 
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 

@@ -1,24 +1,23 @@
 // Widgets on XMPP in real Chromium: Alice's <chat-widget> uploads a photo through XEP-0363 (Uppy
 // PUT to the slot), Bob's widget shows and downloads it byte for byte, and a plain XMPP client
 // in the same room sees body = GET URL, OOB and XEP-0447/0446 — and what it shares by OOB shows
-// in the widget as a file bubble, a picture in full without a click.
+// in the widget as a file bubble, a picture in full without a click. The pages load the drop-in
+// build as a site would (dist/chatdrop.js and its chunks: `npm run build` first; npm test does it),
+// and put the widget on XMPP with nothing but the `transport="xmpp:…"` attribute and the
+// `xmppPassword` property: the widget itself picks the XEP-0363 uploader and makes the server's
+// upload limit the composer's.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { xml } from '@xmpp/client';
-import { build } from 'esbuild';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { launchChromium } from '../helpers/browser.ts';
 import { bubblePart, clickBubblePart, savedFile, sentBubble, waitFor } from '../helpers/page.ts';
 import { serveFolder } from '../frameworks/static-server.ts';
-// @ts-expect-error: a plain JavaScript module shared with the build scripts
-import { thumbnailWorkerEntry, thumbnailWorkerUrl } from '../../scripts/esbuild-thumbnail-worker.mjs';
-// @ts-expect-error: a plain JavaScript module shared with the build script
-import { esbuildShims } from '../../scripts/dependency-shims.mjs';
 import { eventually, freshRoom, PASSWORD, sendPlain, startPlainClient, startTestProsody, uploadPlain, type PlainClient } from './harness.ts';
 import { skipWithoutProsody, UPLOAD_LIMIT, type TestProsody } from './prosody.ts';
 
@@ -27,6 +26,20 @@ const PHOTO = join(fixtures, 'photo.jpg');
 /** A real 256 × 256 PNG (the gallery's sticker). */
 const STICKER = fileURLToPath(new URL('../../stories/media/sticker.png', import.meta.url));
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+/** A page with the drop-in build, and `startChat`: a <chat-widget> on XMPP, as a page would put it. */
+const PAGE = `<!doctype html><meta charset="utf-8"><script type="module" src="./chatdrop.js"></script>
+<script>
+  globalThis.startChat = ({ service, domain, username, password, room }) => {
+    const widget = document.createElement('chat-widget');
+    widget.room = room;
+    widget.user = username;
+    widget.xmppPassword = password;
+    widget.setAttribute('transport', 'xmpp:' + service + '?' + new URLSearchParams({ domain, username }));
+    document.body.append(widget);
+  };
+</script><body></body>`;
 
 
 /** What the page shows of the file bubble whose attachment is named `name` (found by its data, not its markup): its picture and its words. */
@@ -62,27 +75,17 @@ describe('widgets on XMPP, in Chromium', { skip: skipWithoutProsody, timeout: 12
   before(async () => {
     prosody = await startTestProsody();
     work = await mkdtemp(join(tmpdir(), 'chatdrop-xmpp-widget-'));
-    await build({
-      entryPoints: { page: fileURLToPath(new URL('widget-page.ts', import.meta.url)), ...thumbnailWorkerEntry },
-      outdir: join(work, 'site'),
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      target: 'es2022',
-      define: { 'process.env.NODE_ENV': '"production"' },
-      logLevel: 'warning',
-      plugins: [thumbnailWorkerUrl, esbuildShims], // the dependency shims the drop-in build ships
-    });
-    await writeFile(join(work, 'site', 'index.html'), '<!doctype html><meta charset="utf-8"><script type="module" src="./page.js"></script><body></body>');
+    await cp(join(DIST, 'chatdrop.js'), join(work, 'site', 'chatdrop.js'));
+    await cp(join(DIST, 'chunks'), join(work, 'site', 'chunks'), { recursive: true });
+    await writeFile(join(work, 'site', 'index.html'), PAGE);
     pages = await serveFolder(join(work, 'site'));
     for (const user of ['alice', 'bob']) {
       const browser = await launchChromium();
       browsers.push(browser);
       const page = await browser.newPage();
       page.on('pageerror', (error) => console.error(`${user}: ${error}`));
-      await page.evaluateOnNewDocument('globalThis.__name = (fn) => fn');
       await page.goto(pages.url);
-      await page.waitForFunction(() => 'startChat' in globalThis);
+      await page.waitForFunction(() => customElements.get('chat-widget') !== undefined);
       await page.evaluate((options) => (globalThis as unknown as { startChat(options: object): void }).startChat(options), {
         service: prosody.websocketUrl(), domain: prosody.domain, username: user, password: PASSWORD, room,
       });
