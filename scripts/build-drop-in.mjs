@@ -1,9 +1,9 @@
 // Bundles the drop-in module `dist/chatdrop.js` with Rolldown, into few chunks a page loads when
 // it needs them:
 // - `chatdrop.js` and one core chunk: everything it imports statically (what a chatting page loads);
-// - a `file-view` chunk: the file bubble, the lightbox and downloads, loaded when the first file
-//   shows; a `file-send` chunk: the composer's tray, the file sender, describing and uploading,
-//   loaded when the first file is attached;
+// - a `files` chunk: the file bubble, the album, the lightbox and downloads, the composer's tray,
+//   the file sender, describing and uploading, loaded when the first file shows or is attached
+//   (and fetched by every page once idle);
 // - chunks of their own for Uppy, the XMPP client, the German strings and the BroadcastChannel
 //   transport, loaded only when used;
 // - `chunks/thumbnail-worker.js`, the worker that hashes files and makes thumbnails, beside the
@@ -91,21 +91,15 @@ const packageVersions = {
   },
 };
 
-/**
- * Our modules a received file needs: the bubble, the album and the lightbox, the thread's code for
- * them, their icons, downloads (and what they share with uploads: transfer errors and their
- * words). The album is with them, not a chunk of its own: the page fetches both once idle anyway,
- * and as one chunk they are 1.4 KB smaller (brotli) than as two with the styles they share.
- */
+/** Our modules a received file needs: the bubble, the album and the lightbox, the thread's code for them, their icons, downloads, transfer errors and their words. */
 const FILE_VIEW_CODE = /[\\/]src[\\/](elements[\\/](file-bubble[\\/]|file-album[\\/]|(play-button|progress)\.styles\.ts|lightbox[\\/]|chat-thread[\\/](thread-files|album(\.styles)?)\.ts|file-(display|icons)\.ts|transfer-failure\.ts|css-property\.ts|locales[\\/]en-(file-view|failures)\.ts)|model[\\/]safe-(url|thumbnail)\.ts|state[\\/]downloads\.ts|upload[\\/](handler|downloader|download-sink|display-checks|http-errors|retry-policy|save-file|progress-pace)\.ts)/;
 /** The XMPP transport's modules but the deferred one (that one loads first): one chunk. */
 const XMPP_CODE = /[\\/]src[\\/]transport[\\/]xmpp[\\/](?!deferred\.ts)/;
 /** Our modules that sending a file adds: the tray, the sender's upload queue, describing and uploading (XMPP's upload slots apart), the upload announcements. */
 const FILE_SEND_CODE = /[\\/]src[\\/](elements[\\/](file-composer[\\/]|chat-widget[\\/]upload-announcer\.ts|locales[\\/]en-file-send\.ts)|state[\\/]|upload[\\/](?!xmpp-upload|tus-client))/;
 
-/** The parts of Lit only file code uses, with it rather than in a chunk of their own (one request less): `classMap` with the bubble (the tray uses it too, and sending a file loads the bubble anyway), `live` with the tray. */
-const FILE_VIEW_LIT = /[\\/]node_modules[\\/]lit-html[\\/]directives[\\/]class-map\.js$/;
-const FILE_SEND_LIT = /[\\/]node_modules[\\/]lit-html[\\/]directives[\\/]live\.js$/;
+/** The parts of Lit only file code uses (`classMap`, `live`), with it rather than in a chunk of their own (one request less). */
+const FILE_CODE_LIT = /[\\/]node_modules[\\/]lit-html[\\/]directives[\\/](class-map|live)\.js$/;
 
 export async function buildDropIn(outDir = resolve(ROOT, 'dist')) {
   const inWorker = await workerModules();
@@ -132,10 +126,10 @@ export async function buildDropIn(outDir = resolve(ROOT, 'dist')) {
       groups: [
         // What the drop-in imports statically: one chunk.
         { name: 'core', tags: ['$initial'], test: (id) => !inWorker.has(id), priority: 2, includeDependenciesRecursively: false },
-        // The file code: what showing a file needs, loaded when the first one shows; then what
-        // sending one adds, loaded when the first is attached.
-        { name: 'file-view', test: (id) => (FILE_VIEW_CODE.test(id) || FILE_VIEW_LIT.test(id)) && !inWorker.has(id), priority: 1, includeDependenciesRecursively: false },
-        { name: 'file-send', test: (id) => (FILE_SEND_CODE.test(id) || FILE_SEND_LIT.test(id)) && !inWorker.has(id), priority: 0, includeDependenciesRecursively: false },
+        // The file code, one chunk: what showing a file needs and what sending one adds. It loads
+        // when the first file shows or is attached, and every page fetches it once idle anyway
+        // (drop-in.ts), so two chunks would only cost more: as one it is 1.75 KB smaller (brotli).
+        { name: 'files', test: (id) => (FILE_VIEW_CODE.test(id) || FILE_SEND_CODE.test(id) || FILE_CODE_LIT.test(id)) && !inWorker.has(id), priority: 1, includeDependenciesRecursively: false },
         // The XMPP transport with what reads its attribute and its upload slots' errors: an XMPP page needs them together.
         { name: 'xmpp-transport', test: (id) => XMPP_CODE.test(id) && !inWorker.has(id), priority: 0, includeDependenciesRecursively: false },
       ],

@@ -1,7 +1,8 @@
 /**
  * The drop-in module (`dist/chatdrop.js`): registers every Chatdrop element and exports nothing,
- * so what a page does not use stays in chunks loaded on first need: `<file-bubble>` when the
- * first file shows (with `<file-album>` and `<chat-lightbox>`, in one chunk), Uppy once a file is staged to be sent.
+ * so what a page does not use stays in chunks loaded on first need: the file code (`<file-bubble>`,
+ * `<file-album>`, `<chat-lightbox>`, the tray and the sender, one chunk) when the first file shows
+ * or is attached, Uppy once a file is staged to be sent.
  * As soon as the page is idle after its Chatdrop elements first rendered, and online, it fetches
  * those file chunks in the background, so a file can be attached, staged, sent (it waits for the
  * connection) and shown after the connection is gone; Uppy is left for a file staged to be sent

@@ -22,8 +22,8 @@ interface Chunk {
   pattern: string;
 }
 const chunk = (name: string): Chunk => ({ pattern: `*/dist/chunks/${name}-*.js` });
-const FILE_SEND_CHUNK = chunk('file-send');
-const FILE_VIEW_CHUNK = chunk('file-view');
+/** The file code: showing, attaching and sending files (one chunk). */
+const FILE_CHUNK = chunk('files');
 /** The demo uploads by tus: Uppy's tus plugin and client, beside Uppy's core. */
 const UPPY_CHUNK = chunk('tus-modules');
 const LAUNCHER_CHUNK = chunk('launcher');
@@ -205,7 +205,7 @@ describe('chunks that fail to load, then load without a reload', () => {
 
     before(async () => {
       downloads = await downloadFolder();
-      alice = await openChat(browsers[0]!, server.url, 'send-blocked', 'alice', { blocked: FILE_SEND_CHUNK });
+      alice = await openChat(browsers[0]!, server.url, 'send-blocked', 'alice', { blocked: FILE_CHUNK });
       bob = await openChat(browsers[1]!, server.url, 'send-blocked', 'bob', { downloads });
     });
 
@@ -343,7 +343,7 @@ describe('chunks that fail to load, then load without a reload', () => {
     before(async () => {
       downloads = await downloadFolder();
       alice = await openChat(browsers[0]!, server.url, 'view-blocked', 'alice');
-      bob = await openChat(browsers[1]!, server.url, 'view-blocked', 'bob', { blocked: FILE_VIEW_CHUNK, downloads });
+      bob = await openChat(browsers[1]!, server.url, 'view-blocked', 'bob', { blocked: FILE_CHUNK, downloads });
     });
 
     after(async () => {

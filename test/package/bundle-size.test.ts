@@ -41,12 +41,9 @@ describe('the drop-in bundle', () => {
       assert.deepEqual(offending(first, later), [], 'code that should load later is in what loads first');
 
       const uploadCode = [/node_modules\/@uppy\//, /node_modules\/(@xmpp|ltx)\//, /upload\/xmpp-upload/];
-      const shown = loadedWith(chunkOf('file-view')).filter((id) => !first.includes(id));
-      assert.ok(shown.some((id) => id.endsWith('src/elements/file-bubble/file-bubble.ts')), 'the bubble loads when the first file shows');
-      assert.deepEqual(offending(shown, [...uploadCode, /file-composer\//, /state\/upload-queue/]), [], 'showing a file loads no sending code');
-      const attached = loadedWith(chunkOf('file-send')).filter((id) => !first.includes(id));
-      assert.ok(['upload-queue', 'file-sender'].every((name) => attached.some((id) => id.endsWith(`src/state/${name}.ts`))), 'the file sender and its upload queue load with the first attached file');
-      assert.deepEqual(offending(attached, uploadCode), [], 'attaching a file loads neither Uppy nor XMPP code');
+      const files = loadedWith(chunkOf('files')).filter((id) => !first.includes(id));
+      assert.ok(['elements/file-bubble/file-bubble', 'elements/file-album/file-album', 'state/file-sender', 'state/upload-queue'].every((name) => files.some((id) => id.endsWith(`src/${name}.ts`))), 'the file code (showing, attaching, sending) loads with the first file');
+      assert.deepEqual(offending(files, uploadCode), [], 'the file code loads neither Uppy nor XMPP code');
       assert.ok(loadedWith(chunkOf('tray')).some((id) => id.endsWith('src/state/file-sender.ts')), 'the file sender loads with the tray: a file that could be staged can be sent');
       assert.ok(loadedWith(chunkOf('uppy-modules')).some((id) => id.includes('node_modules/@uppy/core/')), 'Uppy is a chunk of its own');
     } finally {
@@ -61,9 +58,12 @@ describe('the drop-in bundle', () => {
     assert.equal(new Set(notices).size, notices.length, 'no notice twice');
   });
 
-  // The budgets (22.5 KB and 80 KB) are not met yet; until they are, the build may not grow.
-  it(`stays within its ceilings (budgets: before the first file ${kb(BUDGETS.initial)}, everything ${kb(BUDGETS.total)})`, () => {
+  it(`keeps everything it can load within its budget (${kb(BUDGETS.total)})`, () => {
+    assert.ok(total <= BUDGETS.total, `everything: ${kb(total)}, budget ${kb(BUDGETS.total)}`);
+  });
+
+  // The first load's budget (22.5 KB) is not met yet; until it is, the first load may not grow.
+  it(`keeps what loads before the first file within its ceiling (budget ${kb(BUDGETS.initial)})`, () => {
     assert.ok(initial <= CEILINGS.initial, `before the first file: ${kb(initial)}, ceiling ${kb(CEILINGS.initial)}, budget ${kb(BUDGETS.initial)}`);
-    assert.ok(total <= CEILINGS.total, `everything: ${kb(total)}, ceiling ${kb(CEILINGS.total)}, budget ${kb(BUDGETS.total)}`);
   });
 });
