@@ -98,8 +98,8 @@ const XMPP_CODE = /[\\/]src[\\/]transport[\\/]xmpp[\\/](?!deferred\.ts)/;
 /** Our modules that sending a file adds: the tray, the sender's upload queue, describing and uploading (XMPP's upload slots apart), the upload announcements. */
 const FILE_SEND_CODE = /[\\/]src[\\/](elements[\\/](file-composer[\\/]|chat-widget[\\/]upload-announcer\.ts|locales[\\/]en-file-send\.ts)|state[\\/]|upload[\\/](?!xmpp-upload|tus-client))/;
 
-/** The parts of Lit only file code uses (`classMap`, `live`), with it rather than in a chunk of their own (one request less). */
-const FILE_CODE_LIT = /[\\/]node_modules[\\/]lit-html[\\/]directives[\\/](class-map|live)\.js$/;
+/** The parts of Lit only file code uses (`classMap`, `live`, and `lit`'s modules naming them), with it rather than in chunks of their own (requests less). */
+const FILE_CODE_LIT = /[\\/]node_modules[\\/]lit(-html)?[\\/]directives[\\/](class-map|live)\.js$/;
 
 export async function buildDropIn(outDir = resolve(ROOT, 'dist')) {
   const inWorker = await workerModules();

@@ -23,8 +23,8 @@ export const INITIAL_AIM = 20 * 1024;
  * sending and resumable uploads had landed, then 25.40 KB with terser after Rolldown's minifier,
  * then 24.49 KB with the file sender loaded with the composer's tray instead of the page and
  * 24.27 KB with the store's file sending in one module loaded with it. Lower it as it shrinks.
- * (Everything, over its budget until then, went from 107.2 KB to 79.1 KB: our own XMPP client,
- * tus client, SHA-256 and XML, the dependency shims, and the file code as one chunk.)
+ * (Everything, over its budget until then, went from 107.2 KB to its budget: our own XMPP client,
+ * tus client, SHA-256 and XML, the dependency shims, and the file code as one chunk: 78.95 KB.)
  */
 export const CEILINGS = { initial: 24.3 * 1024 };
 
@@ -79,7 +79,7 @@ export function measurePhases(dist = 'dist') {
   const phases = {
     beforeFirstFile: initialFiles.reduce((sum, file) => sum + sizes[file], 0),
     firstFileShown: step(/^chunks\/files-/),
-    firstFileAttached: step(/^chunks\/(tray-|thumbnail-worker)/),
+    firstFileAttached: step(/^chunks\/thumbnail-worker/),
     firstUpload: step(/^chunks\/uppy-/),
   };
   const tus = step(/^chunks\/tus-/);

@@ -123,12 +123,12 @@ describe('files with no connection', () => {
     const alice = await openAlice('offline-photo');
     const bob = await openBob('offline-photo');
     // The page fetches its file code by itself once idle, before any file is attached.
-    await pollUntil(async () => alice.chunks, (chunks) => ['tray: 200', 'files: 200'].every((chunk) => chunks.includes(chunk)), 'the file code prefetched');
+    await pollUntil(async () => alice.chunks, (chunks) => ['files: 200'].every((chunk) => chunks.includes(chunk)), 'the file code prefetched');
     // As soon as the page is idle after the widget's first render, not seconds later: the window in
     // which a lost connection leaves the page unable to attach a file is as short as it can be.
     const startedAfterParsing = await alice.page.evaluate(() => {
       const [page] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
-      const chunks = performance.getEntriesByType('resource').filter((entry) => /\/dist\/chunks\/(tray|files)-/.test(entry.name));
+      const chunks = performance.getEntriesByType('resource').filter((entry) => /\/dist\/chunks\/files-/.test(entry.name));
       return Math.max(...chunks.map((chunk) => chunk.startTime)) - page!.domContentLoadedEventEnd;
     });
     assert.ok(startedAfterParsing < 1000, `the file code was asked for ${Math.round(startedAfterParsing)} ms after the page was parsed`);
