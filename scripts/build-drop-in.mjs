@@ -128,7 +128,7 @@ export async function buildDropIn(outDir = resolve(ROOT, 'dist')) {
         { name: 'core', tags: ['$initial'], test: (id) => !inWorker.has(id), priority: 2, includeDependenciesRecursively: false },
         // The file code, one chunk: what showing a file needs and what sending one adds. It loads
         // when the first file shows or is attached, and every page fetches it once idle anyway
-        // (drop-in.ts), so two chunks would only cost more: as one it is 1.75 KB smaller (brotli).
+        // (drop-in.ts), so two chunks would only cost more: as one it is 1.7 KB smaller (brotli).
         { name: 'files', test: (id) => (FILE_VIEW_CODE.test(id) || FILE_SEND_CODE.test(id) || FILE_CODE_LIT.test(id)) && !inWorker.has(id), priority: 1, includeDependenciesRecursively: false },
         // The XMPP transport with what reads its attribute and its upload slots' errors: an XMPP page needs them together.
         { name: 'xmpp-transport', test: (id) => XMPP_CODE.test(id) && !inWorker.has(id), priority: 0, includeDependenciesRecursively: false },
