@@ -42,7 +42,7 @@ export default class Translator {
       string = string[this.#pluralize(values.smart_count)]!;
     }
     if (typeof string !== 'string') fail('string was not a string');
-    return [string.replace(/%\{(\w+)\}/g, (placeholder, name: string) => (values && name !== '_' && name in values ? String(values[name]) : placeholder))];
+    return [string.replace(/%\{(\w+)\}/g, (placeholder, name: string) => (values && name !== '_' && Object.hasOwn(values, name) ? String(values[name]) : placeholder))];
   }
 }
 

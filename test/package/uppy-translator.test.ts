@@ -15,7 +15,7 @@ const values = { smart_count: 1, count: 3, file: 'a file.png', fileName: 'b.pdf'
 
 describe("the drop-in build's Uppy translator", () => {
   it("says what Uppy's says for every string of its English locale", () => {
-    const [ours, uppys] = [new Shim([locale as never, { strings: { extra: 'only %{file}, not %{missing}' } }]), new Uppy([locale as never, { strings: { extra: 'only %{file}, not %{missing}' } }])];
+    const [ours, uppys] = [new Shim([locale as never, { strings: { extra: 'only %{file}, not %{missing} nor %{constructor}' } }]), new Uppy([locale as never, { strings: { extra: 'only %{file}, not %{missing} nor %{constructor}' } }])];
     for (const key of [...Object.keys(locale.strings), 'extra']) {
       for (const smart_count of [0, 1, 2]) {
         assert.deepEqual(ours.translateArray(key, { ...values, smart_count }), [uppys.translate(key, { ...values, smart_count })], key);
