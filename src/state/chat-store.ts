@@ -94,8 +94,8 @@ export interface ChatStore {
    * Sends each file as its own message: the bubble appears at once, the message travels once
    * uploaded. Files sent together share a `group` id, and so does `caption` (the text typed with
    * them, sent at once as a text message): the thread shows them as one album. Resolves with the
-   * file messages once the file code loaded (at once when a file was staged in `<file-composer>`,
-   * which loads it); when that code cannot load, rejects and shows nothing.
+   * file messages once the file code is loaded (at once after `prepareToSend` resolved true); when
+   * that code cannot load, rejects and shows nothing.
    */
   sendFiles(files: readonly StagedFile[], caption?: string): Promise<ChatMessage[]>;
   /**
@@ -292,9 +292,8 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     },
     async pickFile(messageId, file) {
       const entry = entryOf(messageId);
-      if (!entry || !(await files?.sender.pickFile(messageId, file))) return false;
+      if (!entry || !(await files?.pickFile(messageId, file))) return false;
       upsert({ ...entry, delivery: 'sending' });
-      downloads.keep(messageId, 0, file);
       return true;
     },
     download,

@@ -81,6 +81,15 @@ export function createStoreFiles({ options, $uploads, $status, show, enqueue, ke
         }
       }
     },
+    /**
+     * Gives file message `id`, waiting for its file after a reload, the file the user picked again
+     * (see `FileSender.pickFile`); once taken, its bytes show as the attachment's. Resolves whether it was taken.
+     */
+    async pickFile(id: string, file: File): Promise<boolean> {
+      if (!(await sender.pickFile(id, file))) return false;
+      keepBytes(id, file);
+      return true;
+    },
     /** Stops the upload of file message `id` and gives up its turn; false when there is none. */
     cancel(id: string): boolean {
       if (!sender.cancel(id)) return false;

@@ -12,7 +12,7 @@ const composerOf = (widget: ChatWidget) => widget.shadowRoot!.querySelector<File
 const announced = (widget: ChatWidget) => [...widget.shadowRoot!.querySelectorAll('[part="announcer"] p')].map((item) => item.textContent);
 
 /**
- * The widget's own store, whose file code is not loaded until `loads` says so: what a page sees
+ * The widget's own store, whose file code is not loaded until `answer(true)` says so: what a page sees
  * when Send comes before the code fetched since the file was staged (or that code cannot come).
  */
 function withFileCodeLoading(widget: ChatWidget) {
