@@ -10,7 +10,7 @@ interface Measured {
   sizes: Record<string, number>;
 }
 interface Phases {
-  phases: Record<'beforeFirstFile' | 'firstFileShown' | 'firstFileAttached' | 'firstUpload', number>;
+  phases: Record<'beforeFirstFile' | 'firstFile' | 'thumbnailWorker' | 'firstUpload', number>;
   addOns: { tus: number; bigFileHash: number; xmpp: number; other: number };
 }
 
@@ -22,8 +22,8 @@ for (const [file, size] of Object.entries(sizes).sort((a, b) => b[1] - a[1])) co
 console.log('');
 const line = (label: string, bytes: number) => console.log(`${label.padEnd(50)}${kb(bytes).padStart(9)}`);
 line('before the first file (*)', phases.beforeFirstFile);
-line('+ when a file first shows or is attached', phases.firstFileShown);
-line('+ the thumbnail worker, once attached', phases.firstFileAttached);
+line('+ when a file first shows or is attached', phases.firstFile);
+line('+ the thumbnail worker, once attached', phases.thumbnailWorker);
 line('+ Uppy, once a file is staged', phases.firstUpload);
 line('  only for resumable uploads (tus)', addOns.tus);
 line('  only to hash a file over 64 MiB', addOns.bigFileHash);

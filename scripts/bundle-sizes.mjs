@@ -61,9 +61,9 @@ export function measureBundle(dist = 'dist') {
 }
 
 /**
- * What a page loads step by step, brotli: before the first file; then, added, when the first file
- * shows (the file chunk, which also holds what attaching one needs), when a file is first attached
- * (the thumbnail worker) and first uploaded (Uppy); and apart, what only some pages load (other transports, other languages). Each step
+ * What a page loads step by step, brotli: before the first file; then, added, when a file first
+ * shows or is attached (the file chunk), the thumbnail worker (a file attached) and Uppy (a file
+ * staged); and apart, what only some pages load (other transports, other languages). Each step
  * counts the files it adds with their static imports, once.
  */
 export function measurePhases(dist = 'dist') {
@@ -78,8 +78,8 @@ export function measurePhases(dist = 'dist') {
   };
   const phases = {
     beforeFirstFile: initialFiles.reduce((sum, file) => sum + sizes[file], 0),
-    firstFileShown: step(/^chunks\/files-/),
-    firstFileAttached: step(/^chunks\/thumbnail-worker/),
+    firstFile: step(/^chunks\/files-/),
+    thumbnailWorker: step(/^chunks\/thumbnail-worker/),
     firstUpload: step(/^chunks\/uppy-/),
   };
   const tus = step(/^chunks\/tus-/);

@@ -5,10 +5,11 @@
 // @uppy/core (its English locale, all but the strings its core can reach; its file types by
 // extension, which it never reads here); @uppy/core's restrictions, which the widget never sets
 // (it checks files before they are staged); its Translator, by the part of it Uppy's core uses;
-// and its file ids, which need only be unique (one file per Uppy). The browser tests run with the same replacements, so that they test what ships. Only
-// imports made from node_modules are replaced: our own code never imports these packages, and a
-// shim's test may import the real one to compare. The unbundled library in dist/lib keeps the
-// real packages (a bundler's user may need them for other browsers).
+// and its file ids, which need only be unique (one file per Uppy). The browser tests run with the
+// same replacements, so that they test what ships. Only imports made from node_modules are
+// replaced: our own code never imports these packages, and a shim's test may import the real one
+// to compare. The unbundled library in dist/lib keeps the real packages (a bundler's user may
+// need them for other browsers).
 import { posix, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');

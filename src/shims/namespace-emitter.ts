@@ -1,9 +1,9 @@
 /**
  * Replaces `namespace-emitter` (which @uppy/core imports) in the drop-in build by the same emitter
  * as an ES module: the package is CommonJS, and bundling it brings the bundler's CommonJS wrappers
- * along. Same behaviour: `on`, `once`, `off` (one listener, or with no listener all of the event's),
- * `emit` with six arguments (those not given `undefined`), listeners of `*` hear every event, and those of `a` also hear
- * `a:b`. `namespace-emitter.test.ts` runs both through the same script.
+ * along. Same behaviour: `on`, `once`, `off` (one listener, or with no listener all of the
+ * event's), `emit` with six arguments (those not given `undefined`), listeners of `*` hear every
+ * event, and those of `a` also hear `a:b`. `namespace-emitter.test.ts` runs both through one script.
  */
 type Listener = ((...args: unknown[]) => void) & { event?: string };
 

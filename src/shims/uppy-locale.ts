@@ -2,9 +2,9 @@
  * Replaces @uppy/core's English locale (`@uppy/core/lib/locale.js`, about 1 KB brotli) in the
  * drop-in build by the strings the widget's Uppy can reach: those of Uppy's core, word for word
  * (its restrictions are left out too: see uppy-restricter.ts). The rest of that locale is for
- * Uppy's dashboard, its remote providers and Companion, which the widget never loads. The widget's users never read these
- * sentences either (an upload's failure is shown in the widget's words, by its code); they reach
- * only logs. `uppy-locale.test.ts` checks that every string @uppy/core's modules ask for is here,
+ * Uppy's dashboard, its remote providers and Companion, which the widget never loads. The
+ * widget's users never read these sentences either (an upload's failure is shown in the widget's
+ * words, by its code); they reach only logs. `uppy-locale.test.ts` checks that every string @uppy/core's modules ask for is here,
  * as Uppy words it.
  */
 export default {
