@@ -24,7 +24,7 @@ export const INITIAL_AIM = 20 * 1024;
  * then 24.49 KB with the file sender loaded with the composer's tray instead of the page and
  * 24.27 KB with the store's file sending in one module loaded with it. Lower it as it shrinks.
  * (Everything, over its budget until then, went from 107.2 KB to its budget: our own XMPP client,
- * tus client, SHA-256 and XML, the dependency shims, and the file code as one chunk: 78.95 KB.)
+ * tus client, SHA-256 and XML, the dependency shims, and the file code as one chunk: 79.0 KB.)
  */
 export const CEILINGS = { initial: 24.3 * 1024 };
 
