@@ -241,9 +241,9 @@ export class ChatWidget extends LitElement {
       else if (this.store?.isReadyToSendFiles()) void this.store.sendFiles(files, text);
       else {
         // The file code, fetched since the files were staged, is not here yet: the composer keeps the draft and sends it once
-        // it is. Could it not be loaded (offline), the draft stays for the next Send.
+        // it is. Could it not be loaded (offline), the composer says so and the draft stays for the next Send.
         event.preventDefault();
-        void this.store?.prepareToSend().then((isReady) => (isReady ? this.#composer?.send() : this.#announce(this.resolvedStrings.attachUnavailable)));
+        void this.store?.prepareToSend().then((isReady) => (isReady ? this.#composer?.send() : this.#composer?.showError(this.resolvedStrings.attachUnavailable)));
       }
     });
     // A file staged is about to be sent: the code that describes and uploads it loads now, not after Send.

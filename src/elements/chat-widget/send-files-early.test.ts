@@ -9,7 +9,6 @@ import { notes, part, stagedNames } from '../file-composer/composer-test-helpers
 import type { ChatWidget } from './chat-widget.ts';
 
 const composerOf = (widget: ChatWidget) => widget.shadowRoot!.querySelector<FileComposer>('file-composer')!;
-const announced = (widget: ChatWidget) => [...widget.shadowRoot!.querySelectorAll('[part="announcer"] p')].map((item) => item.textContent);
 
 /**
  * The widget's own store, whose file code is not loaded until `answer(true)` says so: what a page sees
@@ -68,13 +67,14 @@ describe('<chat-widget> files sent before the file code is loaded', () => {
     await draft(composer, 'the notes');
     part(composer, 'send')!.click();
     answer(false);
-    await waitUntil(() => announced(widget).includes(en.attachUnavailable), 'the reason said');
-    await composer.updateComplete;
+    await waitUntil(() => part(composer, 'error')?.textContent?.includes(en.attachUnavailable), 'the reason shown');
+    expect(part(composer, 'error')!.getAttribute('role'), 'and announced').to.equal('alert');
     expect([stagedNames(composer), part<HTMLTextAreaElement>(composer, 'textarea')!.value, sent.length]).to.deep.equal([['notes.txt'], 'the notes', 0]);
 
     part(composer, 'send')!.click();
     answer(true);
     await waitUntil(() => sent.length === 1, 'the draft sent');
-    expect(sent[0]!.caption).to.equal('the notes');
+    await composer.updateComplete;
+    expect([sent[0]!.caption, part(composer, 'error')!.textContent!.trim()], 'sent, the reason gone').to.deep.equal(['the notes', '']);
   });
 });

@@ -45,7 +45,7 @@ export const loadTrayCode = loadOnce(() =>
  * @csspart alt - The open staged image's description (alt text) field.
  * @csspart move-up - The open staged file's Move earlier button.
  * @csspart move-down - The open staged file's Move later button.
- * @csspart error - The list of refused files (`role="alert"`).
+ * @csspart error - The list of refused files, or why the draft was not sent (`role="alert"`).
  * @csspart drop-zone - The overlay shown while files are dragged over the composer.
  * @csspart announcer - The visually hidden live region that says what moved.
  *
@@ -186,6 +186,14 @@ export class FileComposer extends ChatElement {
     this.text = '';
     this.refusals = [];
     this.#tray?.clear();
+  }
+
+  /**
+   * Shows why the draft was not sent (a listener cancelled `chat-send` and cannot send it) where
+   * refused files show, announced; the draft stays. The next file added or draft sent clears it.
+   */
+  showError(reason: string): void {
+    this.refusals = [reason];
   }
 
   #onKeyDown = (event: KeyboardEvent) => {
