@@ -1,6 +1,7 @@
 // Chatdrop's XMPP client against a scripted server (no Prosody): what a real server rarely does
 // on cue, each answered as RFC 6120, RFC 7395 and XEP-0198 ask. Run with Node's WebSocket.
 import assert from 'node:assert/strict';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { describe, test, type TestContext } from 'node:test';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { escapeLocal, unescapeLocal, xml, XmppClient, XmppError } from '../../src/transport/xmpp/xmpp-client.ts';
@@ -9,6 +10,21 @@ const FRAMING = 'urn:ietf:params:xml:ns:xmpp-framing';
 const STREAM = 'xmlns:stream="http://etherx.jabber.org/streams"';
 
 type Connection = { socket: WebSocket; next(): Promise<string> };
+
+/** A server that takes TCP connections and never answers the WebSocket handshake: its `ws:` URL. */
+async function silentServer(t: TestContext): Promise<string> {
+  const sockets: Socket[] = [];
+  const server = createServer((socket) => sockets.push(socket));
+  t.after(() => {
+    sockets.forEach((socket) => socket.destroy());
+    server.close();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `ws://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** What `promise` gives, or 'still pending' after `ms`. */
+const withDeadline = (promise: Promise<unknown>, ms: number) => Promise.race([promise, new Promise((resolve) => setTimeout(() => resolve(`still pending after ${ms} ms`), ms))]);
 
 /**
  * A server that logs anyone in (ANONYMOUS) and hands over each connection once its session is
@@ -168,6 +184,18 @@ describe("Chatdrop's XMPP client", { timeout: 20_000 }, () => {
     assert.equal(error.text, 'no guests');
     await new Promise((resolve) => setTimeout(resolve, 200));
     assert.equal(client.status, 'offline', 'it does not try again');
+  });
+
+  test('gives up on a WebSocket that does not open within `timeout`, and connects again', async (t) => {
+    const service = await silentServer(t);
+    const client = new XmppClient({ service, domain: 'example.test', timeout: 300, reconnectDelay: 50 });
+    t.after(() => client.stop());
+    const statuses: string[] = [];
+    client.on('status', (status) => statuses.push(status));
+    const started = client.start().then(() => 'online', (error: Error) => `rejected: ${error.message}`);
+    assert.match(String(await withDeadline(started, 2000)), /^rejected: Could not connect/);
+    while (statuses.length < 3) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.deepEqual(statuses.slice(0, 3), ['connecting', 'disconnect', 'connecting'], 'it tries again');
   });
 
   test('escapes a JID local part as XEP-0106 does, and back', () => {

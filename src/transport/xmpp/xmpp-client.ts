@@ -60,7 +60,7 @@ export interface XmppClientOptions {
   username?: string;
   password?: string;
   resource?: string;
-  /** How long to wait for each step of logging in, and for an iq's answer by default, in ms. Default 5000. */
+  /** How long to wait for each step of connecting and logging in, and for an iq's answer by default, in ms. Default 5000. */
   timeout?: number;
   /** How long to wait before connecting again after a cut, in ms. Default 1000. */
   reconnectDelay?: number;
@@ -217,9 +217,18 @@ export class XmppClient {
     socket.onmessage = (event) => this.#onFrame(String(event.data));
     socket.onclose = () => this.#onClose(socket);
     try {
+      // Opening is a step like the others: within `timeout`, and failed by the connection's loss, also by `stop()` or
+      // `disconnect()` (whose events come after `#onClose` dropped the socket's `on…` handlers).
       await new Promise<void>((resolve, reject) => {
-        socket.onopen = () => resolve();
-        socket.onerror = () => reject(new Error(`Could not connect to ${this.options.service}.`));
+        const giveUp = setTimeout(() => this.#closeSocket(socket), this.options.timeout);
+        const settle = (isOpen: boolean) => {
+          clearTimeout(giveUp);
+          if (isOpen) resolve();
+          else reject(new Error(`Could not connect to ${this.options.service}.`));
+        };
+        socket.addEventListener('open', () => settle(true));
+        // A failed connection fires `error`, then `close` (Node's WebSocket may leave out `close` when it is closed while opening).
+        for (const type of ['error', 'close']) socket.addEventListener(type, () => settle(false));
       });
       await this.#logIn();
     } catch (error) {
@@ -356,7 +365,7 @@ export class XmppClient {
   #onClose(socket: WebSocket): void {
     if (socket !== this.#socket) return;
     this.#socket = undefined;
-    socket.onmessage = socket.onclose = socket.onerror = socket.onopen = null;
+    socket.onmessage = socket.onclose = null;
     clearTimeout(this.#ackRequest);
     clearTimeout(this.#deadline);
     this.#deadline = undefined;
