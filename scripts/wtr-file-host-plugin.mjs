@@ -11,6 +11,11 @@
 //   fill    the body goes on with zero bytes up to N bytes in all (a large file without a large PUT)
 // GET|HEAD /files/NAME   the file, as put
 // GET /sent/NAME         { heads, gets, bytes }: requests seen, and body bytes handed to the socket
+//
+// And a tus server that takes no byte, to tell that an upload does not send again and again:
+// POST /stuck-tus/KEY/   creates an upload at /stuck-tus/KEY/upload
+// PATCH /stuck-tus/KEY/upload   reads the body and answers 204 with `Upload-Offset: 0`
+// GET /stuck-tus/KEY/methods    the methods KEY was asked, in order (JSON)
 import { createServer } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 
@@ -51,10 +56,24 @@ export function fileHost() {
     if (!gone) response.end();
   }
 
+  /** @type {Map<string, string[]>} */
+  const tusMethods = new Map();
+
+  async function answerStuckTus(request, response, key, step) {
+    const headers = { ...cors, 'Access-Control-Expose-Headers': 'Location, Upload-Offset', 'Tus-Resumable': '1.0.0' };
+    if (request.method === 'GET' && step === 'methods') return response.writeHead(200, { ...cors, 'Content-Type': 'application/json' }).end(JSON.stringify(tusMethods.get(key) ?? []));
+    tusMethods.set(key, [...(tusMethods.get(key) ?? []), request.method]);
+    for await (const _part of request); // the bytes sent, read and dropped
+    if (request.method === 'POST') return response.writeHead(201, { ...headers, Location: `${url}/stuck-tus/${key}/upload` }).end();
+    if (request.method === 'PATCH') return response.writeHead(204, { ...headers, 'Upload-Offset': '0' }).end();
+    return response.writeHead(405, headers).end();
+  }
+
   async function answer(request, response) {
     const address = new URL(request.url ?? '/', 'http://host');
     const [, route, name = ''] = address.pathname.split('/');
-    if (request.method === 'OPTIONS') return response.writeHead(204, cors).end();
+    if (request.method === 'OPTIONS') return response.writeHead(204, { ...cors, 'Access-Control-Allow-Methods': 'GET, HEAD, PUT, POST, PATCH' }).end();
+    if (route === 'stuck-tus') return answerStuckTus(request, response, name, address.pathname.split('/')[3]);
     if (route === 'sent') {
       const { heads = 0, gets = 0, bytes = 0 } = files.get(name) ?? {};
       return response.writeHead(200, { ...cors, 'Content-Type': 'application/json' }).end(JSON.stringify({ heads, gets, bytes }));

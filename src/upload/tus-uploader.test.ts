@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { serverUrl } from '@chatdrop/test-server';
+import { fileHostUrl } from '@chatdrop/test-file-host';
 import { createTusUploader } from './tus-uploader.ts';
 import { createResumePoints } from './resume-points.ts';
 import { fetchDownload } from './downloader.ts';
@@ -114,66 +115,17 @@ describe('createTusUploader with the reference server', () => {
   });
 });
 
-/**
- * A tus server that misbehaves, scripted in the page: `XMLHttpRequest` replaced, for one test, by
- * one whose every request gets `answer(method)` at once. Returns the methods asked for, in order.
- */
-function scriptedTusServer(answer: (method: string) => { status: number; headers?: Record<string, string> }): { methods: string[]; restore(): void } {
-  const methods: string[] = [];
-  const real = globalThis.XMLHttpRequest;
-  class ScriptedRequest {
-    status = 0;
-    responseText = '';
-    upload: { onprogress: ((event: { loaded: number }) => void) | null } = { onprogress: null };
-    onload: (() => void) | null = null;
-    onerror: (() => void) | null = null;
-    onabort: (() => void) | null = null;
-    #method = '';
-    #headers: Record<string, string> = {};
-    open(method: string) {
-      this.#method = method;
-    }
-    setRequestHeader() {}
-    getResponseHeader(name: string) {
-      return this.#headers[name.toLowerCase()] ?? null;
-    }
-    getAllResponseHeaders() {
-      return Object.entries(this.#headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
-    }
-    abort() {
-      this.onabort?.();
-    }
-    send() {
-      methods.push(this.#method);
-      const { status, headers = {} } = answer(this.#method);
-      setTimeout(() => {
-        this.status = status;
-        this.#headers = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
-        this.onload?.();
-      });
-    }
-  }
-  globalThis.XMLHttpRequest = ScriptedRequest as unknown as typeof XMLHttpRequest;
-  return { methods, restore: () => (globalThis.XMLHttpRequest = real) };
-}
-
 describe('createTusUploader with a server that misbehaves', () => {
   it('fails a PATCH the server answers without taking any byte, rather than send it again and again', async () => {
-    const created = { status: 201, headers: { Location: 'https://tus.example/files/1' } };
-    const tookNothing = { status: 204, headers: { 'Upload-Offset': '0' } };
-    const server = scriptedTusServer((method) => (method === 'POST' ? created : tookNothing));
-    try {
-      const error = await createTusUploader({ endpoint: 'https://tus.example/files/', retry: { delaysMs: [] }, resumePoints: createResumePoints(memoryStorage()) })(
-        makeRandomFile('stuck.bin', 1000),
-        { id: crypto.randomUUID(), signal: new AbortController().signal, onProgress: noProgress },
-      ).then(
-        () => undefined,
-        (caught: unknown) => caught,
-      );
-      expect(error).to.be.instanceOf(TransferError);
-      expect(server.methods).to.deep.equal(['POST', 'PATCH']);
-    } finally {
-      server.restore();
-    }
+    const endpoint = `${fileHostUrl}/stuck-tus/${crypto.randomUUID()}/`;
+    const error = await createTusUploader({ endpoint, retry: { delaysMs: [] }, resumePoints: createResumePoints(memoryStorage()) })(
+      makeRandomFile('stuck.bin', 1000),
+      { id: crypto.randomUUID(), signal: new AbortController().signal, onProgress: noProgress },
+    ).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error).to.be.instanceOf(TransferError);
+    expect(await (await fetch(`${endpoint}methods`)).json(), 'what the server was asked').to.deep.equal(['POST', 'PATCH']);
   });
 });
