@@ -30,18 +30,23 @@ describe("Chatdrop's XMPP client in Chromium", () => {
     const page = await browser.newPage();
     t.after(() => page.close());
     await page.addScriptTag({ content: client });
-    const seen = await page.evaluate(async (service) => {
-      const { XmppClient } = (globalThis as unknown as { xmppClient: typeof import('../../src/transport/xmpp/xmpp-client.ts') }).xmppClient;
-      const statuses: string[] = [];
-      const xmpp = new XmppClient({ service, domain: 'example.test', reconnectDelay: 50 });
-      xmpp.on('status', (status) => statuses.push(status));
-      const started = xmpp.start().then(() => 'online', (error: Error) => `rejected: ${error.message}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      await xmpp.stop();
-      const outcome = await Promise.race([started, new Promise((resolve) => setTimeout(() => resolve('still pending after 2 s'), 2000))]);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      return { outcome, statuses };
+    type InPage = { xmppClient: typeof import('../../src/transport/xmpp/xmpp-client.ts'); statuses: string[]; started: Promise<string>; xmpp: InstanceType<InPage['xmppClient']['XmppClient']> };
+    await page.evaluate((service) => {
+      const page = globalThis as unknown as InPage;
+      page.statuses = [];
+      page.xmpp = new page.xmppClient.XmppClient({ service, domain: 'example.test', reconnectDelay: 50 });
+      page.xmpp.on('status', (status) => page.statuses.push(status));
+      page.started = page.xmpp.start().then(() => 'online', (error: Error) => `rejected: ${error.message}`);
     }, `ws://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    // Stopped once the server holds the connection, its handshake unanswered: the WebSocket is opening.
+    while (sockets.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    const seen = await page.evaluate(async () => {
+      const page = globalThis as unknown as InPage;
+      await page.xmpp.stop();
+      const outcome = await Promise.race([page.started, new Promise((resolve) => setTimeout(() => resolve('still pending after 2 s'), 2000))]);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return { outcome, statuses: page.statuses };
+    });
     assert.match(String(seen.outcome), /^rejected: /);
     assert.deepEqual(seen.statuses, ['connecting', 'offline'], 'stopped, and not connecting again');
     assert.equal(sockets.length, 1, 'one connection tried');
